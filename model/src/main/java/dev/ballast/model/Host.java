@@ -1,0 +1,54 @@
+package dev.ballast.model;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A hypervisor host of the cluster.
+ *
+ * @param capacity  what the host offers; the policy's limits say how much of it may be used
+ * @param storage   ids of the shared (NFS) storage the host mounts
+ * @param bridges   network bridges present on the host
+ * @param migrationLink optional: where the host receives migrations
+ * @param cpu       optional
+ * @param power     optional: without it the host counts as one watt when consolidating
+ * @param libvirtUri optional
+ */
+public record Host(
+        String name,
+        HostState state,
+        Resources capacity,
+        MigrationLink migrationLink,
+        Set<String> storage,
+        Set<String> bridges,
+        CpuInfo cpu,
+        Power power,
+        String libvirtUri) {
+
+    public Host {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(capacity, "capacity");
+        storage = Set.copyOf(storage);
+        bridges = Set.copyOf(bridges);
+    }
+
+    /** The watts saved by switching this host off; 1 when the snapshot gives no power figures. */
+    public double idleWatts() {
+        return power == null ? 1.0 : power.idleWatts();
+    }
+
+    public boolean isActive() {
+        return state == HostState.ACTIVE;
+    }
+
+    /** True when a VM's storage and bridges are all available here (resources aside). */
+    public boolean offersAttachmentsOf(Vm vm) {
+        return (vm.storage() == null || storage.contains(vm.storage())) && bridges.containsAll(vm.bridges());
+    }
+
+    /** This host with another state, e.g. set to maintenance for a what-if plan. */
+    public Host withState(HostState newState) {
+        return new Host(name, newState, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri);
+    }
+}
