@@ -1,0 +1,152 @@
+package dev.ballast.policies;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Group;
+import dev.ballast.model.GroupRule;
+import dev.ballast.model.Host;
+import dev.ballast.model.Placement;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Vm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where every VM is at one moment, with each host's load kept up to date, so that "may this VM
+ * go to that host now?" is answered in time proportional to the VM's groups, not the cluster.
+ * Used to replay plans step by step, order steps, and pack VMs greedily. Not thread-safe.
+ */
+public final class ClusterState {
+
+    private final ClusterSnapshot snapshot;
+    private final Policy policy;
+    private final Map<String, Host> hosts;
+    private final Map<String, Vm> vms;
+    private final Map<String, List<Group>> groupsOfVm = new HashMap<>();
+    private final Map<String, String> hostOfVm;
+    private final Map<String, Resources> load = new HashMap<>();
+    private final Map<String, Integer> vmCount = new HashMap<>();
+
+    private ClusterState(ClusterSnapshot snapshot, Policy policy, Placement placement) {
+        this.snapshot = snapshot;
+        this.policy = policy;
+        this.hosts = snapshot.hostsByName();
+        this.vms = snapshot.vmsByName();
+        this.hostOfVm = new LinkedHashMap<>(placement.hostOfVm());
+        for (Group group : snapshot.groups()) {
+            for (String vm : group.vms()) {
+                groupsOfVm.computeIfAbsent(vm, k -> new ArrayList<>()).add(group);
+            }
+        }
+        load.putAll(placement.loadByHost(snapshot));
+        hostOfVm.values().forEach(host -> vmCount.merge(host, 1, Integer::sum));
+    }
+
+    /** The cluster as the snapshot has it now. */
+    public static ClusterState current(ClusterSnapshot snapshot, Policy policy) {
+        return new ClusterState(snapshot, policy, snapshot.currentPlacement());
+    }
+
+    /** The cluster under any placement. */
+    public static ClusterState of(ClusterSnapshot snapshot, Policy policy, Placement placement) {
+        return new ClusterState(snapshot, policy, placement);
+    }
+
+    /** Why {@code vm} may not run on {@code host} in this state, or empty when it may. */
+    public Optional<Violation> whyNot(String vmName, String hostName) {
+        Vm vm = vms.get(vmName);
+        Host host = hosts.get(hostName);
+        if (vm.pinned() && !hostName.equals(vm.host())) {
+            return Optional.of(new Violation("pinned", vmName, vmName + " is pinned to " + vm.host()));
+        }
+        if (!host.isActive()) {
+            return Optional.of(new Violation("host-state", hostName,
+                    vmName + " may not go to " + hostName + ", which is in " + host.state().key()));
+        }
+        if (vm.storage() != null && !host.storage().contains(vm.storage())) {
+            return Optional.of(new Violation("storage", hostName,
+                    hostName + " does not mount storage " + vm.storage() + " that " + vmName + " needs"));
+        }
+        if (!host.bridges().containsAll(vm.bridges())) {
+            return Optional.of(new Violation("bridges", hostName,
+                    hostName + " lacks bridges " + vm.bridges() + " that " + vmName + " needs (has " + host.bridges() + ")"));
+        }
+        Resources after = loadOf(hostName).plus(sameHost(vmName, hostName) ? Resources.ZERO : vm.usage());
+        Optional<Violation> capacity = Limits.overLimit(host, after, policy);
+        if (capacity.isPresent()) {
+            return capacity;
+        }
+        return groupRuleAgainst(vmName, hostName);
+    }
+
+    public boolean fits(String vm, String host) {
+        return whyNot(vm, host).isEmpty();
+    }
+
+    /** Puts a VM on a host, whatever the rules say: callers check {@link #whyNot} first. */
+    public void move(String vmName, String hostName) {
+        Resources usage = vms.get(vmName).usage();
+        String from = hostOfVm.put(vmName, hostName);
+        if (from != null) {
+            load.merge(from, usage, Resources::minus);
+            vmCount.merge(from, -1, Integer::sum);
+        }
+        load.merge(hostName, usage, Resources::plus);
+        vmCount.merge(hostName, 1, Integer::sum);
+    }
+
+    /** True when at least one VM runs on the host. */
+    public boolean holdsVms(String host) {
+        return vmCount.getOrDefault(host, 0) > 0;
+    }
+
+    public String hostOf(String vm) {
+        return hostOfVm.get(vm);
+    }
+
+    public Resources loadOf(String host) {
+        return load.getOrDefault(host, Resources.ZERO);
+    }
+
+    public Placement placement() {
+        return new Placement(hostOfVm);
+    }
+
+    public ClusterSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    private boolean sameHost(String vm, String host) {
+        return host.equals(hostOfVm.get(vm));
+    }
+
+    private Optional<Violation> groupRuleAgainst(String vmName, String hostName) {
+        for (Group group : groupsOfVm.getOrDefault(vmName, List.of())) {
+            for (String other : group.vms()) {
+                String otherHost = hostOfVm.get(other);
+                if (other.equals(vmName) || otherHost == null) {
+                    continue;
+                }
+                if (group.rule() == GroupRule.ANTI_AFFINITY && otherHost.equals(hostName)) {
+                    return Optional.of(new Violation("anti-affinity", group.name(),
+                            vmName + " and " + other + " of group " + group.name() + " would share " + hostName));
+                }
+                if (group.rule() == GroupRule.AFFINITY && !otherHost.equals(hostName)) {
+                    return Optional.of(new Violation("affinity", group.name(),
+                            vmName + " on " + hostName + " would part from " + other + " of group " + group.name()
+                                    + " on " + otherHost));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

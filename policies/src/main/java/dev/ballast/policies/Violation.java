@@ -1,0 +1,17 @@
+package dev.ballast.policies;
+
+/**
+ * One broken hard rule, said so that an operator can act on it.
+ *
+ * @param rule    which rule: {@code cpu}, {@code memory}, {@code network}, {@code host-state},
+ *                {@code pinned}, {@code storage}, {@code bridges}, {@code anti-affinity},
+ *                {@code affinity}, {@code unplaced}, {@code max-migrations}
+ * @param where   the host, VM or group it concerns
+ */
+public record Violation(String rule, String where, String message) {
+
+    @Override
+    public String toString() {
+        return rule + ": " + message;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ballast.scheduler;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Group;
+import dev.ballast.model.GroupRule;
+import dev.ballast.model.Host;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Resource;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Infeasibility that shows without searching: more demand than the active hosts offer, a pinned
+ * VM on a host it must leave, an anti-affinity group larger than the hosts it may use. Found
+ * before the solver runs, so the operator gets the reason at once instead of after the time limit.
+ */
+final class Shortfall {
+
+    private Shortfall() {
+    }
+
+    static List<String> of(ClusterSnapshot snapshot, Policy policy) {
+        List<String> reasons = new ArrayList<>();
+        List<Host> active = snapshot.hosts().stream().filter(Host::isActive).toList();
+        Resources offered = active.stream().map(h -> h.capacity().scaledBy(policy.limits()))
+                .reduce(Resources.ZERO, Resources::plus);
+        Resources needed = snapshot.vms().stream().map(Vm::usage).reduce(Resources.ZERO, Resources::plus);
+        for (Resource resource : Resource.values()) {
+            if (needed.get(resource) > offered.get(resource) + 1e-9) {
+                reasons.add(String.format(Locale.ROOT,
+                        "%s: the VMs need %.1f %s but the %d active hosts offer %.1f at the policy's limit of %.0f%%",
+                        resource.key(), needed.get(resource), resource.unit(), active.size(), offered.get(resource),
+                        policy.limits().get(resource) * 100));
+            }
+        }
+        for (Vm vm : snapshot.vms()) {
+            if (vm.pinned() && snapshot.host(vm.host()).map(h -> !h.isActive()).orElse(false)) {
+                reasons.add("pinned: " + vm.name() + " is pinned to " + vm.host() + ", which is in "
+                        + snapshot.host(vm.host()).orElseThrow().state().key() + " and must be emptied");
+            }
+        }
+        for (Group group : snapshot.groups()) {
+            if (group.rule() == GroupRule.ANTI_AFFINITY && group.vms().size() > active.size()) {
+                reasons.add("anti-affinity: group " + group.name() + " has " + group.vms().size()
+                        + " VMs to keep apart but only " + active.size() + " hosts are active");
+            }
+        }
+        return reasons;
+    }
+}

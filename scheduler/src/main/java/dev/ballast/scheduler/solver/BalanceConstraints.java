@@ -1,0 +1,31 @@
+package dev.ballast.scheduler.solver;
+
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
+
+import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.scheduler.domain.PlanningVm;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
+
+/**
+ * Balance: spread the load evenly over the active hosts. The price of a host's load grows with
+ * its square, so moving load from a fuller host to an emptier one always pays; each resource is
+ * normalised by capacity, so cores, MiB and Mb/s weigh alike.
+ */
+public class BalanceConstraints extends HardConstraints {
+
+    @Override
+    Constraint[] goal(ConstraintFactory factory) {
+        return new Constraint[] {loadSpreadEvenly(factory)};
+    }
+
+    Constraint loadSpreadEvenly(ConstraintFactory factory) {
+        return factory.forEach(PlanningVm.class)
+                .groupBy(PlanningVm::getHost, sumLong(PlanningVm::getCpuMillis), sumLong(PlanningVm::getMemoryMiB),
+                        sumLong(PlanningVm::getNetworkKbps))
+                .filter((host, cpu, memory, network) -> host.isActive())
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, PlanningHost::spreadPenalty)
+                .asConstraint(ConstraintNames.SPREAD);
+    }
+}

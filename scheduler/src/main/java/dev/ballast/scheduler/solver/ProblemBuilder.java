@@ -1,0 +1,78 @@
+package dev.ballast.scheduler.solver;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Group;
+import dev.ballast.model.GroupRule;
+import dev.ballast.model.Host;
+import dev.ballast.model.Limits;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Vm;
+import dev.ballast.scheduler.domain.ClusterPlacement;
+import dev.ballast.scheduler.domain.MigrationCap;
+import dev.ballast.scheduler.domain.PlanningGroup;
+import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.scheduler.domain.PlanningVm;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the solver's problem from a snapshot and a policy, starting from the current placement.
+ * Demands are rounded up and limits down to whole millicores and kb/s, so that what the solver
+ * deems within limits is within them in exact figures too.
+ */
+public final class ProblemBuilder {
+
+    private ProblemBuilder() {
+    }
+
+    public static ClusterPlacement build(ClusterSnapshot snapshot, Policy policy) {
+        Prices prices = new Prices(policy.goal(), policy.weights(), meanActiveCapacity(snapshot));
+        Map<String, PlanningHost> hosts = new HashMap<>();
+        for (Host host : snapshot.hosts()) {
+            hosts.put(host.name(), planningHost(host, policy.limits(), prices));
+        }
+        List<PlanningVm> vms = snapshot.vms().stream()
+                .map(vm -> planningVm(vm, prices, vm.host() == null ? null : hosts.get(vm.host())))
+                .toList();
+        List<PlanningGroup> groups = snapshot.groups().stream().map(ProblemBuilder::planningGroup).toList();
+        int cap = policy.maxMigrations() == null ? Integer.MAX_VALUE : policy.maxMigrations();
+        List<PlanningHost> hostList = snapshot.hosts().stream().map(h -> hosts.get(h.name())).toList();
+        return new ClusterPlacement(hostList, groups, new MigrationCap(cap), new java.util.ArrayList<>(vms));
+    }
+
+    private static PlanningHost planningHost(Host host, Limits limits, Prices prices) {
+        Resources limit = host.capacity().scaledBy(limits);
+        return new PlanningHost(host.name(), host.isActive(), floorThousandths(limit.cpu()), limit.memoryMiB(),
+                floorThousandths(limit.networkMbps()), host.storage(), host.bridges(), prices.forHost(host));
+    }
+
+    private static PlanningVm planningVm(Vm vm, Prices prices, PlanningHost host) {
+        return new PlanningVm(vm.name(), ceilThousandths(vm.demand().cpu()), vm.memoryMiB(),
+                ceilThousandths(vm.demand().networkMbps()), vm.storage(), vm.bridges(), vm.pinned(),
+                prices.migrationOf(vm), host);
+    }
+
+    private static PlanningGroup planningGroup(Group group) {
+        return new PlanningGroup(group.name(), group.rule() == GroupRule.AFFINITY, new HashSet<>(group.vms()));
+    }
+
+    private static Resources meanActiveCapacity(ClusterSnapshot snapshot) {
+        List<Host> active = snapshot.hosts().stream().filter(Host::isActive).toList();
+        List<Host> basis = active.isEmpty() ? snapshot.hosts() : active;
+        Resources total = basis.stream().map(Host::capacity).reduce(Resources.ZERO, Resources::plus);
+        int n = basis.size();
+        return new Resources(total.cpu() / n, total.memoryMiB() / n, total.networkMbps() / n);
+    }
+
+    static long floorThousandths(double value) {
+        return (long) Math.floor(value * 1000 + 1e-6);
+    }
+
+    static long ceilThousandths(double value) {
+        return (long) Math.ceil(value * 1000 - 1e-6);
+    }
+}
