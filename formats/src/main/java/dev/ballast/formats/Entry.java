@@ -1,0 +1,13 @@
+package dev.ballast.formats;
+
+/**
+ * One element of a list in a file, as read: where it is, its name when that could be read, and
+ * the record built from it, null when anything about it was wrong. The name alone is enough to
+ * check duplicates and references, so those are reported even for a broken element.
+ */
+record Entry<T>(String path, String name, T value) {
+
+    boolean isValid() {
+        return value != null;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ballast.formats;
+
+import dev.ballast.model.CpuInfo;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.MigrationLink;
+import dev.ballast.model.Power;
+import dev.ballast.model.Resources;
+import java.util.HashSet;
+import java.util.List;
+
+/** Reads one entry of a snapshot's {@code hosts} list. */
+final class HostReader {
+
+    static final String[] FIELDS = {
+        "name", "state", "capacity", "migrationLink", "storage", "bridges", "cpu", "power", "libvirtUri"};
+
+    private HostReader() {
+    }
+
+    static Entry<Host> read(NodeReader host, Problems problems) {
+        int mark = problems.count();
+        host.allowOnly(FIELDS);
+        String name = host.requiredText("name");
+        HostState state = host.choice("state", HostState.values(), HostState::key, HostState.ACTIVE, false);
+        Resources capacity = capacity(host.object("capacity", true));
+        MigrationLink link = migrationLink(host.object("migrationLink", false));
+        List<String> storage = host.texts("storage", false);
+        List<String> bridges = host.texts("bridges", false);
+        CpuInfo cpu = cpu(host.object("cpu", false));
+        Power power = power(host.object("power", false));
+        String libvirtUri = host.text("libvirtUri");
+        if (problems.addedSince(mark)) {
+            return new Entry<>(host.path(), name, null);
+        }
+        return new Entry<>(host.path(), name, new Host(name, state, capacity, link,
+                new HashSet<>(storage), new HashSet<>(bridges), cpu, power, libvirtUri));
+    }
+
+    private static Resources capacity(NodeReader capacity) {
+        if (capacity == null) {
+            return null;
+        }
+        capacity.allowOnly("cpu", "memoryMiB", "networkMbps");
+        Double cpu = capacity.requiredDecimal("cpu", Bound.POSITIVE);
+        Long memoryMiB = capacity.requiredWhole("memoryMiB", Bound.POSITIVE);
+        Double networkMbps = capacity.requiredDecimal("networkMbps", Bound.POSITIVE);
+        if (cpu == null || memoryMiB == null || networkMbps == null) {
+            return null;
+        }
+        return new Resources(cpu, memoryMiB, networkMbps);
+    }
+
+    private static MigrationLink migrationLink(NodeReader link) {
+        if (link == null) {
+            return null;
+        }
+        link.allowOnly("address", "mbps");
+        String address = link.requiredText("address");
+        Long mbps = link.whole("mbps", MigrationLink.DEFAULT_MBPS, Bound.POSITIVE);
+        return address == null || mbps == null ? null : new MigrationLink(address, mbps);
+    }
+
+    private static CpuInfo cpu(NodeReader cpu) {
+        if (cpu == null) {
+            return null;
+        }
+        cpu.allowOnly("arch", "model");
+        return new CpuInfo(cpu.text("arch"), cpu.text("model"));
+    }
+
+    private static Power power(NodeReader power) {
+        if (power == null) {
+            return null;
+        }
+        power.allowOnly("idleWatts", "maxWatts");
+        Double idle = power.requiredDecimal("idleWatts", Bound.POSITIVE);
+        Double max = power.requiredDecimal("maxWatts", Bound.POSITIVE);
+        if (idle == null || max == null) {
+            return null;
+        }
+        if (max < idle) {
+            power.report("maxWatts", "must be >= idleWatts (" + Numbers.show(idle) + "), got " + Numbers.show(max));
+            return null;
+        }
+        return new Power(idle, max);
+    }
+}

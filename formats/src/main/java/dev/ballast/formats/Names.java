@@ -1,0 +1,31 @@
+package dev.ballast.formats;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The names of one kind of element (hosts, VMs, groups) seen so far, to catch duplicates. */
+final class Names {
+
+    private final String kind;
+    private final Map<String, String> firstPath = new HashMap<>();
+
+    /** @param kind as the operator calls it in a message: "host", "VM", "group" */
+    Names(String kind) {
+        this.kind = kind;
+    }
+
+    /** Records a name read at {@code path}; reports it at {@code path.name} when it is taken. */
+    void claim(String name, String path, Problems problems) {
+        if (name == null) {
+            return;
+        }
+        String first = firstPath.putIfAbsent(name, path);
+        if (first != null) {
+            problems.add(path + ".name", "duplicate " + kind + " name \"" + name + "\" (first used at " + first + ")");
+        }
+    }
+
+    boolean contains(String name) {
+        return firstPath.containsKey(name);
+    }
+}

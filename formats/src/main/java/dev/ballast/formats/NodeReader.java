@@ -1,0 +1,308 @@
+package dev.ballast.formats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A cursor on one object of a parsed file that knows its path ({@code vms[3].demand}) and
+ * reports what is wrong with its fields instead of throwing.
+ *
+ * <p>Every getter returns the value, the default when the field is absent (or null), or null
+ * when the field is wrong, after reporting why. Callers build a record only when nothing was
+ * reported for it (see {@link Problems#addedSince}), so a wrong field never reaches the model.
+ */
+final class NodeReader {
+
+    private static final int MAX_SHOWN_TEXT = 40;
+
+    private final JsonNode node;
+    private final String path;
+    private final Problems problems;
+
+    private NodeReader(JsonNode node, String path, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    /** A reader on the document's root object. */
+    static NodeReader root(JsonNode object, Problems problems) {
+        return new NodeReader(object, "", problems);
+    }
+
+    /** Where this object is, as problems name it. */
+    String path() {
+        return path.isEmpty() ? Problem.FILE : path;
+    }
+
+    String pathOf(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    void report(String message) {
+        problems.add(path(), message);
+    }
+
+    void report(String field, String message) {
+        problems.add(pathOf(field), message);
+    }
+
+    /** True when the field is given with a value other than null. */
+    boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    /** True when the field is given as a list with nothing in it. */
+    boolean isEmptyList(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isArray() && value.isEmpty();
+    }
+
+    /** Reports every field not in {@code known}: usually a typo, which would otherwise be silently ignored. */
+    void allowOnly(String... known) {
+        List<String> allowed = Arrays.asList(known);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                report(name, "unknown field (known: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    String requiredText(String field) {
+        return required(field) ? text(field) : null;
+    }
+
+    String text(String field) {
+        JsonNode value = valueOf(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            return wrongType(pathOf(field), "a string", value);
+        }
+        return value.textValue();
+    }
+
+    Double requiredDecimal(String field, Bound bound) {
+        return required(field) ? decimal(field, null, bound) : null;
+    }
+
+    Double decimal(String field, Double absent, Bound bound) {
+        JsonNode value = valueOf(field);
+        if (value == null) {
+            return absent;
+        }
+        if (!value.isNumber()) {
+            return wrongType(pathOf(field), "a number", value);
+        }
+        return checked(field, value.doubleValue(), bound);
+    }
+
+    Long requiredWhole(String field, Bound bound) {
+        return required(field) ? whole(field, null, bound) : null;
+    }
+
+    Long whole(String field, Long absent, Bound bound) {
+        JsonNode value = valueOf(field);
+        if (value == null) {
+            return absent;
+        }
+        if (!isWhole(value)) {
+            return wrongType(pathOf(field), "an integer", value);
+        }
+        return checked(field, value.longValue(), bound);
+    }
+
+    /** A whole number that must also fit a Java int, e.g. a vCPU count. */
+    Integer integer(String field, Integer absent, Bound bound, boolean required) {
+        if (required && !required(field)) {
+            return null;
+        }
+        Long value = whole(field, absent == null ? null : absent.longValue(), bound);
+        if (value != null && value > Integer.MAX_VALUE) {
+            report(field, "must be <= " + Integer.MAX_VALUE + ", got " + value);
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    Boolean flag(String field, boolean absent) {
+        JsonNode value = valueOf(field);
+        if (value == null) {
+            return absent;
+        }
+        if (!value.isBoolean()) {
+            return wrongType(pathOf(field), "true or false", value);
+        }
+        return value.booleanValue();
+    }
+
+    /** One of a fixed set of values, spelled as {@code key} spells them; the error lists them all. */
+    <E> E choice(String field, E[] values, Function<E, String> key, E absent, boolean required) {
+        if (required && !required(field)) {
+            return null;
+        }
+        JsonNode value = valueOf(field);
+        if (value == null) {
+            return absent;
+        }
+        String allowed = Arrays.stream(values).map(key).collect(Collectors.joining(", "));
+        if (!value.isTextual()) {
+            return wrongType(pathOf(field), "one of " + allowed, value);
+        }
+        for (E candidate : values) {
+            if (key.apply(candidate).equals(value.textValue())) {
+                return candidate;
+            }
+        }
+        report(field, "unknown value " + describe(value) + " (allowed: " + allowed + ")");
+        return null;
+    }
+
+    /** A nested object, or null when absent or not an object. */
+    NodeReader object(String field, boolean required) {
+        if (required && !required(field)) {
+            return null;
+        }
+        JsonNode value = valueOf(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            return wrongType(pathOf(field), "an object", value);
+        }
+        return new NodeReader(value, pathOf(field), problems);
+    }
+
+    /** A list of objects, each with its own reader ({@code hosts[2]}); empty when absent or wrong. */
+    List<NodeReader> objects(String field, boolean required) {
+        List<NodeReader> readers = new ArrayList<>();
+        for (Item item : items(field, required)) {
+            if (item.value().isObject()) {
+                readers.add(new NodeReader(item.value(), item.path(), problems));
+            } else {
+                wrongType(item.path(), "an object", item.value());
+            }
+        }
+        return readers;
+    }
+
+    /**
+     * A list of strings; empty when absent. An entry that is not a string is reported and read
+     * as null, so that the others keep their index for later problems ({@code vms[2]}).
+     */
+    List<String> texts(String field, boolean required) {
+        List<String> texts = new ArrayList<>();
+        for (Item item : items(field, required)) {
+            texts.add(item.value().isTextual() ? item.value().textValue() : wrongType(item.path(), "a string", item.value()));
+        }
+        return texts;
+    }
+
+    /**
+     * An object whose every value is a string, e.g. a placement from VM to host, in file order;
+     * empty when absent. Entries that are not strings are reported and left out.
+     */
+    Map<String, String> textMap(String field, boolean required) {
+        NodeReader object = object(field, required);
+        Map<String, String> map = new LinkedHashMap<>();
+        if (object == null) {
+            return map;
+        }
+        for (Iterator<String> names = object.node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String value = object.requiredText(name);
+            if (value != null) {
+                map.put(name, value);
+            }
+        }
+        return map;
+    }
+
+    /** The path of the {@code index}-th entry of a list field. */
+    String pathOf(String field, int index) {
+        return pathOf(field) + "[" + index + "]";
+    }
+
+    private record Item(String path, JsonNode value) {
+    }
+
+    private List<Item> items(String field, boolean required) {
+        if (required && !required(field)) {
+            return List.of();
+        }
+        JsonNode value = valueOf(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            wrongType(pathOf(field), "a list", value);
+            return List.of();
+        }
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            items.add(new Item(pathOf(field, i), value.get(i)));
+        }
+        return items;
+    }
+
+    private boolean required(String field) {
+        if (has(field)) {
+            return true;
+        }
+        report(field, "required");
+        return false;
+    }
+
+    private JsonNode valueOf(String field) {
+        return has(field) ? node.get(field) : null;
+    }
+
+    private <T extends Number> T checked(String field, T value, Bound bound) {
+        if (bound.accepts(value.doubleValue())) {
+            return value;
+        }
+        report(field, bound.rule() + ", got " + Numbers.show(value.doubleValue()));
+        return null;
+    }
+
+    // 8192.0 is accepted as the whole number it is; 8192.5 is not.
+    private static boolean isWhole(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.canConvertToLong();
+        }
+        return value.isFloatingPointNumber() && value.canConvertToExactIntegral() && value.canConvertToLong();
+    }
+
+    private <T> T wrongType(String where, String expected, JsonNode value) {
+        // YAML reads unquoted no, off, 1234 as a boolean or number: a host named "no" needs quotes.
+        boolean quotable = expected.equals("a string") && value.isValueNode() && !value.isNull();
+        problems.add(where, "expected " + expected + ", got " + describe(value)
+                + (quotable ? " (put it in quotes if it is meant as text)" : ""));
+        return null;
+    }
+
+    /** A value as the operator wrote it: strings quoted, containers named. */
+    static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            String text = value.textValue();
+            return "\"" + (text.length() > MAX_SHOWN_TEXT ? text.substring(0, MAX_SHOWN_TEXT) + "..." : text) + "\"";
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ballast.formats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.PlanSummary;
+import dev.ballast.model.Resource;
+import dev.ballast.model.Utilisation;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes a plan as pretty-printed {@code ballast/v1 MigrationPlan} JSON, in a fixed field order
+ * so that plans diff well. Figures are rounded for people: fractions to 4 decimals, watts and
+ * GiB to 1. {@link PlanReader} reads it back.
+ */
+public final class PlanWriter {
+
+    static final String KIND = "MigrationPlan";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int FRACTION_DECIMALS = 4;
+    private static final int WATT_DECIMALS = 1;
+    private static final int GIB_DECIMALS = 1;
+
+    private PlanWriter() {
+    }
+
+    public static String toJson(MigrationPlan plan) {
+        try {
+            return Mappers.PRETTY_JSON.writeValueAsString(tree(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of plain nodes always serialises
+        }
+    }
+
+    private static ObjectNode tree(MigrationPlan plan) {
+        ObjectNode root = NODES.objectNode();
+        root.put("apiVersion", Documents.API_VERSION);
+        root.put("kind", KIND);
+        root.put("policy", plan.policy());
+        root.put("score", plan.score());
+        ObjectNode placement = root.putObject("placement");
+        plan.placement().hostOfVm().forEach(placement::put);
+        ArrayNode steps = root.putArray("steps");
+        plan.steps().forEach(step -> steps.add(step(step)));
+        ArrayNode powerOff = root.putArray("hostsToPowerOff");
+        plan.hostsToPowerOff().forEach(powerOff::add);
+        root.set("summary", plan.summary() == null ? NODES.nullNode() : summary(plan.summary()));
+        return root;
+    }
+
+    private static ObjectNode step(Migration step) {
+        ObjectNode node = NODES.objectNode();
+        node.put("vm", step.vm());
+        node.put("from", step.from());
+        node.put("to", step.to());
+        return node;
+    }
+
+    private static ObjectNode summary(PlanSummary summary) {
+        ObjectNode node = NODES.objectNode();
+        node.put("hostsUsedBefore", summary.hostsUsedBefore());
+        node.put("hostsUsedAfter", summary.hostsUsedAfter());
+        node.put("powerOnBeforeWatts", Numbers.round(summary.powerOnBeforeWatts(), WATT_DECIMALS));
+        node.put("powerOnAfterWatts", Numbers.round(summary.powerOnAfterWatts(), WATT_DECIMALS));
+        node.put("powerSavedWatts", Numbers.round(summary.powerSavedWatts(), WATT_DECIMALS));
+        node.put("migrations", summary.migrations());
+        node.put("newVmsPlaced", summary.newVmsPlaced());
+        node.put("gibToMove", Numbers.round(summary.gibToMove(), GIB_DECIMALS));
+        ObjectNode utilisation = node.putObject("utilisation");
+        for (Resource resource : Resource.values()) {
+            PlanSummary.Change change = summary.utilisation().get(resource);
+            if (change != null) {
+                ObjectNode entry = utilisation.putObject(resource.key());
+                entry.set("before", utilisation(change.before()));
+                entry.set("after", utilisation(change.after()));
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode utilisation(Utilisation utilisation) {
+        ObjectNode node = NODES.objectNode();
+        node.put("max", Numbers.round(utilisation.max(), FRACTION_DECIMALS));
+        node.put("mean", Numbers.round(utilisation.mean(), FRACTION_DECIMALS));
+        node.put("stdDev", Numbers.round(utilisation.stdDev(), FRACTION_DECIMALS));
+        return node;
+    }
+}

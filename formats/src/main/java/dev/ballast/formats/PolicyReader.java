@@ -1,0 +1,63 @@
+package dev.ballast.formats;
+
+import dev.ballast.model.Goal;
+import dev.ballast.model.Limits;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Weights;
+import java.nio.file.Path;
+
+/**
+ * Reads a {@code ballast/v1 Policy} from JSON or YAML and validates it: the goal, limits in
+ * (0, 1], a non-negative migration cap and non-negative weights. All problems are reported at
+ * once, each with its path; see {@code docs/policy.md}.
+ */
+public final class PolicyReader {
+
+    static final String KIND = "Policy";
+
+    private PolicyReader() {
+    }
+
+    public static Policy read(Path file) throws InputException {
+        return parse(Documents.readFile(file), file.toString());
+    }
+
+    /** @param source the name to report problems under: the file name, or e.g. {@code <built-in balance>} */
+    public static Policy parse(String text, String source) throws InputException {
+        Problems problems = new Problems();
+        NodeReader root = Documents.open(text, source, KIND, problems);
+        root.allowOnly("apiVersion", "kind", "name", "goal", "limits", "maxMigrations", "weights");
+        String name = root.requiredText("name");
+        Goal goal = root.choice("goal", Goal.values(), Goal::key, null, true);
+        Limits limits = limits(root.object("limits", false));
+        Integer maxMigrations = root.integer("maxMigrations", null, Bound.NON_NEGATIVE, false);
+        Weights weights = weights(root.object("weights", false));
+        problems.throwIfAny(source);
+        return new Policy(name, goal, limits, maxMigrations, weights);
+    }
+
+    private static Limits limits(NodeReader limits) {
+        if (limits == null) {
+            return Limits.FULL;
+        }
+        limits.allowOnly("cpu", "memory", "network");
+        Double cpu = limits.decimal("cpu", Limits.FULL.cpu(), Bound.FRACTION);
+        Double memory = limits.decimal("memory", Limits.FULL.memory(), Bound.FRACTION);
+        Double network = limits.decimal("network", Limits.FULL.network(), Bound.FRACTION);
+        return cpu == null || memory == null || network == null ? null : new Limits(cpu, memory, network);
+    }
+
+    private static Weights weights(NodeReader weights) {
+        Weights defaults = Weights.DEFAULT;
+        if (weights == null) {
+            return defaults;
+        }
+        weights.allowOnly("hostPower", "packing", "spread", "migration");
+        Double hostPower = weights.decimal("hostPower", defaults.hostPower(), Bound.NON_NEGATIVE);
+        Double packing = weights.decimal("packing", defaults.packing(), Bound.NON_NEGATIVE);
+        Double spread = weights.decimal("spread", defaults.spread(), Bound.NON_NEGATIVE);
+        Double migration = weights.decimal("migration", defaults.migration(), Bound.NON_NEGATIVE);
+        return hostPower == null || packing == null || spread == null || migration == null
+                ? null : new Weights(hostPower, packing, spread, migration);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ballast.formats;
+
+import dev.ballast.model.Demand;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.Vm;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one entry of a snapshot's {@code vms} list, checking it against the hosts already read:
+ * its host must exist and be powered on, and a pinned VM must have one.
+ */
+final class VmReader {
+
+    static final String[] FIELDS = {
+        "name", "host", "memoryMiB", "vcpus", "demand", "dirtyRateMiBps", "storage", "bridges", "pinned"};
+
+    private final Names hostNames;
+    private final Map<String, Host> validHosts;
+    private final Problems problems;
+
+    /**
+     * @param hostNames  every host name given, valid host or not, so a reference to a broken
+     *                   host is not also called dangling
+     * @param validHosts the hosts read without problems, by name
+     */
+    VmReader(Names hostNames, Map<String, Host> validHosts, Problems problems) {
+        this.hostNames = hostNames;
+        this.validHosts = validHosts;
+        this.problems = problems;
+    }
+
+    Entry<Vm> read(NodeReader vm) {
+        int mark = problems.count();
+        vm.allowOnly(FIELDS);
+        String name = vm.requiredText("name");
+        String host = vm.text("host");
+        Long memoryMiB = vm.requiredWhole("memoryMiB", Bound.POSITIVE);
+        Integer vcpus = vm.integer("vcpus", null, Bound.POSITIVE, true);
+        Demand demand = demand(vm.object("demand", true));
+        Double dirtyRate = vm.decimal("dirtyRateMiBps", null, Bound.NON_NEGATIVE);
+        String storage = vm.text("storage");
+        List<String> bridges = vm.texts("bridges", false);
+        Boolean pinned = vm.flag("pinned", false);
+        checkHost(vm, host);
+        if (Boolean.TRUE.equals(pinned) && host == null && !vm.has("host")) {
+            vm.report("pinned", "a pinned VM must have a host: give it one, or set pinned: false");
+        }
+        if (problems.addedSince(mark)) {
+            return new Entry<>(vm.path(), name, null);
+        }
+        return new Entry<>(vm.path(), name, new Vm(name, host, memoryMiB, vcpus, demand, dirtyRate, storage,
+                new HashSet<>(bridges), pinned));
+    }
+
+    private void checkHost(NodeReader vm, String host) {
+        if (host == null) {
+            return;
+        }
+        if (!hostNames.contains(host)) {
+            vm.report("host", "no host named \"" + host + "\"");
+            return;
+        }
+        Host known = validHosts.get(host);
+        if (known != null && known.state() == HostState.STANDBY) {
+            vm.report("host", "host \"" + host + "\" is standby (powered off) and cannot run VMs;"
+                    + " set the host's state to active, or remove the VM's host to have it placed");
+        }
+    }
+
+    private static Demand demand(NodeReader demand) {
+        if (demand == null) {
+            return null;
+        }
+        demand.allowOnly("cpu", "networkMbps");
+        Double cpu = demand.requiredDecimal("cpu", Bound.NON_NEGATIVE);
+        Double networkMbps = demand.decimal("networkMbps", 0.0, Bound.NON_NEGATIVE);
+        return cpu == null || networkMbps == null ? null : new Demand(cpu, networkMbps);
+    }
+}
