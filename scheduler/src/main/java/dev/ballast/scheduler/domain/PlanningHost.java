@@ -19,6 +19,7 @@ public class PlanningHost {
     private Set<String> storage;
     private Set<String> bridges;
     private Prices prices;
+    private HotSpot hotSpot = HotSpot.NONE;
 
     public PlanningHost() {
         // for OptaPlanner's cloning
@@ -39,35 +40,45 @@ public class PlanningHost {
     /**
      * What this host's soft goals cost, in score units.
      *
-     * @param keptOn         consolidate: the price of the host holding any VM
-     * @param fullReward     consolidate: the reward for a host filled to its limits on every resource
-     * @param spreadPerCpu   balance: the price per square millicore of load (the square makes
-     *                       uneven load dearer than even load); likewise for memory and network
+     * @param keptOn        consolidate: the price of the host holding any VM
+     * @param perSquareCpu  the price of each square millicore of load; with its siblings for MiB
+     *                      and kb/s, a sum of squares. Balance charges it (least when load is
+     *                      even); consolidation pays it out as a reward (most when load is
+     *                      concentrated on few, large hosts)
      */
-    public record Prices(long keptOn, long fullReward, double spreadPerCpu, double spreadPerMemory,
-            double spreadPerNetwork) {
+    public record Prices(long keptOn, double perSquareCpu, double perSquareMemory, double perSquareNetwork) {
 
-        public static final Prices NONE = new Prices(0, 0, 0, 0, 0);
+        public static final Prices NONE = new Prices(0, 0, 0, 0);
     }
 
-    /** The packing reward for a load: grows with the square of each resource's fill. */
-    public long packingReward(long cpuMillis, long memoryMiB, long networkKbps) {
-        double cpu = fill(cpuMillis, cpuLimitMillis);
-        double memory = fill(memoryMiB, memoryLimitMiB);
-        double network = fill(networkKbps, networkLimitKbps);
-        return Math.round(prices.fullReward() * (cpu * cpu + memory * memory + network * network) / 3.0);
+    /**
+     * Balance: the load above which a host counts as hot (the cluster's mean utilisation plus a
+     * margin, in the host's own units), and the price of each millicore, MiB or kb/s beyond it.
+     */
+    public record HotSpot(long cpuMillis, long memoryMiB, long networkKbps,
+            double perCpuMilli, double perMemoryMiB, double perNetworkKbps) {
+
+        public static final HotSpot NONE = new HotSpot(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, 0, 0, 0);
     }
 
-    /** The balance price of a load: the sum of squares, which is least when load is even. */
-    public long spreadPenalty(long cpuMillis, long memoryMiB, long networkKbps) {
-        return Math.round(prices.spreadPerCpu() * cpuMillis * cpuMillis
-                + prices.spreadPerMemory() * memoryMiB * memoryMiB
-                + prices.spreadPerNetwork() * networkKbps * networkKbps);
+    /** The price of this host's load beyond its hot-spot threshold; 0 when it is not hot. */
+    public long hotSpotPrice(long cpuMillis, long memoryMiB, long networkKbps) {
+        return Math.round(Math.max(0, cpuMillis - hotSpot.cpuMillis()) * hotSpot.perCpuMilli()
+                + Math.max(0, memoryMiB - hotSpot.memoryMiB()) * hotSpot.perMemoryMiB()
+                + Math.max(0, networkKbps - hotSpot.networkKbps()) * hotSpot.perNetworkKbps());
     }
 
-    private static double fill(long load, long limit) {
-        // An overfull host earns no more than a full one: overload is the hard rules' business.
-        return limit == 0 ? 1.0 : Math.min(1.0, (double) load / limit);
+    /** The sum of the squares of a load, each resource at its own price. */
+    public long squaredLoadPrice(long cpuMillis, long memoryMiB, long networkKbps) {
+        return Math.round(prices.perSquareCpu() * cpuMillis * cpuMillis
+                + prices.perSquareMemory() * memoryMiB * memoryMiB
+                + prices.perSquareNetwork() * networkKbps * networkKbps);
+    }
+
+    /** This host with a hot-spot threshold, for balancing. */
+    public PlanningHost withHotSpot(HotSpot threshold) {
+        this.hotSpot = threshold;
+        return this;
     }
 
     public boolean mounts(String storageId) {

@@ -17,7 +17,20 @@ public class BalanceConstraints extends HardConstraints {
 
     @Override
     Constraint[] goal(ConstraintFactory factory) {
-        return new Constraint[] {loadSpreadEvenly(factory)};
+        return new Constraint[] {loadSpreadEvenly(factory), noHotSpots(factory)};
+    }
+
+    /**
+     * The sum of squares tolerates one hot host among many even ones; operators do not. Load
+     * beyond the mean utilisation plus a margin is charged on top, per unit of excess.
+     */
+    Constraint noHotSpots(ConstraintFactory factory) {
+        return factory.forEach(PlanningVm.class)
+                .groupBy(PlanningVm::getHost, sumLong(PlanningVm::getCpuMillis), sumLong(PlanningVm::getMemoryMiB),
+                        sumLong(PlanningVm::getNetworkKbps))
+                .filter((host, cpu, memory, network) -> host.isActive() && host.hotSpotPrice(cpu, memory, network) > 0)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, PlanningHost::hotSpotPrice)
+                .asConstraint(ConstraintNames.HOT_SPOT);
     }
 
     Constraint loadSpreadEvenly(ConstraintFactory factory) {
@@ -25,7 +38,7 @@ public class BalanceConstraints extends HardConstraints {
                 .groupBy(PlanningVm::getHost, sumLong(PlanningVm::getCpuMillis), sumLong(PlanningVm::getMemoryMiB),
                         sumLong(PlanningVm::getNetworkKbps))
                 .filter((host, cpu, memory, network) -> host.isActive())
-                .penalizeLong(HardSoftLongScore.ONE_SOFT, PlanningHost::spreadPenalty)
+                .penalizeLong(HardSoftLongScore.ONE_SOFT, PlanningHost::squaredLoadPrice)
                 .asConstraint(ConstraintNames.SPREAD);
     }
 }

@@ -11,7 +11,9 @@ import org.optaplanner.core.api.score.stream.ConstraintFactory;
 /**
  * Consolidation: keep as few watts on as possible. The price of the hosts kept on is the
  * objective; the packing reward grades the landscape between two host counts, so that local
- * search sees progress while it drains a host VM by VM.
+ * search sees progress while it drains a host VM by VM. The reward grows with the square of each
+ * host's absolute load, so moving load to a host that already carries more always pays, and
+ * large hosts, which can carry the most, fill first.
  */
 public class ConsolidateConstraints extends HardConstraints {
 
@@ -31,7 +33,7 @@ public class ConsolidateConstraints extends HardConstraints {
         return factory.forEach(PlanningVm.class)
                 .groupBy(PlanningVm::getHost, sumLong(PlanningVm::getCpuMillis), sumLong(PlanningVm::getMemoryMiB),
                         sumLong(PlanningVm::getNetworkKbps))
-                .rewardLong(HardSoftLongScore.ONE_SOFT, PlanningHost::packingReward)
+                .rewardLong(HardSoftLongScore.ONE_SOFT, PlanningHost::squaredLoadPrice)
                 .asConstraint(ConstraintNames.PACKING);
     }
 }

@@ -16,8 +16,11 @@ final class Prices {
 
     /** Consolidate: score units per idle watt of a host kept on. */
     static final double PER_WATT = 1000;
-    /** Consolidate: a host full to its limits earns back this share of its idle power. */
-    static final double FULL_HOST_REWARD_SHARE = 0.5;
+    /**
+     * Consolidate: a host of mean size, full on the scarcest resource, earns back this share of
+     * the mean idle power. Measured: a sixth packed tighter than a fifteenth or two thirds.
+     */
+    static final double FULL_HOST_REWARD_SHARE = 1.0 / 6;
     /** Consolidate: a GiB migrated costs as much as 0.1 W kept on. */
     static final double CONSOLIDATE_PER_GIB = 100;
     /** Balance: score units per unit of (capacity-weighted) squared utilisation. */
@@ -28,28 +31,61 @@ final class Prices {
     private final Goal goal;
     private final Weights weights;
     private final Resources meanCapacity;
+    private final double meanIdleWatts;
+    private final Scarcity scarcity;
 
-    Prices(Goal goal, Weights weights, Resources meanCapacity) {
+    Prices(Goal goal, Weights weights, Resources meanCapacity, double meanIdleWatts, Scarcity scarcity) {
+        this.scarcity = scarcity;
         this.goal = goal;
         this.weights = weights;
         this.meanCapacity = meanCapacity;
+        this.meanIdleWatts = meanIdleWatts;
     }
 
     PlanningHost.Prices forHost(Host host) {
         if (goal == Goal.CONSOLIDATE) {
-            double perHost = host.idleWatts() * PER_WATT;
-            return new PlanningHost.Prices(Math.round(perHost * weights.hostPower()),
-                    Math.round(perHost * FULL_HOST_REWARD_SHARE * weights.packing()), 0, 0, 0);
+            // A host of mean size full on every resource earns back this share of mean power.
+            double scale = meanIdleWatts * PER_WATT * FULL_HOST_REWARD_SHARE * weights.packing();
+            return new PlanningHost.Prices(Math.round(host.idleWatts() * PER_WATT * weights.hostPower()),
+                    scarcity.cpu() * scale / square(meanCapacity.cpu() * 1000),
+                    scarcity.memory() * scale / square(meanCapacity.memoryMiB()),
+                    scarcity.network() * scale / square(meanCapacity.networkMbps() * 1000));
         }
         // load^2 / (capacity * mean capacity) is utilisation squared, weighted by the host's size
         // relative to the mean, so that a large host at 50% weighs more than a small one.
         Resources capacity = host.capacity();
         double scale = SPREAD_SCALE * weights.spread();
-        return new PlanningHost.Prices(0, 0,
+        return new PlanningHost.Prices(0,
                 scale / (capacity.cpu() * 1000 * meanCapacity.cpu() * 1000),
                 scale / ((double) capacity.memoryMiB() * meanCapacity.memoryMiB()),
                 scale / (capacity.networkMbps() * 1000 * meanCapacity.networkMbps() * 1000));
     }
+
+    private static double square(double value) {
+        return value * value;
+    }
+
+    /**
+     * Balance: hosts hotter than the mean utilisation plus {@link #HOT_MARGIN} pay for the
+     * excess. A hundredth of a host's capacity over costs about as much as moving ten 4 GiB VMs.
+     */
+    PlanningHost.HotSpot hotSpotFor(Host host, Resources meanUtilisation) {
+        if (goal != Goal.BALANCE) {
+            return PlanningHost.HotSpot.NONE;
+        }
+        Resources capacity = host.capacity();
+        double price = HOT_PRICE * weights.spread();
+        return new PlanningHost.HotSpot(
+                (long) ((meanUtilisation.cpu() + HOT_MARGIN) * capacity.cpu() * 1000),
+                (long) ((meanUtilisation.memoryMiB() / 1e6 + HOT_MARGIN) * capacity.memoryMiB()),
+                (long) ((meanUtilisation.networkMbps() + HOT_MARGIN) * capacity.networkMbps() * 1000),
+                price / (capacity.cpu() * 1000), price / capacity.memoryMiB(), price / (capacity.networkMbps() * 1000));
+    }
+
+    /** Balance: how far above the mean utilisation a host may be before it counts as hot. */
+    static final double HOT_MARGIN = 0.02;
+    /** Balance: the price of a whole host's capacity beyond the threshold. */
+    static final double HOT_PRICE = 4_000_000;
 
     long migrationOf(Vm vm) {
         double perGiB = goal == Goal.CONSOLIDATE ? CONSOLIDATE_PER_GIB : BALANCE_PER_GIB;

@@ -30,10 +30,22 @@ public final class ProblemBuilder {
     }
 
     public static ClusterPlacement build(ClusterSnapshot snapshot, Policy policy) {
-        Prices prices = new Prices(policy.goal(), policy.weights(), meanActiveCapacity(snapshot));
+        return build(snapshot, policy, snapshot.currentPlacement());
+    }
+
+    /**
+     * The problem with the search starting from {@code start} instead of the current placement;
+     * migrations are still priced from where each VM runs now.
+     */
+    public static ClusterPlacement build(ClusterSnapshot snapshot, Policy policy, dev.ballast.model.Placement start) {
+        Prices prices = new Prices(policy.goal(), policy.weights(), meanActiveCapacity(snapshot),
+                snapshot.hosts().stream().filter(Host::isActive).mapToDouble(Host::idleWatts).average().orElse(1),
+                Scarcity.of(snapshot, policy));
         Map<String, PlanningHost> hosts = new HashMap<>();
+        Resources meanUtilisation = meanUtilisation(snapshot);
         for (Host host : snapshot.hosts()) {
-            hosts.put(host.name(), planningHost(host, policy.limits(), prices));
+            hosts.put(host.name(), planningHost(host, policy.limits(), prices)
+                    .withHotSpot(prices.hotSpotFor(host, meanUtilisation)));
         }
         List<PlanningVm> vms = snapshot.vms().stream()
                 .map(vm -> planningVm(vm, prices, vm.host() == null ? null : hosts.get(vm.host())))
@@ -41,6 +53,10 @@ public final class ProblemBuilder {
         List<PlanningGroup> groups = snapshot.groups().stream().map(ProblemBuilder::planningGroup).toList();
         int cap = policy.maxMigrations() == null ? Integer.MAX_VALUE : policy.maxMigrations();
         List<PlanningHost> hostList = snapshot.hosts().stream().map(h -> hosts.get(h.name())).toList();
+        for (PlanningVm vm : vms) {
+            String startHost = start.hostOf(vm.getName());
+            vm.setHost(startHost == null ? null : hosts.get(startHost));
+        }
         return new ClusterPlacement(hostList, groups, new MigrationCap(cap), new java.util.ArrayList<>(vms));
     }
 
@@ -66,6 +82,19 @@ public final class ProblemBuilder {
         Resources total = basis.stream().map(Host::capacity).reduce(Resources.ZERO, Resources::plus);
         int n = basis.size();
         return new Resources(total.cpu() / n, total.memoryMiB() / n, total.networkMbps() / n);
+    }
+
+    /**
+     * The utilisation every active host would have if the load were perfectly even: all demand
+     * over all active capacity. Memory is given in millionths, since Resources counts it in whole MiB.
+     */
+    private static Resources meanUtilisation(ClusterSnapshot snapshot) {
+        Resources needed = snapshot.vms().stream().map(Vm::usage).reduce(Resources.ZERO, Resources::plus);
+        Resources offered = snapshot.hosts().stream().filter(Host::isActive).map(Host::capacity)
+                .reduce(Resources.ZERO, Resources::plus);
+        return new Resources(needed.cpu() / Math.max(offered.cpu(), 1e-9),
+                Math.round(1e6 * needed.memoryMiB() / Math.max(offered.memoryMiB(), 1)),
+                needed.networkMbps() / Math.max(offered.networkMbps(), 1e-9));
     }
 
     static long floorThousandths(double value) {

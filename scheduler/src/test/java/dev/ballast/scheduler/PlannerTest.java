@@ -1,0 +1,179 @@
+package dev.ballast.scheduler;
+
+import static dev.ballast.scheduler.Clusters.balance;
+import static dev.ballast.scheduler.Clusters.consolidate;
+import static dev.ballast.scheduler.Clusters.host;
+import static dev.ballast.scheduler.Clusters.hostWithBridges;
+import static dev.ballast.scheduler.Clusters.pinned;
+import static dev.ballast.scheduler.Clusters.vm;
+import static dev.ballast.scheduler.Clusters.withMaxMigrations;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Group;
+import dev.ballast.model.GroupRule;
+import dev.ballast.model.HostState;
+import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.Policy;
+import dev.ballast.policies.HardRules;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+class PlannerTest {
+
+    private final Planner planner = new Planner(new SolverSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 7L));
+
+    private MigrationPlan plan(ClusterSnapshot snapshot, Policy policy) throws NoFeasiblePlacementException {
+        MigrationPlan plan = planner.plan(snapshot, policy);
+        assertThat(HardRules.check(snapshot, policy, plan.placement())).isEmpty();
+        return plan;
+    }
+
+    @Test
+    void consolidationEmptiesTheLightHostsAndNamesThemForPowerOff() throws Exception {
+        // Four hosts each a quarter full: everything fits on one (16 GiB of 64, 4 of 16 cores).
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2"), host("h3"), host("h4")),
+                List.of(vm("a", "h1", 4, 1), vm("b", "h2", 4, 1), vm("c", "h3", 4, 1), vm("d", "h4", 4, 1)),
+                List.of());
+        MigrationPlan plan = plan(snapshot, consolidate());
+        assertThat(plan.placement().usedHosts()).hasSize(1);
+        assertThat(plan.hostsToPowerOff()).hasSize(3);
+        assertThat(plan.steps()).hasSize(3);
+        assertThat(plan.summary().powerSavedWatts()).isEqualTo(450.0);
+    }
+
+    @Test
+    void aBalancedClusterIsLeftAlone() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2")),
+                List.of(vm("a", "h1", 8, 2), vm("b", "h2", 8, 2)),
+                List.of());
+        assertThat(plan(snapshot, balance()).steps()).isEmpty();
+    }
+
+    @Test
+    void balanceMovesLoadOffAHotHost() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2")),
+                List.of(vm("a", "h1", 8, 3), vm("b", "h1", 8, 3), vm("c", "h1", 8, 3), vm("d", "h1", 8, 3)),
+                List.of());
+        MigrationPlan plan = plan(snapshot, balance());
+        assertThat(plan.steps()).hasSize(2).allMatch(step -> step.from().equals("h1") && step.to().equals("h2"));
+    }
+
+    @Test
+    void aHostInMaintenanceIsEmptiedAndReceivesNothing() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1", HostState.MAINTENANCE), host("h2"), host("h3")),
+                List.of(vm("a", "h1", 8, 2), vm("b", "h1", 8, 2), vm("c", "h2", 8, 2)),
+                List.of());
+        MigrationPlan plan = plan(snapshot, balance());
+        assertThat(plan.placement().usedHosts()).doesNotContain("h1");
+        assertThat(plan.steps()).extracting(Migration::from).contains("h1", "h1");
+    }
+
+    @Test
+    void pinnedVmsStayEvenWhenMovingThemWouldPay() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2")),
+                List.of(pinned("a", "h1", 4, 1), vm("b", "h2", 4, 1)),
+                List.of());
+        MigrationPlan plan = plan(snapshot, consolidate());
+        assertThat(plan.placement().hostOf("a")).isEqualTo("h1");
+        assertThat(plan.placement().hostOf("b")).isEqualTo("h1");
+    }
+
+    @Test
+    void newVmsArePlacedAsStepsWithoutASource() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2")),
+                List.of(vm("a", "h1", 8, 2), vm("new", null, 8, 2)),
+                List.of());
+        MigrationPlan plan = plan(snapshot, balance());
+        assertThat(plan.steps()).contains(new Migration("new", null, "h2"));
+        assertThat(plan.summary().newVmsPlaced()).isEqualTo(1);
+        assertThat(plan.summary().migrations()).isZero();
+    }
+
+    @Test
+    void vmsOnlyGoWhereTheirBridgesAre() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1", HostState.MAINTENANCE), hostWithBridges("h2", Set.of("br-other")), host("h3")),
+                List.of(vm("a", "h1", 8, 2)),
+                List.of());
+        assertThat(plan(snapshot, balance()).placement().hostOf("a")).isEqualTo("h3");
+    }
+
+    @Test
+    void antiAffinityGroupsEndOnDistinctHosts() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2"), host("h3")),
+                List.of(vm("r1", "h1", 4, 1), vm("r2", "h2", 4, 1), vm("r3", "h3", 4, 1)),
+                List.of(new Group("db", GroupRule.ANTI_AFFINITY, List.of("r1", "r2", "r3"))));
+        MigrationPlan plan = plan(snapshot, consolidate());
+        assertThat(plan.placement().usedHosts()).hasSize(3);
+    }
+
+    @Test
+    void affinityGroupsEndTogether() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2")),
+                List.of(vm("w1", "h1", 4, 1), vm("w2", "h2", 4, 1)),
+                List.of(new Group("web", GroupRule.AFFINITY, List.of("w1", "w2"))));
+        MigrationPlan plan = plan(snapshot, balance());
+        assertThat(plan.placement().hostOf("w1")).isEqualTo(plan.placement().hostOf("w2"));
+    }
+
+    @Test
+    void maxMigrationsCapsTheMoves() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2"), host("h3"), host("h4")),
+                List.of(vm("a", "h1", 4, 1), vm("b", "h2", 4, 1), vm("c", "h3", 4, 1), vm("d", "h4", 4, 1)),
+                List.of());
+        MigrationPlan plan = plan(snapshot, withMaxMigrations(consolidate(), 1));
+        assertThat(plan.steps()).hasSize(1);
+        assertThat(plan.hostsToPowerOff()).hasSize(1);
+    }
+
+    @Test
+    void tooLittleMemoryIsReportedByResourceBeforeSearching() {
+        // 3 x 40 GiB against 2 hosts of 64 GiB at 95%: 120 GiB needed, 121.6 offered, but each
+        // host holds only one VM. And 4 x 40 GiB is short outright.
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2")),
+                List.of(vm("a", "h1", 40, 1), vm("b", "h2", 40, 1), vm("c", null, 40, 1), vm("d", null, 40, 1)),
+                List.of());
+        assertThatThrownBy(() -> planner.plan(snapshot, balance()))
+                .isInstanceOf(NoFeasiblePlacementException.class)
+                .hasMessageContaining("memory: the VMs need 163840.0 MiB but the 2 active hosts offer 124518.0");
+    }
+
+    @Test
+    void aPlacementNoSearchCanRepairIsReportedWithTheBrokenRule() {
+        // Enough memory in total, but no host can take a third 40 GiB VM.
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2"), host("h3", HostState.MAINTENANCE)),
+                List.of(vm("a", "h1", 40, 1), vm("b", "h2", 40, 1), vm("c", "h3", 40, 1)),
+                List.of());
+        assertThatThrownBy(() -> planner.plan(snapshot, balance()))
+                .isInstanceOf(NoFeasiblePlacementException.class)
+                .satisfies(e -> assertThat(((NoFeasiblePlacementException) e).reasons())
+                        .anyMatch(r -> r.startsWith("memory: h") || r.startsWith("host-state: ")));
+    }
+
+    @Test
+    void aPinnedVmOnAHostThatMustEmptyIsInfeasible() {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1", HostState.MAINTENANCE), host("h2")),
+                List.of(pinned("a", "h1", 4, 1)),
+                List.of());
+        assertThatThrownBy(() -> planner.plan(snapshot, balance()))
+                .hasMessageContaining("pinned: a is pinned to h1, which is in maintenance");
+    }
+}
