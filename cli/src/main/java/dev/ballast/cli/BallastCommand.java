@@ -1,0 +1,38 @@
+package dev.ballast.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top of the command tree: global options and the subcommands. */
+@Command(name = "ballast",
+        mixinStandardHelpOptions = true,
+        version = "ballast 0.1.0",
+        description = "Policy-based load balancer and consolidation scheduler for KVM/QEMU clusters.",
+        subcommands = {PlanCommand.class, ValidateCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done (a plan was written, possibly empty)",
+            "1:the job failed: no feasible placement",
+            "2:bad input: a file, an option or an argument"})
+final class BallastCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log Ballast at DEBUG and the solver at INFO, to stderr.")
+    void setVerbose(boolean verbose) {
+        if (verbose) {
+            Logging.verbose();
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: use plan, validate or demo");
+    }
+}

@@ -1,0 +1,213 @@
+package dev.ballast.cli;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Host;
+import dev.ballast.model.Limits;
+import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.Placement;
+import dev.ballast.model.PlanSummary;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Resource;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Vm;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A migration plan as a person reads it: the policy and score, the hosts before and after, the
+ * figures that judge the plan, and the steps in order.
+ *
+ * <p>Large clusters show only the hosts a plan touches and the first steps, with a count of
+ * what was left out; the JSON plan always has everything.
+ */
+public final class PlanTextReport {
+
+    /** Clusters up to this many hosts are listed in full; larger ones only their changed hosts, up to this many. */
+    public static final int HOST_ROWS = 40;
+    /** Steps listed before the rest are only counted. */
+    public static final int STEPS = 25;
+
+    private static final int HOSTS_NAMED_OFF = 12;
+
+    private final ClusterSnapshot snapshot;
+    private final Policy policy;
+    private final MigrationPlan plan;
+    private final StringBuilder text = new StringBuilder();
+
+    private PlanTextReport(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
+        this.snapshot = snapshot;
+        this.policy = policy;
+        this.plan = plan;
+    }
+
+    /** The report with the default caps on host rows and steps. */
+    public static String render(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
+        return render(snapshot, policy, plan, HOST_ROWS, STEPS);
+    }
+
+    public static String render(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan, int hostRows, int steps) {
+        PlanTextReport report = new PlanTextReport(snapshot, policy, plan);
+        report.header();
+        report.hosts(hostRows);
+        report.summary();
+        report.steps(steps);
+        return report.text.toString();
+    }
+
+    private void header() {
+        Limits limits = policy.limits();
+        text.append("Policy ").append(policy.name()).append(" (goal ").append(policy.goal().key())
+                .append("; limits cpu ").append(Text.percent(limits.cpu()))
+                .append(", memory ").append(Text.percent(limits.memory()))
+                .append(", network ").append(Text.percent(limits.network())).append(")\n");
+        text.append("Score ").append(plan.score()).append("\n\n");
+    }
+
+    // --- hosts -------------------------------------------------------------------------------
+
+    private void hosts(int maxRows) {
+        Placement before = snapshot.currentPlacement();
+        Map<String, Resources> loadBefore = before.loadByHost(snapshot);
+        Map<String, Resources> loadAfter = plan.placement().loadByHost(snapshot);
+        Map<String, Integer> vmsBefore = vmCounts(before);
+        Map<String, Integer> vmsAfter = vmCounts(plan.placement());
+        Set<String> changed = changedHosts();
+        boolean all = snapshot.hosts().size() <= maxRows;
+
+        TextTable table = new TextTable("  ").row("HOST", "STATE", "VMS", "CPU", "MEM", "NET", "");
+        int shown = 0;
+        for (Host host : snapshot.hosts()) {
+            if ((all || changed.contains(host.name())) && shown < maxRows) {
+                table.row(host.name(), host.state().key(),
+                        vmsBefore.getOrDefault(host.name(), 0) + " -> " + vmsAfter.getOrDefault(host.name(), 0),
+                        change(host, Resource.CPU, loadBefore, loadAfter),
+                        change(host, Resource.MEMORY, loadBefore, loadAfter),
+                        change(host, Resource.NETWORK, loadBefore, loadAfter),
+                        plan.hostsToPowerOff().contains(host.name()) ? "off" : "");
+                shown++;
+            }
+        }
+        text.append("Hosts (").append(all ? "all " + snapshot.hosts().size() : "those that change")
+                .append("; ! marks use over the policy's limit)\n");
+        table.appendTo(text);
+        hostsLeftOut(shown, changed.size(), all);
+        text.append('\n');
+    }
+
+    private void hostsLeftOut(int shown, int changed, boolean all) {
+        int left = snapshot.hosts().size() - shown;
+        if (left == 0) {
+            return;
+        }
+        int changedLeft = all ? 0 : changed - shown;
+        text.append("  ... ").append(left).append(" more: ");
+        if (changedLeft > 0) {
+            text.append(changedLeft).append(" changed, ");
+        }
+        text.append(left - changedLeft).append(" unchanged\n");
+    }
+
+    /** Hosts a step leaves or enters, hosts to switch off, and hosts not active. */
+    private Set<String> changedHosts() {
+        Set<String> changed = new HashSet<>(plan.hostsToPowerOff());
+        for (Migration step : plan.steps()) {
+            if (step.from() != null) {
+                changed.add(step.from());
+            }
+            changed.add(step.to());
+        }
+        snapshot.hosts().stream().filter(h -> !h.isActive()).forEach(h -> changed.add(h.name()));
+        return changed;
+    }
+
+    private Map<String, Integer> vmCounts(Placement placement) {
+        Map<String, Integer> counts = new HashMap<>();
+        placement.hostOfVm().values().forEach(host -> counts.merge(host, 1, Integer::sum));
+        return counts;
+    }
+
+    private String change(Host host, Resource resource, Map<String, Resources> before, Map<String, Resources> after) {
+        return share(host, resource, before) + " -> " + share(host, resource, after);
+    }
+
+    private String share(Host host, Resource resource, Map<String, Resources> load) {
+        double fraction = load.getOrDefault(host.name(), Resources.ZERO).get(resource) / host.capacity().get(resource);
+        return Text.percent(fraction) + (fraction > policy.limits().get(resource) + 1e-9 ? "!" : "");
+    }
+
+    // --- summary -----------------------------------------------------------------------------
+
+    private void summary() {
+        PlanSummary summary = plan.summary() != null ? plan.summary()
+                : PlanSummary.of(snapshot, plan.placement(), plan.steps());
+        TextTable table = new TextTable("  ").row("", "before", "after", "");
+        table.row("hosts used", String.valueOf(summary.hostsUsedBefore()), String.valueOf(summary.hostsUsedAfter()), "");
+        if (snapshot.hosts().stream().allMatch(h -> h.power() != null)) {
+            table.row("power on (idle)", watts(summary.powerOnBeforeWatts()), watts(summary.powerOnAfterWatts()),
+                    summary.powerSavedWatts() > 0 ? "saves " + watts(summary.powerSavedWatts()) : "");
+        }
+        for (Resource resource : Resource.values()) {
+            PlanSummary.Change change = summary.utilisation().get(resource);
+            if (change != null) {
+                table.row(resource.key() + " max", Text.percent(change.before().max()), Text.percent(change.after().max()), "");
+                table.row(resource.key() + " stddev", Text.percent(change.before().stdDev()),
+                        Text.percent(change.after().stdDev()), "");
+            }
+        }
+        text.append("Summary\n");
+        table.appendTo(text);
+        text.append("  ").append(Text.count(summary.migrations(), "migration")).append(", ")
+                .append(Text.gib(summary.gibToMove())).append(" to move, ")
+                .append(Text.count(summary.newVmsPlaced(), "new VM")).append(" placed\n");
+        powerOff();
+        text.append('\n');
+    }
+
+    private void powerOff() {
+        List<String> off = plan.hostsToPowerOff();
+        if (off.isEmpty()) {
+            return;
+        }
+        text.append("  ").append(off.size()).append(off.size() == 1 ? " host" : " hosts").append(" to power off: ")
+                .append(String.join(", ", off.subList(0, Math.min(off.size(), HOSTS_NAMED_OFF))));
+        if (off.size() > HOSTS_NAMED_OFF) {
+            text.append(" and ").append(off.size() - HOSTS_NAMED_OFF).append(" more");
+        }
+        text.append('\n');
+    }
+
+    private static String watts(double watts) {
+        return Math.round(watts) + " W";
+    }
+
+    // --- steps -------------------------------------------------------------------------------
+
+    private void steps(int maxSteps) {
+        List<Migration> steps = plan.steps();
+        if (steps.isEmpty()) {
+            text.append("No steps: the current placement is the best found.\n");
+            return;
+        }
+        text.append("Steps (").append(steps.size()).append(", in order)\n");
+        TextTable table = new TextTable("  ");
+        int width = String.valueOf(Math.min(steps.size(), maxSteps)).length();
+        for (int i = 0; i < steps.size() && i < maxSteps; i++) {
+            Migration step = steps.get(i);
+            table.row(String.format("%" + width + "d.", i + 1), step.vm(),
+                    (step.placesNewVm() ? "(new)" : step.from()) + " -> " + step.to(), "(" + size(step.vm()) + ")");
+        }
+        table.appendTo(text);
+        if (steps.size() > maxSteps) {
+            text.append("  ... ").append(steps.size() - maxSteps).append(" more steps (the JSON plan lists them all)\n");
+        }
+    }
+
+    private String size(String vm) {
+        return snapshot.vm(vm).map(Vm::memoryMiB).map(mib -> Text.gib(mib / 1024.0)).orElse("? GiB");
+    }
+}

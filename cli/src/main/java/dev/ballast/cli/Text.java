@@ -1,0 +1,36 @@
+package dev.ballast.cli;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Small wording helpers shared by the commands' output. */
+final class Text {
+
+    private Text() {
+    }
+
+    /** {@code 1 host}, {@code 36 hosts}. */
+    static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
+    /** A decimal without trailing zeros: 0.85, 1, 0.8. */
+    static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** A fraction as a percentage with one decimal: 0.9187 gives {@code 91.9%}. */
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    /** Memory in GiB with one decimal. */
+    static String gib(double gib) {
+        return String.format(Locale.ROOT, "%.1f GiB", gib);
+    }
+
+    /** The text ending in exactly one newline. */
+    static String endLine(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
+    }
+}

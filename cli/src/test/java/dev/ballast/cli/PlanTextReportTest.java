@@ -1,0 +1,137 @@
+package dev.ballast.cli;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Demand;
+import dev.ballast.model.Goal;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.Limits;
+import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.Placement;
+import dev.ballast.model.PlanSummary;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Power;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Vm;
+import dev.ballast.model.Weights;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanTextReportTest {
+
+    private static final Policy BALANCE = new Policy("balance", Goal.BALANCE, new Limits(0.85, 0.95, 0.8), 50, Weights.DEFAULT);
+
+    /** host-a is hot (30 of 32 cores); host-c holds one small VM and can be emptied. */
+    private static final ClusterSnapshot CLUSTER = new ClusterSnapshot(
+            List.of(host("host-a"), host("host-b"), host("host-c")),
+            List.of(vm("vm-1", "host-a", 8, 20), vm("vm-2", "host-a", 16, 10), vm("vm-3", "host-b", 4, 1),
+                    vm("vm-4", "host-c", 8, 1), vm("vm-5", null, 2, 1)),
+            List.of());
+
+    private static final List<Migration> STEPS = List.of(
+            new Migration("vm-1", "host-a", "host-b"),
+            new Migration("vm-4", "host-c", "host-b"),
+            new Migration("vm-5", null, "host-a"));
+
+    @Test
+    void theHeaderNamesThePolicyItsLimitsAndTheScore() {
+        String report = render(CLUSTER, STEPS, List.of("host-c"));
+
+        assertThat(report).startsWith("Policy balance (goal balance; limits cpu 85.0%, memory 95.0%, network 80.0%)\n"
+                + "Score 0hard/-5soft\n");
+    }
+
+    @Test
+    void eachHostShowsItsVmsAndUseBeforeAndAfter() {
+        String report = render(CLUSTER, STEPS, List.of("host-c"));
+
+        // host-a: 30 of 32 cores before (over the 85% limit), 10 + 1 after; 24 then 18 of 128 GiB.
+        assertThat(report).containsPattern("host-a +active +2 -> 2 +93\\.8%! -> 34\\.4% +18\\.8% -> 14\\.1%");
+        assertThat(report).containsPattern("host-b +active +1 -> 3 +3\\.1% -> 68\\.8% ");
+        assertThat(report).containsPattern("host-c +active +1 -> 0 +3\\.1% -> 0\\.0% .* off\n");
+    }
+
+    @Test
+    void theSummaryGivesTheFiguresBeforeAndAfter() {
+        String report = render(CLUSTER, STEPS, List.of("host-c"));
+
+        assertThat(report).containsPattern("hosts used +3 +2\n");
+        assertThat(report).containsPattern("power on \\(idle\\) +360 W +240 W +saves 120 W\n");
+        assertThat(report).containsPattern("cpu max +93\\.8% +68\\.8%\n");
+        assertThat(report).contains("2 migrations, 16.0 GiB to move, 1 new VM placed\n");
+        assertThat(report).contains("1 host to power off: host-c\n");
+    }
+
+    @Test
+    void theStepsAreNumberedInOrderWithTheMemoryToMove() {
+        String report = render(CLUSTER, STEPS, List.of("host-c"));
+
+        assertThat(report).contains("Steps (3, in order)\n"
+                + "  1.  vm-1  host-a -> host-b  (8.0 GiB)\n"
+                + "  2.  vm-4  host-c -> host-b  (8.0 GiB)\n"
+                + "  3.  vm-5  (new) -> host-a   (2.0 GiB)\n");
+    }
+
+    @Test
+    void anEmptyPlanSaysThereIsNothingToDo() {
+        String report = render(CLUSTER, List.of(), List.of());
+
+        assertThat(report).contains("No steps").contains("0 migrations, 0.0 GiB to move");
+        assertThat(report).doesNotContain("to power off");
+    }
+
+    @Test
+    void aLargeClusterShowsOnlyTheHostsThatChange() {
+        List<Host> hosts = IntStream.rangeClosed(1, 50).mapToObj(i -> host(String.format("host-%02d", i))).toList();
+        List<Vm> vms = IntStream.rangeClosed(1, 50)
+                .mapToObj(i -> vm("vm-" + i, String.format("host-%02d", i), 4, 1)).toList();
+        ClusterSnapshot large = new ClusterSnapshot(hosts, vms, List.of());
+
+        String report = render(large, List.of(new Migration("vm-7", "host-07", "host-08")), List.of("host-07"));
+
+        assertThat(report).contains("host-07", "host-08").doesNotContain("host-09");
+        assertThat(report).contains("  ... 48 more: 48 unchanged\n");
+    }
+
+    @Test
+    void longPlansListTheFirstStepsAndCountTheRest() {
+        List<Host> hosts = List.of(host("host-a"), host("host-b"));
+        List<Vm> vms = new ArrayList<>();
+        List<Migration> steps = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            vms.add(vm("vm-" + i, "host-a", 1, 0.1));
+            steps.add(new Migration("vm-" + i, "host-a", "host-b"));
+        }
+
+        String report = render(new ClusterSnapshot(hosts, vms, List.of()), steps, List.of("host-a"));
+
+        assertThat(report).contains("25.  vm-25").doesNotContain("vm-26 ");
+        assertThat(report).contains("  ... 5 more steps (the JSON plan lists them all)\n");
+    }
+
+    private static String render(ClusterSnapshot snapshot, List<Migration> steps, List<String> off) {
+        Placement after = snapshot.currentPlacement();
+        for (Migration step : steps) {
+            after = after.with(step.vm(), step.to());
+        }
+        MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, steps, off,
+                PlanSummary.of(snapshot, after, steps));
+        return PlanTextReport.render(snapshot, BALANCE, plan);
+    }
+
+    private static Host host(String name) {
+        return new Host(name, HostState.ACTIVE, new Resources(32, 128 * 1024, 10_000), null,
+                Set.of("nfs-vms"), Set.of("virbr0"), null, new Power(120, 300), null);
+    }
+
+    private static Vm vm(String name, String host, int gib, double cpu) {
+        return new Vm(name, host, gib * 1024L, 8, new Demand(cpu, 10), null, "nfs-vms", Set.of("virbr0"), false);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ballast.cli;
+
+import dev.ballast.simulator.ClusterGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aValidSnapshotIsSummedUpInOneLine() {
+        Path file = TestFiles.snapshot(dir, "demo.yaml", ClusterGenerator.demo());
+
+        Run run = Run.ballast("validate", file.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).isEqualTo(file + ": valid ClusterSnapshot, 36 hosts, 400 VMs, 2 groups\n");
+    }
+
+    @Test
+    void aValidPolicyIsSummedUpInOneLine() {
+        Path file = TestFiles.write(dir.resolve("tight.yaml"), TestFiles.POLICY_YAML);
+
+        Run run = Run.ballast("validate", file.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).isEqualTo(file + ": valid Policy \"tight\", goal balance, "
+                + "limits cpu 0.8, memory 0.9, network 0.8, at most 20 migrations\n");
+    }
+
+    @Test
+    void anUnknownKindIsBadInputNamingTheFileAndTheField() {
+        Path file = TestFiles.write(dir.resolve("plan.yaml"), "apiVersion: ballast/v1\nkind: Plan\n");
+
+        Run run = Run.ballast("validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(file.toString()).contains("kind: expected \"ClusterSnapshot\" or \"Policy\", got \"Plan\"");
+    }
+
+    @Test
+    void aMissingFileIsBadInput() {
+        Run run = Run.ballast("validate", dir.resolve("nowhere.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("nowhere.yaml").contains("no such file");
+    }
+
+    @Test
+    void everyFileIsCheckedAndOneBadFileFailsTheRun() {
+        Path good = TestFiles.write(dir.resolve("tight.yaml"), TestFiles.POLICY_YAML);
+        Path bad = TestFiles.write(dir.resolve("bad-policy.yaml"), "");
+
+        Run run = Run.ballast("validate", bad.toString(), good.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("bad-policy.yaml").contains("is empty; expected a ballast/v1 Policy");
+        assertThat(run.out()).contains("tight.yaml: valid Policy");
+    }
+}
