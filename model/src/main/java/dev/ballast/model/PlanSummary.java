@@ -13,6 +13,9 @@ import java.util.Set;
  * @param powerOnBeforeWatts idle watts of the hosts holding VMs now
  * @param utilisation        per resource, over the active hosts, before and after
  * @param gibToMove          memory of the migrated VMs, in GiB
+ * @param estimatedSeconds   the steps' estimated durations added up, as they run one at a time
+ * @param detours            temporary steps taken to break cycles
+ * @param dropped            moves left out of the plan, with the reason
  */
 public record PlanSummary(
         int hostsUsedBefore,
@@ -23,7 +26,10 @@ public record PlanSummary(
         Map<Resource, Change> utilisation,
         int migrations,
         int newVmsPlaced,
-        double gibToMove) {
+        double gibToMove,
+        double estimatedSeconds,
+        int detours,
+        List<DroppedMove> dropped) {
 
     /** One resource's utilisation before and after the plan. */
     public record Change(Utilisation before, Utilisation after) {
@@ -31,10 +37,17 @@ public record PlanSummary(
 
     public PlanSummary {
         utilisation = Map.copyOf(utilisation);
+        dropped = List.copyOf(dropped);
     }
 
     /** The figures of moving a cluster from its current placement to {@code target}. */
     public static PlanSummary of(ClusterSnapshot snapshot, Placement target, List<Migration> steps) {
+        return of(snapshot, target, steps, List.of());
+    }
+
+    /** The figures of a plan whose steps reach {@code target}, having dropped some moves. */
+    public static PlanSummary of(ClusterSnapshot snapshot, Placement target, List<Migration> steps,
+            List<DroppedMove> dropped) {
         Placement current = snapshot.currentPlacement();
         Map<Resource, Change> utilisation = new EnumMap<>(Resource.class);
         for (Resource resource : Resource.values()) {
@@ -46,9 +59,11 @@ public record PlanSummary(
         long migratedMiB = steps.stream().filter(s -> !s.placesNewVm())
                 .mapToLong(s -> snapshot.vm(s.vm()).orElseThrow().memoryMiB()).sum();
         int migrations = (int) steps.stream().filter(s -> !s.placesNewVm()).count();
+        double seconds = steps.stream().filter(s -> s.estimate() != null).mapToDouble(s -> s.estimate().seconds()).sum();
+        int detours = (int) steps.stream().filter(Migration::detour).count();
         return new PlanSummary(current.usedHosts().size(), target.usedHosts().size(),
                 powerBefore, powerAfter, powerBefore - powerAfter, utilisation,
-                migrations, steps.size() - migrations, migratedMiB / 1024.0);
+                migrations, steps.size() - migrations, migratedMiB / 1024.0, seconds, detours, dropped);
     }
 
     private static double idleWattsOf(ClusterSnapshot snapshot, Set<String> hostNames) {

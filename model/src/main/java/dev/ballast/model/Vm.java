@@ -1,5 +1,6 @@
 package dev.ballast.model;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import java.util.Set;
  * @param storage    optional: the shared storage its disks live on; the destination must mount it
  * @param bridges    bridges its NICs attach to; the destination must have them all
  * @param pinned     never moved
+ * @param lastMigratedAt optional: when the VM last moved, for the policy's cooldown
  */
 public record Vm(
         String name,
@@ -23,12 +25,19 @@ public record Vm(
         Double dirtyRateMiBps,
         String storage,
         Set<String> bridges,
-        boolean pinned) {
+        boolean pinned,
+        Instant lastMigratedAt) {
 
     public Vm {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(demand, "demand");
         bridges = Set.copyOf(bridges);
+    }
+
+    /** A VM with no record of its last migration. */
+    public Vm(String name, String host, long memoryMiB, int vcpus, Demand demand, Double dirtyRateMiBps,
+            String storage, Set<String> bridges, boolean pinned) {
+        this(name, host, memoryMiB, vcpus, demand, dirtyRateMiBps, storage, bridges, pinned, null);
     }
 
     /** What this VM takes from its host: demanded CPU, allocated memory, demanded network. */
@@ -42,6 +51,6 @@ public record Vm(
 
     /** This VM, said to run on another host. */
     public Vm onHost(String newHost) {
-        return new Vm(name, newHost, memoryMiB, vcpus, demand, dirtyRateMiBps, storage, bridges, pinned);
+        return new Vm(name, newHost, memoryMiB, vcpus, demand, dirtyRateMiBps, storage, bridges, pinned, lastMigratedAt);
     }
 }

@@ -39,8 +39,13 @@ public final class ClusterGenerator {
      *               12% nearly idle and spreads the rest widely
      * @param groups placement groups: alternately an anti-affinity group of 3 VMs and an
      *               affinity group of 2
+     * @param maxVcpus the largest VM drawn, in vCPUs (1, 2, 4, 8, 16 or 32; default 32)
      */
-    public record Options(int hosts, int vms, double fill, double skew, int groups, long seed) {
+    public record Options(int hosts, int vms, double fill, double skew, int groups, long seed, int maxVcpus) {
+
+        public Options(int hosts, int vms, double fill, double skew, int groups, long seed) {
+            this(hosts, vms, fill, skew, groups, seed, 32);
+        }
 
         public Options {
             require(hosts >= 1, "hosts must be at least 1, got " + hosts);
@@ -50,10 +55,16 @@ public final class ClusterGenerator {
             require(groups >= 0, "groups must not be negative, got " + groups);
             require(groups == 0 || hosts >= 3, "groups need at least 3 hosts (anti-affinity of 3), got " + hosts);
             require(groups * 3 <= vms, "groups need 3 VMs each: " + groups + " groups, " + vms + " VMs");
+            require(maxVcpus >= 1, "maxVcpus must be at least 1, got " + maxVcpus);
         }
 
         public Options withSeed(long newSeed) {
-            return new Options(hosts, vms, fill, skew, groups, newSeed);
+            return new Options(hosts, vms, fill, skew, groups, newSeed, maxVcpus);
+        }
+
+        /** These options with no VM larger than {@code vcpus}. */
+        public Options withMaxVcpus(int vcpus) {
+            return new Options(hosts, vms, fill, skew, groups, seed, vcpus);
         }
 
         private static void require(boolean condition, String message) {
@@ -89,7 +100,7 @@ public final class ClusterGenerator {
         SplittableRandom random = new SplittableRandom(options.seed());
         List<Vm> vms = new ArrayList<>(options.vms());
         for (int i = 1; i <= options.vms(); i++) {
-            vms.add(VmShapes.draw(vmName(i), random));
+            vms.add(VmShapes.draw(vmName(i), options.maxVcpus(), random));
         }
         long vmMemory = vms.stream().mapToLong(Vm::memoryMiB).sum();
         List<Host> hosts = HostFleet.build(HostFleet.flavours(options.hosts(), vmMemory, options.fill(), random));

@@ -42,9 +42,13 @@ final class VmShapes {
     private VmShapes() {
     }
 
-    /** A new, unplaced VM. */
-    static Vm draw(String name, SplittableRandom random) {
-        int vcpus = VCPUS[pick(VCPU_WEIGHTS, random)];
+    /** A new, unplaced VM of at most {@code maxVcpus} vCPUs (sizes above it are never drawn). */
+    static Vm draw(String name, int maxVcpus, SplittableRandom random) {
+        int sizes = 0;
+        while (sizes < VCPUS.length && VCPUS[sizes] <= maxVcpus) {
+            sizes++;
+        }
+        int vcpus = VCPUS[pick(java.util.Arrays.copyOf(VCPU_WEIGHTS, Math.max(1, sizes)), random)];
         Profile profile = profile(random);
         if (vcpus * profile.gibPerVcpu > MAX_MEMORY_GIB) {
             profile = Profile.BALANCED;
