@@ -49,6 +49,11 @@ public record Vm(
         return host == null;
     }
 
+    /** This VM, pinned where it runs. */
+    public Vm asPinned() {
+        return new Vm(name, host, memoryMiB, vcpus, demand, dirtyRateMiBps, storage, bridges, true, lastMigratedAt);
+    }
+
     /** This VM, said to run on another host. */
     public Vm onHost(String newHost) {
         return new Vm(name, newHost, memoryMiB, vcpus, demand, dirtyRateMiBps, storage, bridges, pinned, lastMigratedAt);

@@ -59,6 +59,19 @@ public final class ClusterState {
 
     /** Why {@code vm} may not run on {@code host} in this state, or empty when it may. */
     public Optional<Violation> whyNot(String vmName, String hostName) {
+        return whyNot(vmName, hostName, true);
+    }
+
+    /**
+     * Why {@code vm} may not move to {@code host} as one step of a plan. Affinity is not asked
+     * for: a group moves one VM at a time, so it is apart between its members' steps, and is
+     * checked on the plan's final placement instead.
+     */
+    public Optional<Violation> whyNotStep(String vmName, String hostName) {
+        return whyNot(vmName, hostName, false);
+    }
+
+    private Optional<Violation> whyNot(String vmName, String hostName, boolean withAffinity) {
         Vm vm = vms.get(vmName);
         Host host = hosts.get(hostName);
         if (vm.pinned() && !hostName.equals(vm.host())) {
@@ -81,7 +94,7 @@ public final class ClusterState {
         if (capacity.isPresent()) {
             return capacity;
         }
-        return groupRuleAgainst(vmName, hostName);
+        return groupRuleAgainst(vmName, hostName, withAffinity);
     }
 
     public boolean fits(String vm, String host) {
@@ -129,7 +142,7 @@ public final class ClusterState {
         return host.equals(hostOfVm.get(vm));
     }
 
-    private Optional<Violation> groupRuleAgainst(String vmName, String hostName) {
+    private Optional<Violation> groupRuleAgainst(String vmName, String hostName, boolean withAffinity) {
         for (Group group : groupsOfVm.getOrDefault(vmName, List.of())) {
             for (String other : group.vms()) {
                 String otherHost = hostOfVm.get(other);
@@ -140,7 +153,7 @@ public final class ClusterState {
                     return Optional.of(new Violation("anti-affinity", group.name(),
                             vmName + " and " + other + " of group " + group.name() + " would share " + hostName));
                 }
-                if (group.rule() == GroupRule.AFFINITY && !otherHost.equals(hostName)) {
+                if (withAffinity && group.rule() == GroupRule.AFFINITY && !otherHost.equals(hostName)) {
                     return Optional.of(new Violation("affinity", group.name(),
                             vmName + " on " + hostName + " would part from " + other + " of group " + group.name()
                                     + " on " + otherHost));

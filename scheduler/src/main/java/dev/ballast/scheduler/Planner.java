@@ -1,6 +1,7 @@
 package dev.ballast.scheduler;
 
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Goal;
 import dev.ballast.model.Host;
 import dev.ballast.model.Migration;
@@ -8,7 +9,9 @@ import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Policy;
+import dev.ballast.model.PreCopyModel;
 import dev.ballast.policies.HardRules;
+import dev.ballast.policies.PlanCheck;
 import dev.ballast.policies.Violation;
 import dev.ballast.scheduler.domain.ClusterPlacement;
 import dev.ballast.scheduler.domain.PlanningHost;
@@ -21,18 +24,23 @@ import org.optaplanner.core.api.solver.SolverFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Turns a snapshot and a policy into a migration plan: OptaPlanner searches for a target
  * placement starting from the current one, the result is checked against every hard rule
- * independently of the solver's score, and the moves are put in an order that runs one at a time.
+ * independently of the solver's score, the moves are ordered so that each runs one at a time in
+ * a valid state, and the plan is replayed by {@link PlanCheck} before it is returned.
  */
 public final class Planner {
 
@@ -41,9 +49,17 @@ public final class Planner {
     private static final Duration MIN_SEARCH = Duration.ofMillis(200);
 
     private final SolverSettings settings;
+    private final Clock clock;
+    private final PreCopyModel migrationModel = PreCopyModel.standard();
 
     public Planner(SolverSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** @param clock tells the time for the policy's cooldown */
+    public Planner(SolverSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -51,22 +67,45 @@ public final class Planner {
      *
      * @throws NoFeasiblePlacementException when no placement satisfies every hard rule
      */
-    public MigrationPlan plan(ClusterSnapshot snapshot, Policy policy) throws NoFeasiblePlacementException {
+    public MigrationPlan plan(ClusterSnapshot given, Policy policy) throws NoFeasiblePlacementException {
+        long started = System.nanoTime();
+        ClusterSnapshot snapshot = Cooldown.apply(given, policy, clock.instant());
         List<String> shortfall = Shortfall.of(snapshot, policy);
         if (!shortfall.isEmpty()) {
             throw new NoFeasiblePlacementException(shortfall);
         }
-        long started = System.nanoTime();
-        SolverFactory<ClusterPlacement> factory = SolverFactories.forGoal(policy.goal(), settings);
+        Placement target = solve(snapshot, policy, settings.timeLimit(), started);
+        Sequence sequence = Sequencer.of(snapshot, policy, target);
+        if (!sequence.dropped().isEmpty()) {
+            sequence = retargetAround(snapshot, policy, sequence);
+        }
+        Optional<String> tooSmall = mustMove(snapshot, policy) ? Optional.empty()
+                : Gain.tooSmall(snapshot, policy, sequence.reached());
+        if (tooSmall.isPresent()) {
+            log.info("policy {}: plan emptied: {}", policy.name(), tooSmall.get());
+            sequence = new Sequence(List.of(), dropAll(sequence.steps(), tooSmall.get()),
+                    snapshot.currentPlacement());
+        }
+        MigrationPlan plan = planOf(snapshot, policy, sequence);
+        Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(snapshot, policy, plan);
+        if (problem.isPresent()) {
+            List<String> reasons = new ArrayList<>(List.of("no safe order of migrations: " + problem.get()));
+            sequence.dropped().forEach(d -> reasons.add(d.vm() + " " + d.from() + " -> " + d.to() + ": " + d.reason()));
+            throw new NoFeasiblePlacementException(reasons);
+        }
+        return plan;
+    }
+
+    /** A target placement that keeps every hard rule, from the solver within the time left. */
+    private Placement solve(ClusterSnapshot snapshot, Policy policy, Duration limit, long started)
+            throws NoFeasiblePlacementException {
+        SolverFactory<ClusterPlacement> factory = SolverFactories.forGoal(policy.goal(), settings.withTimeLimit(limit));
         ClusterPlacement start = startingPoint(snapshot, policy, factory);
         // The time limit covers the whole plan: the solver gets what preparing it left over.
-        Duration left = settings.timeLimit().minusMillis((System.nanoTime() - started) / 1_000_000);
-        if (left.compareTo(settings.timeLimit()) < 0) {
-            factory = SolverFactories.forGoal(policy.goal(),
-                    settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left));
-        }
+        Duration left = limit.minusMillis((System.nanoTime() - started) / 1_000_000);
+        factory = SolverFactories.forGoal(policy.goal(),
+                settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left));
         ClusterPlacement best = factory.buildSolver().solve(start);
-        log.info("policy {}: solver finished with score {}", policy.name(), best.getScore());
         Placement target = placementOf(best);
         List<Violation> violations = HardRules.check(snapshot, policy, target);
         if (!violations.isEmpty()) {
@@ -75,10 +114,55 @@ public final class Planner {
         if (policy.goal() == Goal.CONSOLIDATE) {
             target = NeedlessMoves.revert(snapshot, policy, target);
         }
-        String score = scoreOf(factory, best, target);
-        List<Migration> steps = StepOrder.of(snapshot, policy, target);
-        return new MigrationPlan(policy.name(), score, target, steps, hostsToPowerOff(snapshot, policy, target),
-                PlanSummary.of(snapshot, target, steps));
+        log.info("policy {}: target found with score {}", policy.name(), scoreOf(factory, best, target));
+        return target;
+    }
+
+    /**
+     * Some moves could not be ordered, not even with detours. Asks the solver for another target
+     * that leaves those VMs where they are, and keeps it if it orders better.
+     */
+    private Sequence retargetAround(ClusterSnapshot snapshot, Policy policy, Sequence first) {
+        Set<String> stuck = new HashSet<>();
+        first.dropped().forEach(d -> stuck.add(d.vm()));
+        log.info("policy {}: {} moves cannot be ordered; asking for a target without them", policy.name(), stuck.size());
+        ClusterSnapshot keepStuck = new ClusterSnapshot(snapshot.hosts(),
+                snapshot.vms().stream().map(vm -> stuck.contains(vm.name()) && vm.host() != null ? vm.asPinned() : vm)
+                        .toList(),
+                snapshot.groups());
+        try {
+            Duration retry = settings.timeLimit().dividedBy(3);
+            Placement target = solve(keepStuck, policy, retry, System.nanoTime());
+            Sequence second = Sequencer.of(snapshot, policy, target);
+            return second.dropped().size() < first.dropped().size() ? second : first;
+        } catch (NoFeasiblePlacementException e) {
+            return first;
+        }
+    }
+
+    /** True when the cluster breaks a hard rule now, or has new VMs: then a plan is never too small. */
+    private static boolean mustMove(ClusterSnapshot snapshot, Policy policy) {
+        return !HardRules.check(snapshot, policy, snapshot.currentPlacement()).isEmpty();
+    }
+
+    private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Sequence sequence) {
+        List<Migration> steps = Estimates.attach(snapshot, sequence.steps(), migrationModel);
+        Placement placement = sequence.reached();
+        String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
+                SolverFactories.forGoal(policy.goal(), settings))
+                .update(withPlacement(ProblemBuilder.build(snapshot, policy), placement)).toString();
+        return new MigrationPlan(policy.name(), score, placement, steps, hostsToPowerOff(snapshot, policy, placement),
+                PlanSummary.of(snapshot, placement, steps, sequence.dropped()));
+    }
+
+    private static List<DroppedMove> dropAll(List<Migration> steps, String reason) {
+        Map<String, DroppedMove> byVm = new LinkedHashMap<>();
+        for (Migration step : steps) {
+            DroppedMove earlier = byVm.get(step.vm());
+            String from = earlier == null ? step.from() : earlier.from();
+            byVm.put(step.vm(), new DroppedMove(step.vm(), from, step.to(), reason));
+        }
+        return List.copyOf(byVm.values());
     }
 
     /**
@@ -113,16 +197,20 @@ public final class Planner {
         return new Placement(hostOfVm);
     }
 
-    /** The score of the final placement, which the clean-up may have changed since the solver's. */
-    private static String scoreOf(SolverFactory<ClusterPlacement> factory, ClusterPlacement solution,
-            Placement target) {
+    private static ClusterPlacement withPlacement(ClusterPlacement solution, Placement placement) {
         Map<String, PlanningHost> hosts = solution.getHosts().stream()
                 .collect(Collectors.toMap(PlanningHost::getName, Function.identity()));
         for (PlanningVm vm : solution.getVms()) {
-            vm.setHost(hosts.get(target.hostOf(vm.getName())));
+            vm.setHost(hosts.get(placement.hostOf(vm.getName())));
         }
-        return SolutionManager.create(factory).update(solution).toString();
+        return solution;
     }
+
+    private static String scoreOf(SolverFactory<ClusterPlacement> factory, ClusterPlacement solution,
+            Placement target) {
+        return SolutionManager.create(factory).update(withPlacement(solution, target)).toString();
+    }
+
 
     private static List<String> hostsToPowerOff(ClusterSnapshot snapshot, Policy policy, Placement target) {
         if (policy.goal() != Goal.CONSOLIDATE) {

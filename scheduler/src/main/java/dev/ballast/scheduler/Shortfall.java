@@ -38,6 +38,12 @@ final class Shortfall {
             }
         }
         for (Vm vm : snapshot.vms()) {
+            if (!vm.pinned() && active.stream().noneMatch(h -> couldHold(h, vm, policy))) {
+                reasons.add(String.format(Locale.ROOT,
+                        "%s: needs %.1f cores, %d MiB, %.1f Mb/s, storage %s and bridges %s, which no active host"
+                                + " offers within the policy's limits", vm.name(), vm.demand().cpu(), vm.memoryMiB(),
+                        vm.demand().networkMbps(), vm.storage(), vm.bridges()));
+            }
             if (vm.pinned() && snapshot.host(vm.host()).map(h -> !h.isActive()).orElse(false)) {
                 reasons.add("pinned: " + vm.name() + " is pinned to " + vm.host() + ", which is in "
                         + snapshot.host(vm.host()).orElseThrow().state().key() + " and must be emptied");
@@ -50,5 +56,10 @@ final class Shortfall {
             }
         }
         return reasons;
+    }
+
+    /** True when the host could hold the VM were it otherwise empty. */
+    private static boolean couldHold(Host host, Vm vm, Policy policy) {
+        return host.offersAttachmentsOf(vm) && vm.usage().fitsWithin(host.capacity().scaledBy(policy.limits()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ballast.scheduler;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,9 @@ public record SolverSettings(Duration timeLimit, Duration unimprovedLimit, Long 
     public SolverSettings {
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(unimprovedLimit, "unimprovedLimit");
+        // OptaPlanner refuses limits finer than a millisecond.
+        timeLimit = timeLimit.truncatedTo(ChronoUnit.MILLIS);
+        unimprovedLimit = unimprovedLimit.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public SolverSettings withTimeLimit(Duration limit) {

@@ -38,7 +38,7 @@ public final class ProblemBuilder {
      * migrations are still priced from where each VM runs now.
      */
     public static ClusterPlacement build(ClusterSnapshot snapshot, Policy policy, dev.ballast.model.Placement start) {
-        Prices prices = new Prices(policy.goal(), policy.weights(), meanActiveCapacity(snapshot),
+        Prices prices = new Prices(policy, meanActiveCapacity(snapshot),
                 snapshot.hosts().stream().filter(Host::isActive).mapToDouble(Host::idleWatts).average().orElse(1),
                 Scarcity.of(snapshot, policy));
         Map<String, PlanningHost> hosts = new HashMap<>();
@@ -54,8 +54,11 @@ public final class ProblemBuilder {
         int cap = policy.maxMigrations() == null ? Integer.MAX_VALUE : policy.maxMigrations();
         List<PlanningHost> hostList = snapshot.hosts().stream().map(h -> hosts.get(h.name())).toList();
         for (PlanningVm vm : vms) {
-            String startHost = start.hostOf(vm.getName());
-            vm.setHost(startHost == null ? null : hosts.get(startHost));
+            PlanningHost startHost = hosts.get(start.hostOf(vm.getName()));
+            // A VM on a host that must be emptied starts unplaced: the construction heuristic
+            // then finds it a host first, largest first, instead of leaving it to chance moves.
+            boolean mustLeave = startHost != null && !startHost.isActive() && !vm.isPinned();
+            vm.setHost(mustLeave ? null : startHost);
         }
         return new ClusterPlacement(hostList, groups, new MigrationCap(cap), new java.util.ArrayList<>(vms));
     }
