@@ -20,7 +20,9 @@ import dev.ballast.scheduler.solver.ProblemBuilder;
 import dev.ballast.scheduler.solver.SolverFactories;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
+import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.impl.solver.DefaultSolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,15 +55,20 @@ public final class Planner {
     private final SolverSettings settings;
     private final Clock clock;
     private final PreCopyModel migrationModel = PreCopyModel.standard();
+    private final Consumer<SearchStats> statsListener;
 
     public Planner(SolverSettings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, Clock.systemUTC(), stats -> { });
     }
 
-    /** @param clock tells the time for the policy's cooldown */
-    public Planner(SolverSettings settings, Clock clock) {
+    /**
+     * @param clock         tells the time for the policy's cooldown
+     * @param statsListener hears how each search went
+     */
+    public Planner(SolverSettings settings, Clock clock, Consumer<SearchStats> statsListener) {
         this.settings = settings;
         this.clock = clock;
+        this.statsListener = statsListener;
     }
 
     /**
@@ -105,7 +114,14 @@ public final class Planner {
         Duration left = limit.minusMillis((System.nanoTime() - started) / 1_000_000);
         factory = SolverFactories.forGoal(policy.goal(),
                 settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left));
-        ClusterPlacement best = factory.buildSolver().solve(start);
+        Solver<ClusterPlacement> solver = factory.buildSolver();
+        AtomicLong bestAt = new AtomicLong();
+        solver.addEventListener(event -> bestAt.set(event.getTimeMillisSpent()));
+        ClusterPlacement best = solver.solve(start);
+        if (solver instanceof DefaultSolver<ClusterPlacement> search) {
+            statsListener.accept(new SearchStats(Duration.ofMillis(search.getTimeMillisSpent()),
+                    Duration.ofMillis(bestAt.get()), search.getSolverScope().getScoreCalculationCount()));
+        }
         Placement target = placementOf(best);
         List<Violation> violations = HardRules.check(snapshot, policy, target);
         if (!violations.isEmpty()) {
