@@ -12,11 +12,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "ballast 0.1.0",
         description = "Policy-based load balancer and consolidation scheduler for KVM/QEMU clusters.",
-        subcommands = {PlanCommand.class, ValidateCommand.class, DemoCommand.class},
+        subcommands = {PlanCommand.class, CheckPlanCommand.class, ValidateCommand.class, DemoCommand.class, BenchCommand.class,
+            CollectCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (a plan was written, possibly empty)",
-            "1:the job failed: no feasible placement",
+            "1:the job failed: no feasible placement, or a plan that breaks a rule",
             "2:bad input: a file, an option or an argument"})
 final class BallastCommand implements Runnable {
 
@@ -33,6 +34,6 @@ final class BallastCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: use plan, validate or demo");
+        throw new ParameterException(spec.commandLine(), "Missing command: use plan, check-plan, validate or demo");
     }
 }

@@ -1,9 +1,11 @@
 package dev.ballast.cli;
 
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Host;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
@@ -12,15 +14,18 @@ import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A migration plan as a person reads it: the policy and score, the hosts before and after, the
- * figures that judge the plan, and the steps in order.
+ * figures that judge the plan (with the estimated time and every move dropped, with its reason),
+ * and the steps in order with each one's estimate.
  *
  * <p>Large clusters show only the hosts a plan touches and the first steps, with a count of
  * what was left out; the JSON plan always has everything.
@@ -33,6 +38,7 @@ public final class PlanTextReport {
     public static final int STEPS = 25;
 
     private static final int HOSTS_NAMED_OFF = 12;
+    private static final String NO_CONVERGENCE_FIX = "needs auto-converge or post-copy";
 
     private final ClusterSnapshot snapshot;
     private final Policy policy;
@@ -164,8 +170,51 @@ public final class PlanTextReport {
         text.append("  ").append(Text.count(summary.migrations(), "migration")).append(", ")
                 .append(Text.gib(summary.gibToMove())).append(" to move, ")
                 .append(Text.count(summary.newVmsPlaced(), "new VM")).append(" placed\n");
+        duration(summary);
+        notConverging();
         powerOff();
+        dropped(summary.dropped());
         text.append('\n');
+    }
+
+    private void duration(PlanSummary summary) {
+        if (summary.estimatedSeconds() <= 0 && summary.detours() == 0) {
+            return;
+        }
+        text.append("  ");
+        if (summary.estimatedSeconds() > 0) {
+            text.append("about ").append(Text.seconds(summary.estimatedSeconds()))
+                    .append(" of migrations, run one at a time");
+            text.append(summary.detours() > 0 ? ", " : "\n");
+        }
+        if (summary.detours() > 0) {
+            text.append(Text.count(summary.detours(), "detour"))
+                    .append(" (a VM stops on another host and moves on later)\n");
+        }
+    }
+
+    private void notConverging() {
+        long count = plan.steps().stream().filter(s -> s.estimate() != null && !s.estimate().converges()).count();
+        if (count > 0) {
+            text.append("  ").append(Text.count(count, "migration")).append(count == 1 ? " does" : " do")
+                    .append(" not converge by plain pre-copy: ").append(NO_CONVERGENCE_FIX).append('\n');
+        }
+    }
+
+    /** Every dropped move, grouped under its reason: an emptied plan drops all its moves for one reason. */
+    private void dropped(List<DroppedMove> dropped) {
+        if (dropped.isEmpty()) {
+            return;
+        }
+        Map<String, List<DroppedMove>> byReason = new LinkedHashMap<>();
+        dropped.forEach(move -> byReason.computeIfAbsent(move.reason(), r -> new ArrayList<>()).add(move));
+        text.append("  ").append(Text.count(dropped.size(), "move")).append(" dropped:\n");
+        byReason.forEach((reason, moves) -> {
+            text.append("    ").append(reason).append(":\n");
+            TextTable table = new TextTable("      ");
+            moves.forEach(move -> table.row(move.vm(), route(move.from(), move.to())));
+            table.appendTo(text);
+        });
     }
 
     private void powerOff() {
@@ -190,7 +239,9 @@ public final class PlanTextReport {
     private void steps(int maxSteps) {
         List<Migration> steps = plan.steps();
         if (steps.isEmpty()) {
-            text.append("No steps: the current placement is the best found.\n");
+            boolean dropped = plan.summary() != null && !plan.summary().dropped().isEmpty();
+            text.append(dropped ? "No steps: every move was dropped (see the summary).\n"
+                    : "No steps: the current placement is the best found.\n");
             return;
         }
         text.append("Steps (").append(steps.size()).append(", in order)\n");
@@ -198,13 +249,38 @@ public final class PlanTextReport {
         int width = String.valueOf(Math.min(steps.size(), maxSteps)).length();
         for (int i = 0; i < steps.size() && i < maxSteps; i++) {
             Migration step = steps.get(i);
-            table.row(String.format("%" + width + "d.", i + 1), step.vm(),
-                    (step.placesNewVm() ? "(new)" : step.from()) + " -> " + step.to(), "(" + size(step.vm()) + ")");
+            table.row(String.format("%" + width + "d.", i + 1), step.vm(), route(step.from(), step.to()),
+                    "(" + size(step.vm()) + ")", estimate(step.estimate()), notes(step));
         }
         table.appendTo(text);
         if (steps.size() > maxSteps) {
             text.append("  ... ").append(steps.size() - maxSteps).append(" more steps (the JSON plan lists them all)\n");
         }
+    }
+
+    private static String route(String from, String to) {
+        return (from == null ? "(new)" : from) + " -> " + to;
+    }
+
+    /** {@code ~12.3 s, 45 ms pause}; empty for a step without an estimate. */
+    static String estimate(MigrationEstimate estimate) {
+        if (estimate == null) {
+            return "";
+        }
+        // A pause that rounds to 0 ms is still a pause.
+        long pauseMs = Math.round(estimate.downtimeMs());
+        return "~" + Text.seconds(estimate.seconds()) + ", " + (pauseMs == 0 ? "<1" : pauseMs) + " ms pause";
+    }
+
+    private static String notes(Migration step) {
+        List<String> notes = new ArrayList<>();
+        if (step.detour()) {
+            notes.add("DETOUR");
+        }
+        if (step.estimate() != null && !step.estimate().converges()) {
+            notes.add("does not converge: " + NO_CONVERGENCE_FIX);
+        }
+        return String.join("; ", notes);
     }
 
     private String size(String vm) {

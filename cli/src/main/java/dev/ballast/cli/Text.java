@@ -29,6 +29,22 @@ final class Text {
         return String.format(Locale.ROOT, "%.1f GiB", gib);
     }
 
+    /**
+     * A time span as a person reads it: {@code 42.5 s} under a minute, then whole units,
+     * {@code 4 min 12 s}, {@code 2 h 5 min}.
+     */
+    static String seconds(double seconds) {
+        if (seconds < 59.95) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        long whole = Math.round(seconds);
+        if (whole < 3600) {
+            return whole / 60 + " min" + (whole % 60 == 0 ? "" : " " + whole % 60 + " s");
+        }
+        long minutes = Math.round(seconds / 60);
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+
     /** The text ending in exactly one newline. */
     static String endLine(String text) {
         return text.endsWith("\n") ? text : text + "\n";

@@ -2,11 +2,13 @@ package dev.ballast.cli;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
+import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Goal;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
@@ -16,6 +18,8 @@ import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 import dev.ballast.model.Weights;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -116,13 +120,95 @@ class PlanTextReportTest {
         assertThat(report).contains("  ... 5 more steps (the JSON plan lists them all)\n");
     }
 
+    @Test
+    void eachStepShowsItsEstimateAndMarksDetoursAndMigrationsThatDoNotConverge() {
+        List<Migration> steps = List.of(
+                new Migration("vm-1", "host-a", "host-c", true, new MigrationEstimate(12.34, 45.4, 3, true)),
+                new Migration("vm-2", "host-a", "host-b", false, new MigrationEstimate(252.2, 1210, 30, false)),
+                new Migration("vm-1", "host-c", "host-b", false, new MigrationEstimate(12.3, 44.6, 3, true)),
+                new Migration("vm-5", null, "host-a"));
+
+        String report = render(CLUSTER, steps, List.of());
+
+        assertThat(report).contains("Steps (4, in order)\n"
+                + "  1.  vm-1  host-a -> host-c  (8.0 GiB)   ~12.3 s, 45 ms pause        DETOUR\n"
+                + "  2.  vm-2  host-a -> host-b  (16.0 GiB)  ~4 min 12 s, 1210 ms pause"
+                + "  does not converge: needs auto-converge or post-copy\n"
+                + "  3.  vm-1  host-c -> host-b  (8.0 GiB)   ~12.3 s, 45 ms pause\n"
+                + "  4.  vm-5  (new) -> host-a   (2.0 GiB)\n");
+    }
+
+    @Test
+    void theSummaryGivesTheEstimatedTimeTheDetoursAndWhatDoesNotConverge() {
+        List<Migration> steps = List.of(
+                new Migration("vm-1", "host-a", "host-c", true, new MigrationEstimate(12.3, 45, 3, true)),
+                new Migration("vm-2", "host-a", "host-b", false, new MigrationEstimate(227.4, 1210, 30, false)),
+                new Migration("vm-1", "host-c", "host-b", false, new MigrationEstimate(12.3, 45, 3, true)));
+
+        String report = render(CLUSTER, steps, List.of());
+
+        assertThat(report).contains("  about 4 min 12 s of migrations, run one at a time, "
+                + "1 detour (a VM stops on another host and moves on later)\n");
+        assertThat(report).contains("  1 migration does not converge by plain pre-copy: needs auto-converge or post-copy\n");
+    }
+
+    @Test
+    void aPlanWithoutEstimatesSaysNothingOfTime() {
+        assertThat(render(CLUSTER, STEPS, List.of("host-c"))).doesNotContain("about", "pause", "detour", "dropped");
+    }
+
+    @Test
+    void everyDroppedMoveIsListedUnderItsReason() {
+        List<DroppedMove> dropped = List.of(
+                new DroppedMove("vm-2", "host-a", "host-b", "no order frees host-b in time"),
+                new DroppedMove("vm-3", "host-b", "host-a", "cycle with vm-2, no host to detour through"),
+                new DroppedMove("vm-4", "host-c", "host-a", "no order frees host-b in time"));
+
+        String report = render(CLUSTER, STEPS.subList(0, 1), List.of(), dropped);
+
+        assertThat(report).contains("  3 moves dropped:\n"
+                + "    no order frees host-b in time:\n"
+                + "      vm-2  host-a -> host-b\n"
+                + "      vm-4  host-c -> host-a\n"
+                + "    cycle with vm-2, no host to detour through:\n"
+                + "      vm-3  host-b -> host-a\n");
+    }
+
+    @Test
+    void anEmptiedPlanSaysItsMovesWereDropped() {
+        String report = render(CLUSTER, List.of(), List.of(), List.of(new DroppedMove("vm-1", "host-a", "host-b",
+                "the plan takes 0.4 points off the imbalance, under the policy's minImprovement of 2.0")));
+
+        assertThat(report).contains("No steps: every move was dropped (see the summary).\n");
+        assertThat(report).contains("  1 move dropped:\n    the plan takes 0.4 points off the imbalance");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12.34, 45.4, '~12.3 s, 45 ms pause'", "1.2, 0.3, '~1.2 s, <1 ms pause'",
+        "252.4, 1210, '~4 min 12 s, 1210 ms pause'"})
+    void anEstimateReadsAsTimeAndPause(double seconds, double downtimeMs, String text) {
+        assertThat(PlanTextReport.estimate(new MigrationEstimate(seconds, downtimeMs, 1, true))).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0.0 s", "12.34, 12.3 s", "59.9, 59.9 s", "59.96, 1 min", "252.4, 4 min 12 s", "3599.6, 1 h",
+        "7512, 2 h 5 min"})
+    void timesReadAsAPersonSaysThem(double seconds, String text) {
+        assertThat(Text.seconds(seconds)).isEqualTo(text);
+    }
+
     private static String render(ClusterSnapshot snapshot, List<Migration> steps, List<String> off) {
+        return render(snapshot, steps, off, List.of());
+    }
+
+    private static String render(ClusterSnapshot snapshot, List<Migration> steps, List<String> off,
+            List<DroppedMove> dropped) {
         Placement after = snapshot.currentPlacement();
         for (Migration step : steps) {
             after = after.with(step.vm(), step.to());
         }
         MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, steps, off,
-                PlanSummary.of(snapshot, after, steps));
+                PlanSummary.of(snapshot, after, steps, dropped));
         return PlanTextReport.render(snapshot, BALANCE, plan);
     }
 

@@ -6,6 +6,8 @@ import dev.ballast.model.HostState;
 import dev.ballast.model.MigrationLink;
 import dev.ballast.model.Power;
 import dev.ballast.model.Resources;
+import dev.ballast.model.Staleness;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
 final class HostReader {
 
     static final String[] FIELDS = {
-        "name", "state", "capacity", "migrationLink", "storage", "bridges", "cpu", "power", "libvirtUri"};
+        "name", "state", "capacity", "migrationLink", "storage", "bridges", "cpu", "power", "libvirtUri", "stale"};
 
     private HostReader() {
     }
@@ -30,11 +32,12 @@ final class HostReader {
         CpuInfo cpu = cpu(host.object("cpu", false));
         Power power = power(host.object("power", false));
         String libvirtUri = host.text("libvirtUri");
+        Staleness stale = stale(host.object("stale", false));
         if (problems.addedSince(mark)) {
             return new Entry<>(host.path(), name, null);
         }
         return new Entry<>(host.path(), name, new Host(name, state, capacity, link,
-                new HashSet<>(storage), new HashSet<>(bridges), cpu, power, libvirtUri));
+                new HashSet<>(storage), new HashSet<>(bridges), cpu, power, libvirtUri, stale));
     }
 
     private static Resources capacity(NodeReader capacity) {
@@ -51,7 +54,7 @@ final class HostReader {
         return new Resources(cpu, memoryMiB, networkMbps);
     }
 
-    private static MigrationLink migrationLink(NodeReader link) {
+    static MigrationLink migrationLink(NodeReader link) {
         if (link == null) {
             return null;
         }
@@ -69,7 +72,20 @@ final class HostReader {
         return new CpuInfo(cpu.text("arch"), cpu.text("model"));
     }
 
-    private static Power power(NodeReader power) {
+    private static Staleness stale(NodeReader stale) {
+        if (stale == null) {
+            return null;
+        }
+        stale.allowOnly("since", "reason");
+        if (!stale.has("since")) {
+            stale.report("since", "required");
+        }
+        Instant since = stale.instant("since");
+        String reason = stale.requiredText("reason");
+        return since == null || reason == null ? null : new Staleness(since, reason);
+    }
+
+    static Power power(NodeReader power) {
         if (power == null) {
             return null;
         }

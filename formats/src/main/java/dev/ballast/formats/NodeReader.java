@@ -1,6 +1,9 @@
 package dev.ballast.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,6 +24,7 @@ import java.util.stream.Collectors;
 final class NodeReader {
 
     private static final int MAX_SHOWN_TEXT = 40;
+    private static final String EXAMPLE_INSTANT = "2026-11-24T03:00:00Z";
 
     private final JsonNode node;
     private final String path;
@@ -144,6 +148,43 @@ final class NodeReader {
             return wrongType(pathOf(field), "true or false", value);
         }
         return value.booleanValue();
+    }
+
+    /**
+     * A duration such as {@code 6h} (see {@link Durations}); {@code absent} when not given. A bare
+     * number is refused, because its unit would be a guess, except {@code 0}, which needs none.
+     */
+    Duration duration(String field, Duration absent) {
+        JsonNode value = valueOf(field);
+        if (value == null) {
+            return absent;
+        }
+        if (value.isNumber() && value.doubleValue() == 0) {
+            return Duration.ZERO;
+        }
+        try {
+            if (value.isTextual()) {
+                return Durations.parse(value.textValue());
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below, in the words of this format
+        }
+        report(field, "expected a duration such as " + Durations.FORMS + " (0 for none), got " + describe(value));
+        return null;
+    }
+
+    /** A moment in ISO-8601, e.g. {@code 2026-11-24T03:00:00Z} (an offset such as +01:00 may replace Z); null when not given or wrong. */
+    Instant instant(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            report(field, "expected an ISO-8601 instant such as " + EXAMPLE_INSTANT + ", got " + describe(node.get(field)));
+            return null;
+        }
     }
 
     /** One of a fixed set of values, spelled as {@code key} spells them; the error lists them all. */

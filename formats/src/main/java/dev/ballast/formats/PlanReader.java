@@ -1,6 +1,8 @@
 package dev.ballast.formats;
 
+import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Placement;
@@ -17,12 +19,18 @@ import java.util.Map;
  * Reads a {@code ballast/v1 MigrationPlan} as {@link PlanWriter} writes it, validating its
  * shape with the same path-naming problems as the other readers. It checks the file, not the
  * plan: whether the steps are feasible against a snapshot is for the plan checker to say.
+ *
+ * <p>A step's estimate is all or nothing: {@code estimatedSeconds}, {@code estimatedDowntimeMs}
+ * and {@code preCopyRounds} together, or none of them. The summary's {@code estimatedSeconds},
+ * {@code detours} and {@code dropped} may be left out (0, 0, none), as plans written before they
+ * existed do.
  */
 public final class PlanReader {
 
     private static final String[] SUMMARY_FIELDS = {
         "hostsUsedBefore", "hostsUsedAfter", "powerOnBeforeWatts", "powerOnAfterWatts", "powerSavedWatts",
-        "migrations", "newVmsPlaced", "gibToMove", "utilisation"};
+        "migrations", "newVmsPlaced", "gibToMove", "estimatedSeconds", "detours", "utilisation", "dropped"};
+    private static final String[] ESTIMATE_FIELDS = {"estimatedSeconds", "estimatedDowntimeMs", "preCopyRounds", "converges"};
 
     private PlanReader() {
     }
@@ -49,13 +57,31 @@ public final class PlanReader {
         List<Migration> steps = new ArrayList<>();
         for (NodeReader step : root.objects("steps", true)) {
             int mark = problems.count();
-            step.allowOnly("vm", "from", "to");
-            Migration migration = new Migration(step.requiredText("vm"), step.text("from"), step.requiredText("to"));
+            step.allowOnly("vm", "from", "to", "detour", "estimatedSeconds", "estimatedDowntimeMs", "preCopyRounds",
+                    "converges");
+            String vm = step.requiredText("vm");
+            String from = step.text("from");
+            String to = step.requiredText("to");
+            Boolean detour = step.flag("detour", false);
+            MigrationEstimate estimate = estimate(step);
             if (!problems.addedSince(mark)) {
-                steps.add(migration);
+                steps.add(new Migration(vm, from, to, detour, estimate));
             }
         }
         return steps;
+    }
+
+    /** Null when the step gives no estimate, or a wrong one (after reporting it). */
+    private static MigrationEstimate estimate(NodeReader step) {
+        if (Arrays.stream(ESTIMATE_FIELDS).noneMatch(step::has)) {
+            return null;
+        }
+        Double seconds = step.requiredDecimal("estimatedSeconds", Bound.NON_NEGATIVE);
+        Double downtimeMs = step.requiredDecimal("estimatedDowntimeMs", Bound.NON_NEGATIVE);
+        Integer rounds = step.integer("preCopyRounds", null, Bound.POSITIVE, true);
+        Boolean converges = step.flag("converges", true);
+        return anyNull(seconds, downtimeMs, rounds, converges) ? null
+                : new MigrationEstimate(seconds, downtimeMs, rounds, converges);
     }
 
     /** Null when absent: the summary is for people, and the checker recomputes it. */
@@ -73,13 +99,32 @@ public final class PlanReader {
         Integer migrations = summary.integer("migrations", null, Bound.NON_NEGATIVE, true);
         Integer newVms = summary.integer("newVmsPlaced", null, Bound.NON_NEGATIVE, true);
         Double gibToMove = summary.requiredDecimal("gibToMove", Bound.NON_NEGATIVE);
+        Double seconds = summary.decimal("estimatedSeconds", 0.0, Bound.NON_NEGATIVE);
+        Integer detours = summary.integer("detours", 0, Bound.NON_NEGATIVE, false);
         Map<Resource, PlanSummary.Change> utilisation = utilisation(summary.object("utilisation", true));
+        List<DroppedMove> dropped = dropped(summary);
         if (anyNull(usedBefore, usedAfter, powerBefore, powerAfter, powerSaved, migrations, newVms, gibToMove,
-                utilisation)) {
+                seconds, detours, utilisation, dropped)) {
             return null;
         }
         return new PlanSummary(usedBefore, usedAfter, powerBefore, powerAfter, powerSaved, utilisation,
-                migrations, newVms, gibToMove);
+                migrations, newVms, gibToMove, seconds, detours, dropped);
+    }
+
+    /** Null when an entry is wrong (after reporting it), so no summary is built from half a list. */
+    private static List<DroppedMove> dropped(NodeReader summary) {
+        List<DroppedMove> dropped = new ArrayList<>();
+        boolean wrong = false;
+        for (NodeReader move : summary.objects("dropped", false)) {
+            move.allowOnly("vm", "from", "to", "reason");
+            String vm = move.requiredText("vm");
+            String from = move.text("from");
+            String to = move.requiredText("to");
+            String reason = move.requiredText("reason");
+            wrong |= anyNull(vm, to, reason) || from == null && move.has("from");
+            dropped.add(new DroppedMove(vm, from, to, reason));
+        }
+        return wrong ? null : dropped;
     }
 
     private static Map<Resource, PlanSummary.Change> utilisation(NodeReader utilisation) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Resource;
@@ -13,8 +15,10 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes a plan as pretty-printed {@code ballast/v1 MigrationPlan} JSON, in a fixed field order
- * so that plans diff well. Figures are rounded for people: fractions to 4 decimals, watts and
- * GiB to 1. {@link PlanReader} reads it back.
+ * so that plans diff well. Figures are rounded for people: fractions to 4 decimals, watts, GiB
+ * and seconds to 1, downtime to whole milliseconds. Flags are written only when they say
+ * something unusual ({@code detour: true}, {@code converges: false}). {@link PlanReader} reads it
+ * back; see {@code docs/plan.md}.
  */
 public final class PlanWriter {
 
@@ -24,6 +28,7 @@ public final class PlanWriter {
     private static final int FRACTION_DECIMALS = 4;
     private static final int WATT_DECIMALS = 1;
     private static final int GIB_DECIMALS = 1;
+    private static final int SECOND_DECIMALS = 1;
 
     private PlanWriter() {
     }
@@ -57,7 +62,22 @@ public final class PlanWriter {
         node.put("vm", step.vm());
         node.put("from", step.from());
         node.put("to", step.to());
+        if (step.detour()) {
+            node.put("detour", true);
+        }
+        if (step.estimate() != null) {
+            estimate(node, step.estimate());
+        }
         return node;
+    }
+
+    private static void estimate(ObjectNode node, MigrationEstimate estimate) {
+        node.put("estimatedSeconds", Numbers.round(estimate.seconds(), SECOND_DECIMALS));
+        node.put("estimatedDowntimeMs", Math.round(estimate.downtimeMs()));
+        node.put("preCopyRounds", estimate.rounds());
+        if (!estimate.converges()) {
+            node.put("converges", false);
+        }
     }
 
     private static ObjectNode summary(PlanSummary summary) {
@@ -70,6 +90,8 @@ public final class PlanWriter {
         node.put("migrations", summary.migrations());
         node.put("newVmsPlaced", summary.newVmsPlaced());
         node.put("gibToMove", Numbers.round(summary.gibToMove(), GIB_DECIMALS));
+        node.put("estimatedSeconds", Numbers.round(summary.estimatedSeconds(), SECOND_DECIMALS));
+        node.put("detours", summary.detours());
         ObjectNode utilisation = node.putObject("utilisation");
         for (Resource resource : Resource.values()) {
             PlanSummary.Change change = summary.utilisation().get(resource);
@@ -79,6 +101,17 @@ public final class PlanWriter {
                 entry.set("after", utilisation(change.after()));
             }
         }
+        ArrayNode dropped = node.putArray("dropped");
+        summary.dropped().forEach(move -> dropped.add(dropped(move)));
+        return node;
+    }
+
+    private static ObjectNode dropped(DroppedMove move) {
+        ObjectNode node = NODES.objectNode();
+        node.put("vm", move.vm());
+        node.put("from", move.from());
+        node.put("to", move.to());
+        node.put("reason", move.reason());
         return node;
     }
 

@@ -5,11 +5,13 @@ import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Weights;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * Reads a {@code ballast/v1 Policy} from JSON or YAML and validates it: the goal, limits in
- * (0, 1], a non-negative migration cap and non-negative weights. All problems are reported at
- * once, each with its path; see {@code docs/policy.md}.
+ * Reads a {@code ballast/v1 Policy} from JSON or YAML and validates it: the goal, limits and
+ * tolerance in (0, 1], a non-negative migration cap, a cooldown written as a duration, and
+ * non-negative weights and minimum improvement. All problems are reported at once, each with its
+ * path; see {@code docs/policy.md}.
  */
 public final class PolicyReader {
 
@@ -26,14 +28,28 @@ public final class PolicyReader {
     public static Policy parse(String text, String source) throws InputException {
         Problems problems = new Problems();
         NodeReader root = Documents.open(text, source, KIND, problems);
-        root.allowOnly("apiVersion", "kind", "name", "goal", "limits", "maxMigrations", "weights");
+        root.allowOnly("apiVersion", "kind", "name", "goal", "limits", "maxMigrations", "weights", "tolerance",
+                "cooldown", "minImprovement");
         String name = root.requiredText("name");
         Goal goal = root.choice("goal", Goal.values(), Goal::key, null, true);
         Limits limits = limits(root.object("limits", false));
         Integer maxMigrations = root.integer("maxMigrations", null, Bound.NON_NEGATIVE, false);
         Weights weights = weights(root.object("weights", false));
+        Double tolerance = root.decimal("tolerance", Policy.DEFAULT_TOLERANCE, Bound.FRACTION);
+        Duration cooldown = root.duration("cooldown", Duration.ZERO);
+        Policy.MinImprovement minImprovement = minImprovement(root.object("minImprovement", false));
         problems.throwIfAny(source);
-        return new Policy(name, goal, limits, maxMigrations, weights);
+        return new Policy(name, goal, limits, maxMigrations, weights, tolerance, cooldown, minImprovement);
+    }
+
+    private static Policy.MinImprovement minImprovement(NodeReader least) {
+        if (least == null) {
+            return Policy.MinImprovement.NONE;
+        }
+        least.allowOnly("watts", "points");
+        Double watts = least.decimal("watts", 0.0, Bound.NON_NEGATIVE);
+        Double points = least.decimal("points", 0.0, Bound.NON_NEGATIVE);
+        return watts == null || points == null ? null : new Policy.MinImprovement(watts, points);
     }
 
     private static Limits limits(NodeReader limits) {

@@ -77,6 +77,11 @@ public final class SnapshotWriter {
             node.set("power", power(host.power()));
         }
         putIfPresent(node, "libvirtUri", host.libvirtUri());
+        if (host.stale() != null) {
+            ObjectNode stale = node.putObject("stale");
+            stale.put("since", host.stale().since().toString());
+            stale.put("reason", host.stale().reason());
+        }
         return node;
     }
 
@@ -96,6 +101,9 @@ public final class SnapshotWriter {
         putSorted(node, "bridges", vm.bridges());
         if (vm.pinned()) {
             node.put("pinned", true);
+        }
+        if (vm.lastMigratedAt() != null) {
+            node.put("lastMigratedAt", vm.lastMigratedAt().toString());
         }
         return node;
     }

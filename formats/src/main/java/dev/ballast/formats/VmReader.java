@@ -4,6 +4,7 @@ import dev.ballast.model.Demand;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Vm;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
 final class VmReader {
 
     static final String[] FIELDS = {
-        "name", "host", "memoryMiB", "vcpus", "demand", "dirtyRateMiBps", "storage", "bridges", "pinned"};
+        "name", "host", "memoryMiB", "vcpus", "demand", "dirtyRateMiBps", "storage", "bridges", "pinned",
+        "lastMigratedAt"};
 
     private final Names hostNames;
     private final Map<String, Host> validHosts;
@@ -44,6 +46,7 @@ final class VmReader {
         String storage = vm.text("storage");
         List<String> bridges = vm.texts("bridges", false);
         Boolean pinned = vm.flag("pinned", false);
+        Instant lastMigratedAt = vm.instant("lastMigratedAt");
         checkHost(vm, host);
         if (Boolean.TRUE.equals(pinned) && host == null && !vm.has("host")) {
             vm.report("pinned", "a pinned VM must have a host: give it one, or set pinned: false");
@@ -52,7 +55,7 @@ final class VmReader {
             return new Entry<>(vm.path(), name, null);
         }
         return new Entry<>(vm.path(), name, new Vm(name, host, memoryMiB, vcpus, demand, dirtyRate, storage,
-                new HashSet<>(bridges), pinned));
+                new HashSet<>(bridges), pinned, lastMigratedAt));
     }
 
     private void checkHost(NodeReader vm, String host) {

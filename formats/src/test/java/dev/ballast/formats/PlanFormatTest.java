@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Placement;
@@ -29,14 +31,32 @@ class PlanFormatTest {
                 List.of("host-c"), summary);
     }
 
+    /** A plan whose steps carry what the planner adds: estimates, a detour, a migration that does not converge. */
+    private static MigrationPlan estimatedPlan() {
+        Map<String, String> placement = new LinkedHashMap<>();
+        placement.put("vm-1", "host-b");
+        placement.put("vm-2", "host-a");
+        List<Migration> steps = List.of(
+                new Migration("vm-1", "host-a", "host-c", true, new MigrationEstimate(12.34, 45.4, 3, true)),
+                new Migration("vm-2", "host-b", "host-a", false, new MigrationEstimate(95.06, 310.6, 30, false)),
+                new Migration("vm-1", "host-c", "host-b", false, new MigrationEstimate(12.3, 44.5, 3, true)));
+        return new MigrationPlan("balance", "0hard/-3soft", new Placement(placement), steps, List.of(),
+                summary(119.7, 1, List.of(new DroppedMove("vm-3", "host-a", "host-b", "cycle with vm-4"),
+                        new DroppedMove("vm-5", null, "host-c", "host-c has no room in any order"))));
+    }
+
     private static PlanSummary summary() {
+        return summary(0, 0, List.of());
+    }
+
+    private static PlanSummary summary(double seconds, int detours, List<DroppedMove> dropped) {
         Utilisation before = new Utilisation(0.123456, 1.0 / 3, 0.05);
         Utilisation after = new Utilisation(0.5, 0.25, 0);
         return new PlanSummary(3, 2, 540.04, 360, 180.04,
                 Map.of(Resource.CPU, new PlanSummary.Change(before, after),
                         Resource.MEMORY, new PlanSummary.Change(before, after),
                         Resource.NETWORK, new PlanSummary.Change(before, after)),
-                1, 1, 32.06);
+                1, 1, 32.06, seconds, detours, dropped);
     }
 
     @Test
@@ -77,6 +97,8 @@ class PlanFormatTest {
                     "migrations": 1,
                     "newVmsPlaced": 1,
                     "gibToMove": 32.1,
+                    "estimatedSeconds": 0.0,
+                    "detours": 0,
                     "utilisation": {
                       "cpu": {
                         "before": {
@@ -85,7 +107,103 @@ class PlanFormatTest {
                           "stdDev": 0.05
                         },
                 """);
-        assertThat(json).contains("\"memory\": {", "\"network\": {").endsWith("}\n");
+        assertThat(json).contains("\"memory\": {", "\"network\": {").endsWith("""
+                    "dropped": [ ]
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void writesEstimatesRoundedAndFlagsOnlyWhenTheyAreUnusual() {
+        String json = PlanWriter.toJson(estimatedPlan());
+
+        assertThat(json).contains("""
+                    {
+                      "vm": "vm-1",
+                      "from": "host-a",
+                      "to": "host-c",
+                      "detour": true,
+                      "estimatedSeconds": 12.3,
+                      "estimatedDowntimeMs": 45,
+                      "preCopyRounds": 3
+                    },
+                    {
+                      "vm": "vm-2",
+                      "from": "host-b",
+                      "to": "host-a",
+                      "estimatedSeconds": 95.1,
+                      "estimatedDowntimeMs": 311,
+                      "preCopyRounds": 30,
+                      "converges": false
+                    },
+                """);
+        assertThat(json).contains("""
+                    "estimatedSeconds": 119.7,
+                    "detours": 1,
+                """);
+        assertThat(json).contains("""
+                    "dropped": [
+                      {
+                        "vm": "vm-3",
+                        "from": "host-a",
+                        "to": "host-b",
+                        "reason": "cycle with vm-4"
+                      },
+                """);
+    }
+
+    @Test
+    void readsBackEstimatesDetoursAndDroppedMoves() throws Exception {
+        MigrationPlan plan = estimatedPlan();
+
+        MigrationPlan read = PlanReader.parse(PlanWriter.toJson(plan), "plan.json");
+
+        assertThat(read.steps()).containsExactly(
+                new Migration("vm-1", "host-a", "host-c", true, new MigrationEstimate(12.3, 45, 3, true)),
+                new Migration("vm-2", "host-b", "host-a", false, new MigrationEstimate(95.1, 311, 30, false)),
+                new Migration("vm-1", "host-c", "host-b", false, new MigrationEstimate(12.3, 45, 3, true)));
+        assertThat(read.summary().estimatedSeconds()).isEqualTo(119.7);
+        assertThat(read.summary().detours()).isEqualTo(1);
+        assertThat(read.summary().dropped()).isEqualTo(plan.summary().dropped());
+    }
+
+    @Test
+    void aSummaryWithoutTheEstimateFiguresReadsAsNoneOfThem() throws Exception {
+        String json = PlanWriter.toJson(plan(summary()))
+                .replace("\"estimatedSeconds\": 0.0,", "").replace("\"detours\": 0,", "")
+                .replace(",\n    \"dropped\": [ ]", "");
+
+        PlanSummary read = PlanReader.parse(json, "old-plan.json").summary();
+
+        assertThat(json).doesNotContain("dropped", "detours", "estimated");
+        assertThat(read.estimatedSeconds()).isZero();
+        assertThat(read.detours()).isZero();
+        assertThat(read.dropped()).isEmpty();
+    }
+
+    @Test
+    void aHalfGivenEstimateOrABadDroppedMoveIsReportedAtItsPath() {
+        String text = """
+                {"apiVersion": "ballast/v1", "kind": "MigrationPlan", "policy": "balance", "placement": {},
+                 "steps": [{"vm": "vm-1", "from": "a", "to": "b", "estimatedSeconds": 3, "converges": "no"},
+                           {"vm": "vm-2", "from": "a", "to": "b", "detour": 1}],
+                 "summary": {"hostsUsedBefore": 1, "hostsUsedAfter": 1, "powerOnBeforeWatts": 1,
+                   "powerOnAfterWatts": 1, "powerSavedWatts": 0, "migrations": 2, "newVmsPlaced": 0,
+                   "gibToMove": 1, "estimatedSeconds": -1, "detours": 0.5,
+                   "utilisation": {}, "dropped": [{"vm": "vm-3", "to": "b", "why": "x"}]}}
+                """;
+
+        assertThatThrownBy(() -> PlanReader.parse(text, "edited-plan.json"))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::toString)
+                        .contains("steps[0].estimatedDowntimeMs: required", "steps[0].preCopyRounds: required",
+                                "steps[0].converges: expected true or false, got \"no\"",
+                                "steps[1].detour: expected true or false, got 1",
+                                "summary.estimatedSeconds: must be >= 0, got -1",
+                                "summary.detours: expected an integer, got 0.5",
+                                "summary.dropped[0].reason: required")
+                        .anyMatch(p -> p.startsWith("summary.dropped[0].why: unknown field")));
     }
 
     @Test

@@ -8,10 +8,12 @@ import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Weights;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyReaderTest {
@@ -19,7 +21,9 @@ class PolicyReaderTest {
     @Test
     void readsTheDocumentedExample() throws Exception {
         assertThat(PolicyReader.read(Examples.POLICY)).isEqualTo(new Policy("night-consolidation", Goal.CONSOLIDATE,
-                new Limits(0.85, 0.9, 0.8), 20, new Weights(1, 1, 0, 0.5)));
+                new Limits(0.85, 0.9, 0.8), 20, new Weights(1, 1, 0, 0.5))
+                .withCooldown(Duration.ofDays(1))
+                .withMinImprovement(new Policy.MinImprovement(150, 0)));
     }
 
     @Test
@@ -40,6 +44,40 @@ class PolicyReaderTest {
 
         assertThat(policy.limits()).isEqualTo(new Limits(0.5, 1.0, 1.0));
         assertThat(policy.weights()).isEqualTo(new Weights(1, 1, 3, 1));
+    }
+
+    @Test
+    void readsToleranceCooldownAndMinimumImprovement() throws Exception {
+        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + """
+                name: p
+                goal: balance
+                tolerance: 0.1
+                cooldown: 90m
+                minImprovement: {watts: 150, points: 2.5}
+                """, "p.yaml");
+
+        assertThat(policy.tolerance()).isEqualTo(0.1);
+        assertThat(policy.cooldown()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(policy.minImprovement()).isEqualTo(new Policy.MinImprovement(150, 2.5));
+    }
+
+    @Test
+    void omittedToleranceCooldownAndMinimumImprovementTakeTheirDefaults() throws Exception {
+        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + "name: p\ngoal: balance\nminImprovement: {}\n",
+                "p.yaml");
+
+        assertThat(policy.tolerance()).isEqualTo(Policy.DEFAULT_TOLERANCE);
+        assertThat(policy.cooldown()).isZero();
+        assertThat(policy.minImprovement()).isEqualTo(Policy.MinImprovement.NONE);
+    }
+
+    @ParameterizedTest(name = "cooldown: {0}")
+    @CsvSource({"90s, 90", "30m, 1800", "6h, 21600", "1d, 86400", "500ms, 0.5", "0, 0", "0s, 0", "'\"0\"', 0"})
+    void readsACooldownInTheUnitsOperatorsWrite(String written, double seconds) throws Exception {
+        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + "name: p\ngoal: balance\ncooldown: " + written + "\n",
+                "p.yaml");
+
+        assertThat(policy.cooldown()).isEqualTo(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
     @Test
@@ -74,6 +112,21 @@ class PolicyReaderTest {
                 Arguments.of("name: p\ngoal: balance\nweights: {migration: -0.5}\n", "weights.migration",
                         "must be >= 0, got -0.5"),
                 Arguments.of("name: p\ngoal: balance\nweights: 2\n", "weights", "expected an object, got 2"),
+                Arguments.of("name: p\ngoal: balance\ntolerance: 0\n", "tolerance", "must be > 0 and <= 1, got 0"),
+                Arguments.of("name: p\ngoal: balance\ntolerance: 4\n", "tolerance", "must be > 0 and <= 1, got 4"),
+                Arguments.of("name: p\ngoal: balance\ncooldown: soon\n", "cooldown",
+                        "expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got \"soon\""),
+                Arguments.of("name: p\ngoal: balance\ncooldown: -6h\n", "cooldown",
+                        "expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got \"-6h\""),
+                Arguments.of("name: p\ngoal: balance\ncooldown: 6\n", "cooldown",
+                        "expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got 6"),
+                Arguments.of("name: p\ngoal: balance\ncooldown: 1.5h\n", "cooldown", "expected a duration"),
+                Arguments.of("name: p\ngoal: balance\nminImprovement: {watt: 100}\n", "minImprovement.watt",
+                        "unknown field (known: watts, points)"),
+                Arguments.of("name: p\ngoal: balance\nminImprovement: {points: -1}\n", "minImprovement.points",
+                        "must be >= 0, got -1"),
+                Arguments.of("name: p\ngoal: balance\nminImprovement: 2\n", "minImprovement",
+                        "expected an object, got 2"),
                 Arguments.of("name: p\ngoal: balance\nthreshold: 3\n", "threshold", "unknown field (known: apiVersion,"));
     }
 

@@ -98,6 +98,13 @@ class SnapshotProblemsTest {
                 Arguments.of("VM on a standby host",
                         withVm("{name: v1, host: h2, memoryMiB: 1024, vcpus: 1, demand: {cpu: 1}}"),
                         "vms[0].host", "host \"h2\" is standby (powered off) and cannot run VMs"),
+                Arguments.of("last migration not an instant",
+                        withVm("{name: v1, memoryMiB: 1024, vcpus: 1, demand: {cpu: 1}, lastMigratedAt: yesterday}"),
+                        "vms[0].lastMigratedAt",
+                        "expected an ISO-8601 instant such as 2026-11-24T03:00:00Z, got \"yesterday\""),
+                Arguments.of("last migration without a time zone", withVm(
+                        "{name: v1, memoryMiB: 1024, vcpus: 1, demand: {cpu: 1}, lastMigratedAt: \"2026-11-24T03:00\"}"),
+                        "vms[0].lastMigratedAt", "expected an ISO-8601 instant"),
                 Arguments.of("pinned VM without a host",
                         withVm("{name: v1, pinned: true, memoryMiB: 1024, vcpus: 1, demand: {cpu: 1}}"),
                         "vms[0].pinned", "a pinned VM must have a host"),

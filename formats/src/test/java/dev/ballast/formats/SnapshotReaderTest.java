@@ -15,6 +15,7 @@ import dev.ballast.model.Power;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,20 @@ class SnapshotReaderTest {
         assertThat(snapshot.vms().get(0)).isEqualTo(
                 new Vm("v1", null, 1024, 1, new Demand(0, 0), null, null, Set.of(), false));
         assertThat(snapshot.groups()).isEmpty();
+    }
+
+    @Test
+    void readsWhenAVmLastMigratedQuotedOrNot() throws Exception {
+        ClusterSnapshot snapshot = SnapshotReader.parse(Examples.SNAPSHOT_HEADER + """
+                hosts: [{name: h1, capacity: {cpu: 8, memoryMiB: 16384, networkMbps: 1000}}]
+                vms:
+                  - {name: v1, host: h1, memoryMiB: 1024, vcpus: 1, demand: {cpu: 0}, lastMigratedAt: 2026-11-24T03:00:00Z}
+                  - {name: v2, host: h1, memoryMiB: 1024, vcpus: 1, demand: {cpu: 0}, lastMigratedAt: "2026-11-24T04:30:00+01:00"}
+                  - {name: v3, host: h1, memoryMiB: 1024, vcpus: 1, demand: {cpu: 0}}
+                """, "moved.yaml");
+
+        assertThat(snapshot.vms()).extracting(Vm::lastMigratedAt).containsExactly(
+                Instant.parse("2026-11-24T03:00:00Z"), Instant.parse("2026-11-24T03:30:00Z"), null);
     }
 
     @Test

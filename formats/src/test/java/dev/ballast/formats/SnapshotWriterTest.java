@@ -8,6 +8,7 @@ import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,23 @@ class SnapshotWriterTest {
         ClusterSnapshot example = SnapshotReader.read(Examples.SNAPSHOT);
 
         assertThat(SnapshotReader.parse(SnapshotWriter.toJson(example), "out.json")).isEqualTo(example);
+    }
+
+    @Test
+    void writesWhenAVmLastMigratedAndReadsItBack() throws Exception {
+        Instant moved = Instant.parse("2026-11-24T03:00:00Z");
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(new Host("h1", HostState.ACTIVE, new Resources(8, 1024, 100), null, Set.of(), Set.of(),
+                        null, null, null)),
+                List.of(new Vm("v1", "h1", 512, 1, new Demand(1, 0), null, null, Set.of(), false, moved),
+                        new Vm("v2", "h1", 512, 1, new Demand(1, 0), null, null, Set.of(), false, null)),
+                List.of());
+
+        String yaml = SnapshotWriter.toYaml(snapshot);
+
+        assertThat(yaml).contains("    lastMigratedAt: 2026-11-24T03:00:00Z\n").containsOnlyOnce("lastMigratedAt");
+        assertThat(SnapshotReader.parse(yaml, "out.yaml")).isEqualTo(snapshot);
+        assertThat(SnapshotReader.parse(SnapshotWriter.toJson(snapshot), "out.json")).isEqualTo(snapshot);
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param cpu       optional
  * @param power     optional: without it the host counts as one watt when consolidating
  * @param libvirtUri optional
+ * @param stale     optional: set by the collector when the host's figures are out of date; such a
+ *                  host receives no VMs
  */
 public record Host(
         String name,
@@ -23,7 +25,8 @@ public record Host(
         Set<String> bridges,
         CpuInfo cpu,
         Power power,
-        String libvirtUri) {
+        String libvirtUri,
+        Staleness stale) {
 
     public Host {
         Objects.requireNonNull(name, "name");
@@ -31,6 +34,12 @@ public record Host(
         Objects.requireNonNull(capacity, "capacity");
         storage = Set.copyOf(storage);
         bridges = Set.copyOf(bridges);
+    }
+
+    /** A host with fresh figures (not stale). */
+    public Host(String name, HostState state, Resources capacity, MigrationLink migrationLink, Set<String> storage,
+            Set<String> bridges, CpuInfo cpu, Power power, String libvirtUri) {
+        this(name, state, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, null);
     }
 
     /** The watts saved by switching this host off; 1 when the snapshot gives no power figures. */
@@ -42,6 +51,11 @@ public record Host(
         return state == HostState.ACTIVE;
     }
 
+    /** True when the collector marked this host's figures as out of date. */
+    public boolean isStale() {
+        return stale != null;
+    }
+
     /** True when a VM's storage and bridges are all available here (resources aside). */
     public boolean offersAttachmentsOf(Vm vm) {
         return (vm.storage() == null || storage.contains(vm.storage())) && bridges.containsAll(vm.bridges());
@@ -49,6 +63,11 @@ public record Host(
 
     /** This host with another state, e.g. set to maintenance for a what-if plan. */
     public Host withState(HostState newState) {
-        return new Host(name, newState, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri);
+        return new Host(name, newState, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, stale);
+    }
+
+    /** This host marked stale, or fresh again with null. */
+    public Host withStale(Staleness newStale) {
+        return new Host(name, state, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, newStale);
     }
 }

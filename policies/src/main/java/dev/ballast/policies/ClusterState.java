@@ -77,6 +77,10 @@ public final class ClusterState {
         if (vm.pinned() && !hostName.equals(vm.host())) {
             return Optional.of(new Violation("pinned", vmName, vmName + " is pinned to " + vm.host()));
         }
+        if (host.isStale() && !hostName.equals(vm.host())) {
+            return Optional.of(new Violation("stale", hostName, vmName + " may not go to " + hostName
+                    + ", whose figures are stale since " + host.stale().since() + ": " + host.stale().reason()));
+        }
         if (!host.isActive()) {
             return Optional.of(new Violation("host-state", hostName,
                     vmName + " may not go to " + hostName + ", which is in " + host.state().key()));

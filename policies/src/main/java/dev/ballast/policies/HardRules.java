@@ -60,6 +60,10 @@ public final class HardRules {
             violations.add(new Violation("pinned", vm.name(), vm.name() + " is pinned to " + vm.host()
                     + " but placed on " + hostName));
         }
+        if (host.isStale() && !hostName.equals(vm.host())) {
+            violations.add(new Violation("stale", hostName, vm.name() + " is placed on " + hostName
+                    + ", whose figures are stale: " + host.stale().reason()));
+        }
         if (!host.isActive()) {
             violations.add(new Violation("host-state", hostName, vm.name() + " is on " + hostName + ", which is in "
                     + host.state().key()));

@@ -26,7 +26,8 @@ public final class PlanCheck {
         @Override
         public String toString() {
             return step == 0 ? "end of plan: " + reason
-                    : "step " + step + " (" + migration.vm() + " " + migration.from() + " -> " + migration.to() + "): "
+                    : "step " + step + " (" + migration.vm() + " "
+                            + (migration.placesNewVm() ? "(new)" : migration.from()) + " -> " + migration.to() + "): "
                             + reason;
         }
     }

@@ -5,7 +5,7 @@ package dev.ballast.policies;
  *
  * @param rule    which rule: {@code cpu}, {@code memory}, {@code network}, {@code host-state},
  *                {@code pinned}, {@code storage}, {@code bridges}, {@code anti-affinity},
- *                {@code affinity}, {@code unplaced}, {@code max-migrations}
+ *                {@code affinity}, {@code unplaced}, {@code max-migrations}, {@code stale}
  * @param where   the host, VM or group it concerns
  */
 public record Violation(String rule, String where, String message) {

@@ -10,6 +10,7 @@ import dev.ballast.model.Policy;
 import dev.ballast.model.Weights;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +25,20 @@ class PoliciesTest {
     }
 
     @Test
-    void balanceKeepsHeadroomOnEveryHost() {
+    void balanceKeepsHeadroomLeavesRecentMovesAloneAndMovesOnlyForTwoPoints() {
         assertThat(Policies.builtIn("balance"))
-                .isEqualTo(new Policy("balance", Goal.BALANCE, HEADROOM, null, Weights.DEFAULT));
+                .isEqualTo(new Policy("balance", Goal.BALANCE, HEADROOM, null, Weights.DEFAULT)
+                        .withTolerance(0.04)
+                        .withCooldown(Duration.ofHours(6))
+                        .withMinImprovement(new Policy.MinImprovement(0, 2)));
     }
 
     @Test
-    void consolidateKeepsTheSameHeadroomAndHasNoMigrationCap() {
+    void consolidateKeepsTheSameHeadroomAndMovesOnlyToSwitchAHostOff() {
         assertThat(Policies.builtIn("consolidate"))
-                .isEqualTo(new Policy("consolidate", Goal.CONSOLIDATE, HEADROOM, null, Weights.DEFAULT));
+                .isEqualTo(new Policy("consolidate", Goal.CONSOLIDATE, HEADROOM, null, Weights.DEFAULT)
+                        .withCooldown(Duration.ofHours(6))
+                        .withMinImprovement(new Policy.MinImprovement(1, 0)));
     }
 
     @Test

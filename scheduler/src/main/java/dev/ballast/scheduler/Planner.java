@@ -78,7 +78,7 @@ public final class Planner {
      */
     public MigrationPlan plan(ClusterSnapshot given, Policy policy) throws NoFeasiblePlacementException {
         long started = System.nanoTime();
-        ClusterSnapshot snapshot = Cooldown.apply(given, policy, clock.instant());
+        ClusterSnapshot snapshot = StaleHosts.leaveAlone(Cooldown.apply(given, policy, clock.instant()));
         List<String> shortfall = Shortfall.of(snapshot, policy);
         if (!shortfall.isEmpty()) {
             throw new NoFeasiblePlacementException(shortfall);

@@ -26,6 +26,7 @@ final class Shortfall {
     static List<String> of(ClusterSnapshot snapshot, Policy policy) {
         List<String> reasons = new ArrayList<>();
         List<Host> active = snapshot.hosts().stream().filter(Host::isActive).toList();
+        List<Host> receiving = active.stream().filter(h -> !h.isStale()).toList();
         Resources offered = active.stream().map(h -> h.capacity().scaledBy(policy.limits()))
                 .reduce(Resources.ZERO, Resources::plus);
         Resources needed = snapshot.vms().stream().map(Vm::usage).reduce(Resources.ZERO, Resources::plus);
@@ -38,13 +39,18 @@ final class Shortfall {
             }
         }
         for (Vm vm : snapshot.vms()) {
-            if (!vm.pinned() && active.stream().noneMatch(h -> couldHold(h, vm, policy))) {
+            if (!vm.pinned() && receiving.stream().noneMatch(h -> couldHold(h, vm, policy))) {
                 reasons.add(String.format(Locale.ROOT,
                         "%s: needs %.1f cores, %d MiB, %.1f Mb/s, storage %s and bridges %s, which no active host"
                                 + " offers within the policy's limits", vm.name(), vm.demand().cpu(), vm.memoryMiB(),
                         vm.demand().networkMbps(), vm.storage(), vm.bridges()));
             }
-            if (vm.pinned() && snapshot.host(vm.host()).map(h -> !h.isActive()).orElse(false)) {
+            Host host = vm.host() == null ? null : snapshot.host(vm.host()).orElse(null);
+            if (host != null && !host.isActive() && host.isStale()) {
+                reasons.add("stale: " + vm.name() + " must leave " + host.name() + " (" + host.state().key()
+                        + "), but its figures are stale since " + host.stale().since() + ": " + host.stale().reason()
+                        + "; collect a fresh snapshot");
+            } else if (vm.pinned() && host != null && !host.isActive()) {
                 reasons.add("pinned: " + vm.name() + " is pinned to " + vm.host() + ", which is in "
                         + snapshot.host(vm.host()).orElseThrow().state().key() + " and must be emptied");
             }

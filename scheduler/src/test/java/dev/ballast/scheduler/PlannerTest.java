@@ -17,10 +17,12 @@ import dev.ballast.model.HostState;
 import dev.ballast.model.Migration;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Staleness;
 import dev.ballast.policies.HardRules;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -139,6 +141,34 @@ class PlannerTest {
         MigrationPlan plan = plan(snapshot, withMaxMigrations(consolidate(), 1));
         assertThat(plan.steps()).hasSize(1);
         assertThat(plan.hostsToPowerOff()).hasSize(1);
+    }
+
+    @Test
+    void aStaleHostKeepsItsVmsAndReceivesNone() throws Exception {
+        // h1 is hot but its figures are stale: nothing moves off it on old numbers, and the idle
+        // stale h3 receives nothing either; the maintenance host's VM goes to h2.
+        Staleness lost = new Staleness(Instant.parse("2026-11-24T03:00:00Z"), "libvirt: connection refused");
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1").withStale(lost), host("h2"), host("h3").withStale(lost),
+                        host("h4", HostState.MAINTENANCE)),
+                List.of(vm("a", "h1", 8, 6), vm("b", "h1", 8, 6), vm("c", "h4", 8, 1)),
+                List.of());
+        MigrationPlan plan = plan(snapshot, balance());
+        assertThat(plan.placement().hostOf("a")).isEqualTo("h1");
+        assertThat(plan.placement().hostOf("b")).isEqualTo("h1");
+        assertThat(plan.placement().hostOf("c")).isEqualTo("h2");
+    }
+
+    @Test
+    void aStaleHostThatMustBeEmptiedIsRefusedWithTheReason() {
+        Staleness lost = new Staleness(Instant.parse("2026-11-24T03:00:00Z"), "libvirt: connection refused");
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1", HostState.MAINTENANCE).withStale(lost), host("h2")),
+                List.of(vm("a", "h1", 8, 1)),
+                List.of());
+        assertThatThrownBy(() -> planner.plan(snapshot, balance()))
+                .hasMessageContaining("stale: a must leave h1 (maintenance), but its figures are stale")
+                .hasMessageContaining("connection refused");
     }
 
     @Test

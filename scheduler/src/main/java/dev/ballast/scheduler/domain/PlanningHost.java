@@ -20,6 +20,7 @@ public class PlanningHost {
     private Set<String> bridges;
     private Prices prices;
     private HotSpot hotSpot = HotSpot.NONE;
+    private boolean stale;
 
     public PlanningHost() {
         // for OptaPlanner's cloning
@@ -73,6 +74,16 @@ public class PlanningHost {
         return Math.round(prices.perSquareCpu() * cpuMillis * cpuMillis
                 + prices.perSquareMemory() * memoryMiB * memoryMiB
                 + prices.perSquareNetwork() * networkKbps * networkKbps);
+    }
+
+    /** This host marked as having stale figures: it keeps its VMs and receives none. */
+    public PlanningHost asStale() {
+        this.stale = true;
+        return this;
+    }
+
+    public boolean isStale() {
+        return stale;
     }
 
     /** This host with a hot-spot threshold, for balancing. */

@@ -51,6 +51,11 @@ public class PlanningVm {
         return originalHost != null && host != originalHost;
     }
 
+    /** True when the VM was put on a stale host it did not run on. */
+    public boolean isMovedOntoStaleHost() {
+        return host.isStale() && host != originalHost;
+    }
+
     public boolean isOnStorageItNeeds() {
         return host.mounts(storage);
     }

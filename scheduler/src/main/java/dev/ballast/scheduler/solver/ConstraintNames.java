@@ -8,6 +8,7 @@ public final class ConstraintNames {
     public static final String MEMORY_LIMIT = "Memory within limit";
     public static final String NETWORK_LIMIT = "Network within limit";
     public static final String ACTIVE_HOST = "VM on an active host";
+    public static final String STALE_HOST = "Nothing onto a stale host";
     public static final String STORAGE_MOUNTED = "Storage mounted";
     public static final String BRIDGES_PRESENT = "Bridges present";
     public static final String ANTI_AFFINITY = "Anti-affinity group apart";

@@ -31,6 +31,7 @@ abstract class HardConstraints implements ConstraintProvider {
                 memoryWithinLimit(factory),
                 networkWithinLimit(factory),
                 vmOnActiveHost(factory),
+                nothingOntoStaleHost(factory),
                 storageMounted(factory),
                 bridgesPresent(factory),
                 antiAffinityGroupApart(factory),
@@ -77,6 +78,14 @@ abstract class HardConstraints implements ConstraintProvider {
                 .filter(vm -> !vm.getHost().isActive())
                 .penalizeLong(HardSoftLongScore.ONE_HARD, PlanningVm::getMemoryMiB)
                 .asConstraint(ConstraintNames.ACTIVE_HOST);
+    }
+
+    /** A host whose figures are out of date may be full for all we know. */
+    Constraint nothingOntoStaleHost(ConstraintFactory factory) {
+        return factory.forEach(PlanningVm.class)
+                .filter(PlanningVm::isMovedOntoStaleHost)
+                .penalizeLong(HardSoftLongScore.ONE_HARD, PlanningVm::getMemoryMiB)
+                .asConstraint(ConstraintNames.STALE_HOST);
     }
 
     Constraint storageMounted(ConstraintFactory factory) {

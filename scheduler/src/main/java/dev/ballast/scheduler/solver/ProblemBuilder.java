@@ -44,8 +44,9 @@ public final class ProblemBuilder {
         Map<String, PlanningHost> hosts = new HashMap<>();
         Resources meanUtilisation = meanUtilisation(snapshot);
         for (Host host : snapshot.hosts()) {
-            hosts.put(host.name(), planningHost(host, policy.limits(), prices)
-                    .withHotSpot(prices.hotSpotFor(host, meanUtilisation)));
+            PlanningHost planningHost = planningHost(host, policy.limits(), prices)
+                    .withHotSpot(prices.hotSpotFor(host, meanUtilisation));
+            hosts.put(host.name(), host.isStale() ? planningHost.asStale() : planningHost);
         }
         List<PlanningVm> vms = snapshot.vms().stream()
                 .map(vm -> planningVm(vm, prices, vm.host() == null ? null : hosts.get(vm.host())))

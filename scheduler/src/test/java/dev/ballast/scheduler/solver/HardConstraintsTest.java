@@ -66,6 +66,15 @@ class HardConstraintsTest {
     }
 
     @Test
+    void nothingOntoStaleHost() {
+        // v1 ran on the stale host and may stay; v2 was moved onto it: its 4096 MiB count.
+        PlanningHost stale = host("s").asStale();
+        verifier.verifyThat(HardConstraints::nothingOntoStaleHost)
+                .given(vm("v1", stale), moved("v2", a, stale), vm("v3", a))
+                .penalizesBy(4_096);
+    }
+
+    @Test
     void storageMounted() {
         PlanningHost otherStorage = hostWith("c", Set.of("nfs-other"), Set.of("virbr0"));
         verifier.verifyThat(HardConstraints::storageMounted)

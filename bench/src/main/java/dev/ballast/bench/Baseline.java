@@ -1,0 +1,36 @@
+package dev.ballast.bench;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Goal;
+import dev.ballast.model.Placement;
+import dev.ballast.model.Policy;
+import dev.ballast.scheduler.FirstFitDecreasing;
+
+import java.util.Optional;
+
+/**
+ * What a case's plan is judged against, computed before planning: the lower bound on hosts,
+ * first-fit decreasing's packing, and for balance the imbalance before.
+ *
+ * @param ffdHosts             null when first-fit decreasing found no placement
+ * @param ffdSeconds           how long first-fit decreasing took: the planner runs it too, as its
+ *                             warm start for consolidation, within the plan's time limit
+ * @param cpuGapBeforePoints   balance only, else null
+ * @param vmsOnOverloadedHosts balance only, else null
+ */
+record Baseline(int hostsBefore, int lowerBound, Integer ffdHosts, Double ffdPowerWatts, double ffdSeconds,
+        Double cpuGapBeforePoints, Integer vmsOnOverloadedHosts) {
+
+    static Baseline of(ClusterSnapshot snapshot, Policy policy) {
+        Placement current = snapshot.currentPlacement();
+        long started = System.nanoTime();
+        Optional<Placement> ffd = FirstFitDecreasing.place(snapshot, policy);
+        double ffdSeconds = (System.nanoTime() - started) / 1e9;
+        boolean balance = policy.goal() == Goal.BALANCE;
+        return new Baseline(current.usedHosts().size(), LowerBound.hosts(snapshot, policy),
+                ffd.map(p -> p.usedHosts().size()).orElse(null),
+                ffd.map(p -> Watts.keptOn(snapshot, p)).orElse(null), ffdSeconds,
+                balance ? Imbalance.cpuGapPoints(snapshot, current) : null,
+                balance ? Imbalance.vmsOnOverloadedHosts(snapshot, policy) : null);
+    }
+}

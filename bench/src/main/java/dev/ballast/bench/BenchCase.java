@@ -1,0 +1,28 @@
+package dev.ballast.bench;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Policy;
+
+import java.time.Duration;
+
+/**
+ * One benchmark: a cluster, the policy to plan it with and the time the issue's target allows.
+ * The cluster is built only when the case runs, so that a large suite never holds more than one.
+ *
+ * @param bestKnownCost the best known total cost (watts) of the hosts kept on, or null when
+ *                      none is published
+ */
+public record BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
+        Double bestKnownCost) {
+
+    /** Builds or reads a case's cluster. */
+    @FunctionalInterface
+    public interface Source {
+        ClusterSnapshot load() throws BenchInputException;
+    }
+
+    /** {@code suite/name}, as selected with {@code --suite}. */
+    public String id() {
+        return suite + "/" + name;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.ballast.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The figures of one benchmark case, a row of {@code results.md} and an element of
+ * {@code results.json}. Null means "does not apply" (no best known result, no balance figures)
+ * or "not reached" (no plan came back).
+ *
+ * @param hostsAfter          hosts holding at least one VM after the plan
+ * @param lowerBound          {@link LowerBound}: no placement uses fewer hosts
+ * @param powerAfterWatts     idle watts (cloudbalancing: cost) of the hosts kept on
+ * @param ratioToBestKnown    powerAfterWatts over the best known total cost
+ * @param ffdHosts            hosts used by {@code FirstFitDecreasing.place}, null when it failed
+ * @param ratioToFfd          powerAfterWatts over first-fit decreasing's
+ * @param ffdSeconds          how long first-fit decreasing took on its own
+ * @param cpuGapBeforePoints  hottest host's CPU minus the mean, in percentage points, before
+ * @param vmsOnOverloadedHosts VMs now on hosts over a limit or over the mean plus the tolerance
+ * @param inTime              the plan came back within the time limit (give or take a second)
+ * @param error               why no valid plan came back, or null
+ */
+public record CaseResult(
+        String suite,
+        String caseName,
+        String goal,
+        String policy,
+        int hosts,
+        int vms,
+        double timeLimitSeconds,
+        boolean valid,
+        boolean inTime,
+        String error,
+        int hostsBefore,
+        Integer hostsAfter,
+        int lowerBound,
+        Double powerAfterWatts,
+        Double bestKnown,
+        Double ratioToBestKnown,
+        Integer migrations,
+        Integer newVmsPlaced,
+        Double gibMoved,
+        Double timeToBestSeconds,
+        Double scoreCalculationsPerSecond,
+        double peakHeapMiB,
+        double wallSeconds,
+        Integer ffdHosts,
+        Double ffdPowerWatts,
+        Double ratioToFfd,
+        double ffdSeconds,
+        Double cpuGapBeforePoints,
+        Double cpuGapAfterPoints,
+        Integer vmsOnOverloadedHosts) {
+
+    /** Hosts after over the lower bound, e.g. 1.03 for 3% above it; null without a plan. */
+    @JsonProperty("ratioToLowerBound")
+    public Double ratioToLowerBound() {
+        return hostsAfter == null || lowerBound == 0 ? null : hostsAfter / (double) lowerBound;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ballast.cli;
+
+import dev.ballast.bench.Bench;
+import dev.ballast.bench.BenchOptions;
+import dev.ballast.bench.DataDir;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ballast bench}: runs benchmark suites and writes {@code results.md} and
+ * {@code results.json}. Only reads the options: the harness is the bench module's.
+ */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {"Plans benchmark clusters (the public cloud-balancing data sets, generated",
+            "clusters, a scale test) and measures each plan against a lower bound, the best",
+            "known result and first-fit decreasing. Writes results.md and results.json and",
+            "prints the table. The scale suite needs a large heap:",
+            "  java -Xmx8g -jar cli/target/ballast.jar bench --suite scale"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every case brought a valid plan", "1:some case brought none (the others still ran)",
+            "2:bad option or data set"})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suite", paramLabel = "NAME[/CASE]", split = ",",
+            description = "Suites to run (default: all): cloudbalancing, generated, identical-consolidation, "
+                    + "balance-1000, scale. SUITE/CASE picks cases; * matches anything (generated/100-hosts-*).")
+    List<String> suites = new ArrayList<>();
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Overrides each case's own time limit (the issue's target: 30s to 120s).")
+    Duration timeLimit;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "bench-results",
+            description = "Where results.md and results.json go (default ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seeds the generated clusters and the solver (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The cloud-balancing data sets (default " + DataDir.DEFAULT + " from the repository root).")
+    Path data;
+
+    @Override
+    public Integer call() {
+        return Bench.run(new BenchOptions(suites, timeLimit, outputDir, seed, data),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

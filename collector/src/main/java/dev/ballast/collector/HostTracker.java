@@ -1,0 +1,204 @@
+package dev.ballast.collector;
+
+import dev.ballast.model.ClusterConfig.HostConfig;
+import dev.ballast.model.ClusterConfig.Smoothing;
+import dev.ballast.model.Demand;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Staleness;
+import dev.ballast.model.Vm;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the collector knows of one host: its newest inventory, the windows of its figures,
+ * and when each source last answered. Sampling tasks report here (possibly late, from another
+ * thread), and the snapshot is built from here, so every method is synchronized.
+ *
+ * <p>A host's capacity in the snapshot is what libvirt reports, less the configured reserve,
+ * less what the host uses beyond its VMs (smoothed), so that the planner, which sums VM
+ * demands, sees what is really left.
+ */
+final class HostTracker {
+
+    // A host is never written with no capacity at all: the snapshot would be refused.
+    private static final double LEAST_SHARE = 0.01;
+
+    private final HostConfig config;
+    private final boolean prometheusConfigured;
+    private final Figures figures;
+    private final Instant startedAt;
+    private HostReading reading;
+    private final SourceHealth libvirt;
+    private final SourceHealth prometheus;
+
+    HostTracker(HostConfig config, Smoothing smoothing, boolean prometheusConfigured, Instant startedAt) {
+        this.config = config;
+        this.prometheusConfigured = prometheusConfigured;
+        this.figures = new Figures(smoothing);
+        this.startedAt = startedAt;
+        this.libvirt = new SourceHealth("libvirt " + config.libvirtUri());
+        this.prometheus = new SourceHealth("Prometheus");
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    synchronized void libvirtRead(HostReading next) {
+        if (reading != null) {
+            Rates.hostCpu(reading, next).ifPresent(cpu -> figures.add("host.cpu.libvirt", cpu));
+            Rates.vms(reading, next).forEach(this::addVm);
+        }
+        figures.add("host.memory.libvirt", next.memoryUsedMiB());
+        figures.retainVms(next.vms().keySet());
+        reading = next;
+        libvirt.answered(next.takenAt());
+    }
+
+    private void addVm(String vm, VmUse use) {
+        figures.add(Figures.vm(vm, "cpu"), use.cpu());
+        figures.add(Figures.vm(vm, "network"), use.networkMbps());
+        figures.add(Figures.vm(vm, "memory"), use.memoryMiB());
+    }
+
+    synchronized void libvirtFailed(String reason) {
+        libvirt.failed(reason);
+    }
+
+    /** Prometheus's figures for this host; a figure it has no series for stays unknown. */
+    synchronized void prometheusRead(Instant at, HostUse use, Map<String, VmUse> vms) {
+        figures.add("host.cpu.prometheus", use.cpu());
+        figures.add("host.memory.prometheus", use.memoryMiB());
+        figures.add("host.network.prometheus", use.networkMbps());
+        for (VmInventory vm : reading == null ? List.<VmInventory>of() : reading.inventory().vms()) {
+            VmUse vmUse = vms.get(vm.name());
+            if (vmUse != null) {
+                figures.add(Figures.vm(vm.name(), "cpu.prometheus"), vmUse.cpu());
+                figures.add(Figures.vm(vm.name(), "network.prometheus"), vmUse.networkMbps());
+            }
+        }
+        if (use.cpu() == null && use.memoryMiB() == null) {
+            prometheus.failed("Prometheus has no series for instance \"" + config.instanceOrName() + "\"");
+        } else {
+            prometheus.answered(at);
+        }
+    }
+
+    synchronized void prometheusFailed(String reason) {
+        prometheus.failed(reason);
+    }
+
+    /** The host as the snapshot describes it at {@code now}, stale when a source has been silent too long. */
+    synchronized Host host(Instant now, Duration staleAfter) {
+        Staleness stale = staleness(now, staleAfter);
+        if (reading == null) {
+            return new Host(config.name(), HostState.ACTIVE, new Resources(1, 1, config.networkMbps()),
+                    config.migrationLink(), orEmpty(config.storage()), orEmpty(config.bridges()), null, config.power(),
+                    config.libvirtUri(), stale);
+        }
+        HostInventory inventory = reading.inventory();
+        return new Host(config.name(), HostState.ACTIVE, capacity(inventory), config.migrationLink(),
+                config.storage() == null ? inventory.storage() : config.storage(),
+                config.bridges() == null ? inventory.bridges() : config.bridges(),
+                inventory.cpu(), config.power(), config.libvirtUri(), stale);
+    }
+
+    /** The host's running VMs with their smoothed demand; none before its first answer. */
+    synchronized List<Vm> vms() {
+        List<Vm> vms = new ArrayList<>();
+        if (reading != null) {
+            reading.inventory().vms().forEach(vm -> vms.add(vm(vm)));
+        }
+        return vms;
+    }
+
+    /** One line for the operator: how the host is doing at {@code now}. */
+    synchronized String status(Instant now, Duration staleAfter) {
+        Staleness stale = staleness(now, staleAfter);
+        if (stale != null) {
+            return config.name() + ": STALE since " + stale.since() + ": " + stale.reason();
+        }
+        Resources capacity = capacity(reading.inventory());
+        Resources used = vmUse();
+        String warning = libvirt.error() == null ? "" : " (last sample failed: " + libvirt.error() + ")";
+        return String.format(Locale.ROOT, "%s: ok, %d VMs, cpu %.1f/%.1f cores, memory %d/%d MiB%s",
+                config.name(), reading.inventory().vms().size(), used.cpu(), capacity.cpu(), used.memoryMiB(),
+                capacity.memoryMiB(), warning);
+    }
+
+    private Vm vm(VmInventory vm) {
+        // Until two samples give a rate, a VM counts at its full vCPUs: over-counting is the safe side.
+        double cpu = firstKnown(figures.value(Figures.vm(vm.name(), "cpu.prometheus")),
+                figures.value(Figures.vm(vm.name(), "cpu")), (double) vm.vcpus());
+        double network = firstKnown(figures.value(Figures.vm(vm.name(), "network.prometheus")),
+                figures.value(Figures.vm(vm.name(), "network")), 0.0);
+        return new Vm(vm.name(), config.name(), vm.memoryMiB(), vm.vcpus(), new Demand(cpu, network), null,
+                vm.storage(), vm.bridges(), false);
+    }
+
+    private Resources capacity(HostInventory inventory) {
+        Resources physical = new Resources(inventory.cpus(), inventory.memoryMiB(), config.networkMbps());
+        Resources left = physical.minus(config.reserve()).minus(otherUse());
+        return new Resources(Math.max(left.cpu(), physical.cpu() * LEAST_SHARE),
+                Math.max(left.memoryMiB(), (long) Math.ceil(physical.memoryMiB() * LEAST_SHARE)),
+                Math.max(left.networkMbps(), physical.networkMbps() * LEAST_SHARE));
+    }
+
+    /** What the host uses beyond its VMs (hypervisor, daemons, page tables): host use less VM use, at least 0. */
+    private Resources otherUse() {
+        Double hostCpu = firstKnown(figures.value("host.cpu.prometheus"), figures.value("host.cpu.libvirt"), null);
+        Double hostMemory = firstKnown(figures.value("host.memory.prometheus"), figures.value("host.memory.libvirt"),
+                null);
+        Double hostNetwork = figures.value("host.network.prometheus");
+        double vmCpu = 0;
+        double vmMemory = 0;
+        double vmNetwork = 0;
+        for (VmInventory vm : reading.inventory().vms()) {
+            Vm counted = vm(vm);
+            vmCpu += counted.demand().cpu();
+            vmNetwork += counted.demand().networkMbps();
+            vmMemory += firstKnown(figures.value(Figures.vm(vm.name(), "memory")), null, (double) vm.memoryMiB());
+        }
+        return new Resources(beyond(hostCpu, vmCpu), (long) Math.ceil(beyond(hostMemory, vmMemory)),
+                beyond(hostNetwork, vmNetwork));
+    }
+
+    private Resources vmUse() {
+        return vms().stream().map(Vm::usage).reduce(Resources.ZERO, Resources::plus);
+    }
+
+    private Staleness staleness(Instant now, Duration staleAfter) {
+        Staleness fromLibvirt = libvirt.staleness(now, staleAfter, startedAt);
+        Staleness fromPrometheus = prometheusConfigured ? prometheus.staleness(now, staleAfter, startedAt) : null;
+        if (fromLibvirt == null || fromPrometheus == null) {
+            return fromLibvirt == null ? fromPrometheus : fromLibvirt;
+        }
+        return fromLibvirt.since().isAfter(fromPrometheus.since()) ? fromPrometheus : fromLibvirt;
+    }
+
+    private static double beyond(Double host, double vms) {
+        return host == null ? 0 : Math.max(0, host - vms);
+    }
+
+    private static Double firstKnown(Double first, Double second, Double otherwise) {
+        return first != null ? first : second != null ? second : otherwise;
+    }
+
+    private static Set<String> orEmpty(Set<String> names) {
+        return names == null ? Set.of() : names;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return config.name() + (reading == null ? "" : reading.inventory().vms().stream().map(VmInventory::name)
+                .collect(Collectors.joining(", ", " [", "]")));
+    }
+}

@@ -1,0 +1,189 @@
+package dev.ballast.formats;
+
+import dev.ballast.model.ClusterConfig;
+import dev.ballast.model.ClusterConfig.HostConfig;
+import dev.ballast.model.ClusterConfig.Prometheus;
+import dev.ballast.model.ClusterConfig.Smoothing;
+import dev.ballast.model.ClusterConfig.Statistic;
+import dev.ballast.model.MigrationLink;
+import dev.ballast.model.Power;
+import dev.ballast.model.Resources;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a {@code ballast/v1 Cluster} file, the collector's configuration, from JSON or YAML and
+ * validates it the way snapshots and policies are: every problem at once, each with its path.
+ * See {@code docs/collector.md}.
+ */
+public final class ClusterConfigReader {
+
+    static final String KIND = "Cluster";
+
+    private static final String[] HOST_FIELDS = {
+        "name", "libvirtUri", "migrationLink", "networkMbps", "reserve", "power", "nics", "storage", "bridges",
+        "instance"};
+
+    private ClusterConfigReader() {
+    }
+
+    public static ClusterConfig read(Path file) throws InputException {
+        return parse(Documents.readFile(file), file.toString());
+    }
+
+    /** @param source the name to report problems under, usually the file name */
+    public static ClusterConfig parse(String text, String source) throws InputException {
+        Problems problems = new Problems();
+        NodeReader root = Documents.open(text, source, KIND, problems);
+        root.allowOnly("apiVersion", "kind", "hosts", "sources", "smoothing", "staleAfter");
+        List<HostConfig> hosts = hosts(root, problems);
+        Sources sources = sources(root.object("sources", false));
+        Smoothing smoothing = smoothing(root.object("smoothing", false));
+        Duration staleAfter = positive(root, "staleAfter", ClusterConfig.DEFAULT_STALE_AFTER);
+        problems.throwIfAny(source);
+        return new ClusterConfig(hosts, sources.libvirtTimeout(), sources.prometheus(), smoothing, staleAfter);
+    }
+
+    private record Sources(Duration libvirtTimeout, Prometheus prometheus) {
+    }
+
+    private static List<HostConfig> hosts(NodeReader root, Problems problems) {
+        Names names = new Names("host");
+        List<HostConfig> hosts = new ArrayList<>();
+        for (NodeReader host : root.objects("hosts", true)) {
+            int mark = problems.count();
+            Entry<HostConfig> entry = host(host);
+            names.claim(entry.name(), entry.path(), problems);
+            if (entry.isValid() && !problems.addedSince(mark)) {
+                hosts.add(entry.value());
+            }
+        }
+        if (root.isEmptyList("hosts")) {
+            root.report("hosts", "must list at least one host");
+        }
+        return hosts;
+    }
+
+    private static Entry<HostConfig> host(NodeReader host) {
+        host.allowOnly(HOST_FIELDS);
+        String name = host.requiredText("name");
+        String uri = host.requiredText("libvirtUri");
+        MigrationLink link = HostReader.migrationLink(host.object("migrationLink", false));
+        Double networkMbps = host.decimal("networkMbps", HostConfig.DEFAULT_NETWORK_MBPS, Bound.POSITIVE);
+        Resources reserve = reserve(host.object("reserve", false));
+        Power power = HostReader.power(host.object("power", false));
+        List<String> nics = host.texts("nics", false);
+        Set<String> storage = host.has("storage") ? new HashSet<>(host.texts("storage", false)) : null;
+        Set<String> bridges = host.has("bridges") ? new HashSet<>(host.texts("bridges", false)) : null;
+        String instance = host.text("instance");
+        if (name == null || uri == null || networkMbps == null || reserve == null || nics.contains(null)
+                || (storage != null && storage.contains(null)) || (bridges != null && bridges.contains(null))) {
+            return new Entry<>(host.path(), name, null);
+        }
+        return new Entry<>(host.path(), name,
+                new HostConfig(name, uri, link, reserve, networkMbps, power, nics, storage, bridges, instance));
+    }
+
+    private static Resources reserve(NodeReader reserve) {
+        if (reserve == null) {
+            return Resources.ZERO;
+        }
+        reserve.allowOnly("cpu", "memoryMiB", "networkMbps");
+        Double cpu = reserve.decimal("cpu", 0.0, Bound.NON_NEGATIVE);
+        Long memoryMiB = reserve.whole("memoryMiB", 0L, Bound.NON_NEGATIVE);
+        Double networkMbps = reserve.decimal("networkMbps", 0.0, Bound.NON_NEGATIVE);
+        return cpu == null || memoryMiB == null || networkMbps == null ? null
+                : new Resources(cpu, memoryMiB, networkMbps);
+    }
+
+    private static Sources sources(NodeReader sources) {
+        if (sources == null) {
+            return new Sources(ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null);
+        }
+        sources.allowOnly("libvirt", "prometheus");
+        Duration timeout = ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT;
+        NodeReader libvirt = sources.object("libvirt", false);
+        if (libvirt != null) {
+            libvirt.allowOnly("timeout");
+            timeout = positive(libvirt, "timeout", timeout);
+        }
+        return new Sources(timeout, prometheus(sources.object("prometheus", false)));
+    }
+
+    private static Prometheus prometheus(NodeReader prometheus) {
+        if (prometheus == null) {
+            return null;
+        }
+        prometheus.allowOnly("url", "hostLabel", "vmLabel", "timeout", "rateWindow", "queries");
+        URI url = httpUrl(prometheus);
+        String hostLabel = orDefault(prometheus.text("hostLabel"), Prometheus.DEFAULT_HOST_LABEL);
+        String vmLabel = orDefault(prometheus.text("vmLabel"), Prometheus.DEFAULT_VM_LABEL);
+        Duration timeout = positive(prometheus, "timeout", Prometheus.DEFAULT_TIMEOUT);
+        Duration rateWindow = positive(prometheus, "rateWindow", Prometheus.DEFAULT_RATE_WINDOW);
+        Map<String, String> queries = queries(prometheus);
+        return url == null || timeout == null || rateWindow == null ? null
+                : new Prometheus(url, hostLabel, vmLabel, timeout, rateWindow, queries);
+    }
+
+    private static URI httpUrl(NodeReader prometheus) {
+        String text = prometheus.requiredText("url");
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI url = new URI(text);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        prometheus.report("url", "expected an http(s) URL such as http://prometheus:9090, got \"" + text + "\"");
+        return null;
+    }
+
+    private static Map<String, String> queries(NodeReader prometheus) {
+        Map<String, String> queries = new LinkedHashMap<>(prometheus.textMap("queries", false));
+        NodeReader object = prometheus.object("queries", false);
+        if (object != null) {
+            object.allowOnly(Prometheus.QUERY_NAMES.toArray(String[]::new));
+        }
+        queries.keySet().retainAll(Prometheus.QUERY_NAMES);
+        return queries;
+    }
+
+    private static Smoothing smoothing(NodeReader smoothing) {
+        Smoothing defaults = Smoothing.DEFAULT;
+        if (smoothing == null) {
+            return defaults;
+        }
+        smoothing.allowOnly("statistic", "window", "alpha");
+        Statistic statistic = smoothing.choice("statistic", Statistic.values(), Statistic::key, defaults.statistic(),
+                false);
+        Integer window = smoothing.integer("window", defaults.window(), Bound.POSITIVE, false);
+        Double alpha = smoothing.decimal("alpha", defaults.alpha(), Bound.FRACTION);
+        return statistic == null || window == null || alpha == null ? null : new Smoothing(statistic, window, alpha);
+    }
+
+    /** A duration that must be more than zero: a timeout or a limit of zero would refuse everything. */
+    private static Duration positive(NodeReader node, String field, Duration absent) {
+        Duration value = node.duration(field, absent);
+        if (value != null && value.isZero()) {
+            node.report(field, "must be more than 0, e.g. " + Durations.format(absent));
+            return null;
+        }
+        return value;
+    }
+
+    private static String orDefault(String value, String absent) {
+        return value == null ? absent : value;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ballast.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ballast.model.ClusterConfig;
+import dev.ballast.model.ClusterConfig.HostConfig;
+import dev.ballast.model.ClusterConfig.Statistic;
+import dev.ballast.model.MigrationLink;
+import dev.ballast.model.Power;
+import dev.ballast.model.Resources;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ClusterConfigReaderTest {
+
+    @Test
+    void aListOfHostsWithTheirUrisIsACompleteConfig() throws InputException {
+        ClusterConfig config = ClusterConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Cluster
+                hosts:
+                  - {name: host-01, libvirtUri: qemu+tcp://host-01/system}
+                """, "cluster.yaml");
+
+        assertThat(config.hosts()).containsExactly(HostConfig.of("host-01", "qemu+tcp://host-01/system"));
+        assertThat(config.prometheus()).isNull();
+        assertThat(config.smoothing()).isEqualTo(ClusterConfig.Smoothing.DEFAULT);
+        assertThat(config.staleAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.libvirtTimeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void readsEveryField() throws InputException {
+        ClusterConfig config = ClusterConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Cluster
+                hosts:
+                  - name: host-01
+                    libvirtUri: qemu+tcp://host-01/system
+                    migrationLink: {address: 198.18.0.1, mbps: 25000}
+                    networkMbps: 25000
+                    reserve: {cpu: 2, memoryMiB: 8192}
+                    power: {idleWatts: 180, maxWatts: 450}
+                    nics: [eth0, eth1]
+                    storage: ["nfs1:/export/vms"]
+                    bridges: [virbr0]
+                    instance: "host-01:9100"
+                sources:
+                  libvirt: {timeout: 5s}
+                  prometheus:
+                    url: http://127.0.0.1:9090
+                    hostLabel: node
+                    rateWindow: 2m
+                    queries: {vmCpu: "rate(libvirt_domain_info_cpu_time_seconds_total[$window])"}
+                smoothing: {statistic: p95, window: 30}
+                staleAfter: 2m
+                """, "cluster.yaml");
+
+        assertThat(config.hosts()).containsExactly(new HostConfig("host-01", "qemu+tcp://host-01/system",
+                new MigrationLink("198.18.0.1", 25_000), new Resources(2, 8192, 0), 25_000, new Power(180, 450),
+                List.of("eth0", "eth1"), Set.of("nfs1:/export/vms"), Set.of("virbr0"), "host-01:9100"));
+        assertThat(config.libvirtTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.prometheus().url()).isEqualTo(URI.create("http://127.0.0.1:9090"));
+        assertThat(config.prometheus().hostLabel()).isEqualTo("node");
+        assertThat(config.prometheus().rateWindow()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.prometheus().queries())
+                .isEqualTo(Map.of("vmCpu", "rate(libvirt_domain_info_cpu_time_seconds_total[$window])"));
+        assertThat(config.smoothing().statistic()).isEqualTo(Statistic.P95);
+        assertThat(config.smoothing().window()).isEqualTo(30);
+        assertThat(config.staleAfter()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void reportsEveryProblemWithItsPath() {
+        InputException e = catchThrowableOfType(InputException.class, () -> ClusterConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Cluster
+                hosts:
+                  - {name: host-01}
+                  - {name: host-01, libvirtUri: test:///default, reserve: {cpu: -1}}
+                sources:
+                  prometheus: {url: "prometheus:9090", queries: {hostCPU: up}}
+                smoothing: {statistic: median, alpha: 2}
+                staleAfter: 0
+                """, "cluster.yaml"));
+
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                "hosts[0].libvirtUri: required",
+                "hosts[1].reserve.cpu: must be >= 0, got -1",
+                "hosts[1].name: duplicate host name \"host-01\" (first used at hosts[0])",
+                "sources.prometheus.url: expected an http(s) URL such as http://prometheus:9090, got \"prometheus:9090\"",
+                "sources.prometheus.queries.hostCPU: unknown field (known: hostCpu, hostMemoryUsed, hostNetworkReceive,"
+                        + " hostNetworkTransmit, vmCpu, vmNetwork)",
+                "smoothing.statistic: unknown value \"median\" (allowed: ewma, mean, max, p50, p90, p95, p99)",
+                "smoothing.alpha: must be > 0 and <= 1, got 2",
+                "staleAfter: must be more than 0, e.g. 1m");
+    }
+
+    @Test
+    void refusesAnotherKindOfFile() {
+        InputException e = catchThrowableOfType(InputException.class, () -> ClusterConfigReader.parse(
+                "apiVersion: ballast/v1\nkind: ClusterSnapshot\nhosts: []\n", "snapshot.yaml"));
+
+        assertThat(e.getMessage()).contains("kind: expected \"Cluster\", got \"ClusterSnapshot\"");
+    }
+}
