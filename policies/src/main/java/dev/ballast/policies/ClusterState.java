@@ -31,6 +31,7 @@ public final class ClusterState {
     private final Map<String, String> hostOfVm;
     private final Map<String, Resources> load = new HashMap<>();
     private final Map<String, Integer> vmCount = new HashMap<>();
+    private final Map<String, Resources> limits = new HashMap<>();
 
     private ClusterState(ClusterSnapshot snapshot, Policy policy, Placement placement) {
         this.snapshot = snapshot;
@@ -101,8 +102,24 @@ public final class ClusterState {
         return groupRuleAgainst(vmName, hostName, withAffinity);
     }
 
+    /** True when {@code vm} may run on {@code host} in this state. */
     public boolean fits(String vm, String host) {
-        return whyNot(vm, host).isEmpty();
+        return hasRoom(vm, host) && whyNot(vm, host).isEmpty();
+    }
+
+    /** True when {@code vm} may move to {@code host} as one step of a plan; see {@link #whyNotStep}. */
+    public boolean fitsStep(String vm, String host) {
+        return hasRoom(vm, host) && whyNotStep(vm, host).isEmpty();
+    }
+
+    /**
+     * The capacity rule alone, without words: packing and sequencing ask it of every host they
+     * try, most of which are full, and building each refusal's message dominated their time.
+     */
+    private boolean hasRoom(String vmName, String hostName) {
+        Resources usage = sameHost(vmName, hostName) ? Resources.ZERO : vms.get(vmName).usage();
+        Resources limit = limits.computeIfAbsent(hostName, h -> hosts.get(h).capacity().scaledBy(policy.limits()));
+        return loadOf(hostName).plus(usage).fitsWithin(limit);
     }
 
     /** Puts a VM on a host, whatever the rules say: callers check {@link #whyNot} first. */

@@ -9,6 +9,7 @@ import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 import dev.ballast.policies.ClusterState;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,20 +36,29 @@ public final class FirstFitDecreasing {
         Map<String, String> pinned = new LinkedHashMap<>();
         snapshot.vms().stream().filter(Vm::pinned).forEach(vm -> pinned.put(vm.name(), vm.host()));
         ClusterState state = ClusterState.of(snapshot, policy, new Placement(pinned));
-        List<Host> hosts = snapshot.hosts().stream().filter(Host::isActive)
+        List<Host> open = new ArrayList<>(snapshot.hosts().stream().filter(h -> h.isActive() && !h.isStale())
                 .sorted(Comparator.comparingDouble((Host h) -> h.idleWatts() / size.applyAsDouble(h.capacity())))
-                .toList();
+                .toList());
         List<Vm> vms = snapshot.vms().stream().filter(vm -> !vm.pinned())
                 .sorted(Comparator.comparingDouble((Vm vm) -> size.applyAsDouble(vm.usage())).reversed())
                 .toList();
+        long smallestMemory = vms.stream().mapToLong(Vm::memoryMiB).min().orElse(0);
         for (Vm vm : vms) {
-            Optional<Host> first = hosts.stream().filter(h -> state.fits(vm.name(), h.name())).findFirst();
+            Optional<Host> first = open.stream().filter(h -> state.fits(vm.name(), h.name())).findFirst();
             if (first.isEmpty()) {
                 return Optional.empty();
             }
             state.move(vm.name(), first.get().name());
+            if (memoryLeft(first.get(), state, policy) < smallestMemory) {
+                open.remove(first.get());
+            }
         }
         return Optional.of(state.placement());
+    }
+
+    /** A host with less memory left than the smallest VM is full for good: first fit skips it. */
+    private static long memoryLeft(Host host, ClusterState state, Policy policy) {
+        return host.capacity().scaledBy(policy.limits()).memoryMiB() - state.loadOf(host.name()).memoryMiB();
     }
 
     private static double share(Resources amount, Resources total, Resource resource) {

@@ -76,7 +76,7 @@ final class Sequencer {
             pending.sort(byUrgency(pending));
             for (Iterator<Migration> it = pending.iterator(); it.hasNext(); ) {
                 Migration move = it.next();
-                if (state.whyNotStep(move.vm(), move.to()).isEmpty()) {
+                if (state.fitsStep(move.vm(), move.to())) {
                     state.move(move.vm(), move.to());
                     steps.add(move);
                     it.remove();
@@ -128,7 +128,7 @@ final class Sequencer {
         return snapshot.hosts().stream()
                 .map(Host::name)
                 .filter(h -> !h.equals(move.from()) && !h.equals(move.to()))
-                .filter(h -> state.whyNotStep(move.vm(), h).isEmpty())
+                .filter(h -> state.fitsStep(move.vm(), h))
                 .max(Comparator.comparing((String h) -> keptOn.contains(h)).thenComparingDouble(this::roomLeft));
     }
 
