@@ -11,7 +11,7 @@ import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 
 /** The solver's view of a cluster: hosts and groups as facts, VMs as the entities it moves. */
-@PlanningSolution
+@PlanningSolution(solutionCloner = ClusterPlacementCloner.class)
 public class ClusterPlacement {
 
     @ValueRangeProvider

@@ -46,6 +46,22 @@ public class PlanningVm {
         this.host = originalHost;
     }
 
+    /** A copy with the same facts and the same current host, for solution cloning. */
+    PlanningVm copy() {
+        PlanningVm copy = new PlanningVm();
+        copy.name = name;
+        copy.cpuMillis = cpuMillis;
+        copy.memoryMiB = memoryMiB;
+        copy.networkKbps = networkKbps;
+        copy.storage = storage;
+        copy.bridges = bridges;
+        copy.pinned = pinned;
+        copy.migrationPrice = migrationPrice;
+        copy.originalHost = originalHost;
+        copy.host = host;
+        return copy;
+    }
+
     /** True when the VM runs somewhere and the solver has put it elsewhere. */
     public boolean isMoved() {
         return originalHost != null && host != originalHost;
