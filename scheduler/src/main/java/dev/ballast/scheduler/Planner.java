@@ -108,12 +108,14 @@ public final class Planner {
     /** A target placement that keeps every hard rule, from the solver within the time left. */
     private Placement solve(ClusterSnapshot snapshot, Policy policy, Duration limit, long started)
             throws NoFeasiblePlacementException {
-        SolverFactory<ClusterPlacement> factory = SolverFactories.forGoal(policy.goal(), settings.withTimeLimit(limit));
+        long temperature = SolverFactories.temperatureFor(snapshot, policy);
+        SolverFactory<ClusterPlacement> factory = SolverFactories.forGoal(policy.goal(), settings.withTimeLimit(limit),
+                temperature);
         ClusterPlacement start = startingPoint(snapshot, policy, factory);
         // The time limit covers the whole plan: the solver gets what preparing it left over.
         Duration left = limit.minusMillis((System.nanoTime() - started) / 1_000_000);
         factory = SolverFactories.forGoal(policy.goal(),
-                settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left));
+                settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left), temperature);
         Solver<ClusterPlacement> solver = factory.buildSolver();
         AtomicLong bestAt = new AtomicLong();
         solver.addEventListener(event -> bestAt.set(event.getTimeMillisSpent()));
