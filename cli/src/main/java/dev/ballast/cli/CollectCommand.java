@@ -2,19 +2,16 @@ package dev.ballast.cli;
 
 import dev.ballast.collector.Collector;
 import dev.ballast.formats.ClusterConfigReader;
-import dev.ballast.formats.Durations;
 import dev.ballast.formats.InputException;
 import dev.ballast.formats.SnapshotWriter;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,7 +43,7 @@ final class CollectCommand implements Callable<Integer> {
             description = "The hosts and sources: a ballast/v1 Cluster file, YAML or JSON.")
     Path clusterFile;
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s", converter = IntervalConverter.class,
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "Time between samples, e.g. 5s, 1m (default 10s).")
     Duration interval;
 
@@ -134,23 +131,5 @@ final class CollectCommand implements Callable<Integer> {
         }
         err.flush();
         return snapshot.hosts().stream().allMatch(Host::isStale) ? ExitCodes.FAILED : ExitCodes.OK;
-    }
-
-    /** A sampling interval as operators write durations; zero would spin. */
-    static final class IntervalConverter implements ITypeConverter<Duration> {
-
-        @Override
-        public Duration convert(String value) {
-            Duration duration;
-            try {
-                duration = Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-            if (duration.isZero()) {
-                throw new TypeConversionException("'" + value + "' is no time at all; give at least 1s");
-            }
-            return duration;
-        }
     }
 }

@@ -7,9 +7,10 @@ import picocli.CommandLine.TypeConversionException;
 import java.time.Duration;
 
 /**
- * Reads a solver time limit the way operators write durations ({@code 500ms}, {@code 30s},
- * {@code 2m}, {@code 1h}), through the same parser as policy files, and refuses zero: a search
- * needs some time. Picocli prefixes its errors with the option's name.
+ * Reads a time limit or an interval the way operators write durations ({@code 500ms},
+ * {@code 30s}, {@code 2m}, {@code 1h}), through the same parser as policy files, and refuses
+ * zero: a search needs some time, and a zero interval would spin. Picocli prefixes its errors
+ * with the option's name.
  */
 final class DurationConverter implements ITypeConverter<Duration> {
 
@@ -22,7 +23,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
             throw new TypeConversionException(e.getMessage());
         }
         if (duration.isZero()) {
-            throw new TypeConversionException("'" + value + "' is no time at all; give the solver at least 1s");
+            throw new TypeConversionException("'" + value + "' is no time at all; give at least 1s");
         }
         return duration;
     }

@@ -89,7 +89,7 @@ public final class PlanTextReport {
         int shown = 0;
         for (Host host : snapshot.hosts()) {
             if ((all || changed.contains(host.name())) && shown < maxRows) {
-                table.row(host.name(), host.state().key(),
+                table.row(host.name(), host.isStale() ? host.state().key() + ", stale" : host.state().key(),
                         vmsBefore.getOrDefault(host.name(), 0) + " -> " + vmsAfter.getOrDefault(host.name(), 0),
                         change(host, Resource.CPU, loadBefore, loadAfter),
                         change(host, Resource.MEMORY, loadBefore, loadAfter),

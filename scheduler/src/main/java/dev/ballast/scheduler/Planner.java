@@ -235,8 +235,9 @@ public final class Planner {
             return List.of();
         }
         var used = target.usedHosts();
-        return snapshot.hosts().stream().filter(Host::isActive).map(Host::name).filter(h -> !used.contains(h))
-                .toList();
+        // A stale host may be running VMs the snapshot no longer shows: never advise switching it off.
+        return snapshot.hosts().stream().filter(h -> h.isActive() && !h.isStale()).map(Host::name)
+                .filter(h -> !used.contains(h)).toList();
     }
 
     private static List<String> reasons(List<Violation> violations) {

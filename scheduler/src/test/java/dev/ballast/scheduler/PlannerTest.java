@@ -160,6 +160,17 @@ class PlannerTest {
     }
 
     @Test
+    void aStaleHostIsNeverAdvisedToBeSwitchedOff() throws Exception {
+        Staleness lost = new Staleness(Instant.parse("2026-11-24T03:00:00Z"), "libvirt: connection refused");
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2"), host("h3").withStale(lost)),
+                List.of(vm("a", "h1", 4, 1), vm("b", "h2", 4, 1)),
+                List.of());
+        // One of h1 and h2 is emptied; the idle stale h3 is not advised off.
+        assertThat(plan(snapshot, consolidate()).hostsToPowerOff()).hasSize(1).doesNotContain("h3");
+    }
+
+    @Test
     void aStaleHostThatMustBeEmptiedIsRefusedWithTheReason() {
         Staleness lost = new Staleness(Instant.parse("2026-11-24T03:00:00Z"), "libvirt: connection refused");
         ClusterSnapshot snapshot = new ClusterSnapshot(
