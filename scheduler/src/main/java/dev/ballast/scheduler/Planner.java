@@ -51,6 +51,8 @@ public final class Planner {
     private static final Logger log = LoggerFactory.getLogger(Planner.class);
     private static final int MAX_REASONS = 20;
     private static final Duration MIN_SEARCH = Duration.ofMillis(200);
+    /** One fiftieth of the time limit is kept for the work after the search. */
+    private static final int FINISHING_SHARE = 50;
 
     private final SolverSettings settings;
     private final Clock clock;
@@ -112,8 +114,10 @@ public final class Planner {
         SolverFactory<ClusterPlacement> factory = SolverFactories.forGoal(policy.goal(), settings.withTimeLimit(limit),
                 temperature);
         ClusterPlacement start = startingPoint(snapshot, policy, factory);
-        // The time limit covers the whole plan: the solver gets what preparing it left over.
-        Duration left = limit.minusMillis((System.nanoTime() - started) / 1_000_000);
+        // The time limit covers the whole plan: the solver gets what preparing it left over, less
+        // a share for ordering and checking the moves afterwards (1.3 s on 50,000 VMs).
+        Duration left = limit.minusMillis((System.nanoTime() - started) / 1_000_000)
+                .minus(limit.dividedBy(FINISHING_SHARE));
         factory = SolverFactories.forGoal(policy.goal(),
                 settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left), temperature);
         Solver<ClusterPlacement> solver = factory.buildSolver();
