@@ -1,26 +1,21 @@
 package dev.ballast.cli;
 
-import dev.ballast.formats.InputException;
 import dev.ballast.formats.PlanReader;
 import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Migration;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.policies.PlanCheck;
 import dev.ballast.policies.Policies;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ballast check-plan PLAN --snapshot FILE}: replays a plan on a snapshot, step by step,
@@ -37,10 +32,8 @@ import java.util.concurrent.Callable;
             "0:every step is valid and the end state is sound",
             "1:a step or the end state breaks a rule; it is printed",
             "2:bad input: a file, an option or an argument"})
-final class CheckPlanCommand implements Callable<Integer> {
+final class CheckPlanCommand extends Subcommand {
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "PLAN", description = "A ballast/v1 MigrationPlan, as ballast plan --output writes it.")
     Path planFile;
@@ -53,23 +46,13 @@ final class CheckPlanCommand implements Callable<Integer> {
             description = "The policy whose limits apply (default: the built-in policy the plan names).")
     String policyName;
 
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return run(out, err);
-        } finally {
-            out.flush();
-            err.flush();
-        }
-    }
 
-    private int run(PrintWriter out, PrintWriter err) {
+    @Override
+    int run(PrintWriter out, PrintWriter err) {
         List<String> problems = new ArrayList<>();
-        MigrationPlan plan = read(() -> PlanReader.read(planFile), problems);
-        ClusterSnapshot snapshot = read(() -> SnapshotReader.read(snapshotFile), problems);
-        Policy policy = policyName != null ? read(() -> Policies.resolve(policyName), problems)
+        MigrationPlan plan = Inputs.read(() -> PlanReader.read(planFile), problems);
+        ClusterSnapshot snapshot = Inputs.read(() -> SnapshotReader.read(snapshotFile), problems);
+        Policy policy = policyName != null ? Inputs.read(() -> Policies.resolve(policyName), problems)
                 : plan != null ? policyOf(plan, problems) : null;
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
@@ -77,7 +60,7 @@ final class CheckPlanCommand implements Callable<Integer> {
         }
         Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(snapshot, policy, plan);
         if (problem.isPresent()) {
-            err.println(planFile + ": " + describe(problem.get()));
+            err.println(planFile + ": " + problem.get());
             return ExitCodes.FAILED;
         }
         out.println(planFile + ": OK, " + Text.count(plan.steps().size(), "step") + " valid on " + snapshotFile
@@ -97,26 +80,5 @@ final class CheckPlanCommand implements Callable<Integer> {
     }
 
     /** Like the checker's own wording, with a new VM's missing source shown as {@code (new)}. */
-    static String describe(PlanCheck.Problem problem) {
-        Migration step = problem.migration();
-        if (problem.step() == 0 || step == null) {
-            return problem.toString();
-        }
-        return "step " + problem.step() + " (" + step.vm() + " " + (step.placesNewVm() ? "(new)" : step.from())
-                + " -> " + step.to() + "): " + problem.reason();
-    }
 
-    private interface Reading<T> {
-        T read() throws InputException;
-    }
-
-    // Every file is read even when an earlier one is bad, so one run reports every problem.
-    private static <T> T read(Reading<T> reading, List<String> problems) {
-        try {
-            return reading.read();
-        } catch (InputException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
-    }
 }

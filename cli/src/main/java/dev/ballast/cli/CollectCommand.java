@@ -8,10 +8,8 @@ import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ballast collect}: samples the hosts of a cluster file through libvirt (and Prometheus
@@ -34,10 +31,8 @@ import java.util.concurrent.Callable;
             "0:snapshot written (hosts that did not answer are marked stale in it)",
             "1:no host answered at all",
             "2:bad input: a file, an option or an argument"})
-final class CollectCommand implements Callable<Integer> {
+final class CollectCommand extends Subcommand {
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--cluster", required = true, paramLabel = "FILE",
             description = "The hosts and sources: a ballast/v1 Cluster file, YAML or JSON.")
@@ -57,19 +52,9 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Keep sampling and rewrite --output after every sample.")
     boolean watch;
 
-    @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return run(out, err);
-        } finally {
-            out.flush();
-            err.flush();
-        }
-    }
 
-    private int run(PrintWriter out, PrintWriter err) throws InterruptedException {
+    @Override
+    int run(PrintWriter out, PrintWriter err) throws InterruptedException {
         checkOptions();
         ClusterConfig config;
         try {

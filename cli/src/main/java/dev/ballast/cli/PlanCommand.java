@@ -1,6 +1,5 @@
 package dev.ballast.cli;
 
-import dev.ballast.formats.InputException;
 import dev.ballast.formats.PlanWriter;
 import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
@@ -11,9 +10,7 @@ import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code ballast plan}: reads a snapshot and a policy, plans, and writes the plan. Nothing is
@@ -35,13 +31,11 @@ import java.util.concurrent.Callable;
             "0:plan made (possibly empty) and written",
             "1:no feasible placement; the reasons are printed",
             "2:bad input: a file, an option or an argument"})
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends Subcommand {
 
     /** How the plan is shown on stdout. */
     enum Format { TEXT, JSON }
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--snapshot", required = true, paramLabel = "FILE",
             description = "The cluster: a ballast/v1 ClusterSnapshot, YAML or JSON.")
@@ -65,22 +59,12 @@ final class PlanCommand implements Callable<Integer> {
             description = "What stdout shows: text for a person (default), json for a program.")
     Format format;
 
-    @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return run(out, err);
-        } finally {
-            out.flush();
-            err.flush();
-        }
-    }
 
-    private int run(PrintWriter out, PrintWriter err) {
+    @Override
+    int run(PrintWriter out, PrintWriter err) {
         List<String> problems = new ArrayList<>();
-        ClusterSnapshot snapshot = readSnapshot(problems);
-        Policy policy = readPolicy(problems);
+        ClusterSnapshot snapshot = Inputs.read(() -> SnapshotReader.read(snapshotFile), problems);
+        Policy policy = Inputs.read(() -> Policies.resolve(policyName), problems);
         PlanFiles.checkWritable(output, "--output").ifPresent(problems::add);
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
@@ -110,24 +94,6 @@ final class PlanCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    // Both files are read even when the first is bad, so one run reports every problem.
-    private ClusterSnapshot readSnapshot(List<String> problems) {
-        try {
-            return SnapshotReader.read(snapshotFile);
-        } catch (InputException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
-    }
-
-    private Policy readPolicy(List<String> problems) {
-        try {
-            return Policies.resolve(policyName);
-        } catch (InputException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
-    }
 
     private SolverSettings settings() {
         SolverSettings settings = timeLimit == null ? SolverSettings.DEFAULT : SolverSettings.DEFAULT.withTimeLimit(timeLimit);
