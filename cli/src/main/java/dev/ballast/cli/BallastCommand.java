@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         version = "ballast 0.1.0",
         description = "Policy-based load balancer and consolidation scheduler for KVM/QEMU clusters.",
         subcommands = {PlanCommand.class, CheckPlanCommand.class, ValidateCommand.class, DemoCommand.class, BenchCommand.class,
-            CollectCommand.class},
+            CollectCommand.class, ApplyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (a plan was written, possibly empty)",

@@ -6,7 +6,6 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.policies.PlanCheck;
-import dev.ballast.policies.Policies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,8 +51,7 @@ final class CheckPlanCommand extends Subcommand {
         List<String> problems = new ArrayList<>();
         MigrationPlan plan = Inputs.read(() -> PlanReader.read(planFile), problems);
         ClusterSnapshot snapshot = Inputs.read(() -> SnapshotReader.read(snapshotFile), problems);
-        Policy policy = policyName != null ? Inputs.read(() -> Policies.resolve(policyName), problems)
-                : plan != null ? policyOf(plan, problems) : null;
+        Policy policy = Inputs.policyOf(policyName, plan, planFile, problems);
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
             return ExitCodes.BAD_INPUT;
@@ -69,15 +67,6 @@ final class CheckPlanCommand extends Subcommand {
     }
 
     /** The built-in policy the plan was made with; a policy of the operator's own must be passed. */
-    private Policy policyOf(MigrationPlan plan, List<String> problems) {
-        if (Policies.builtInNames().contains(plan.policy())) {
-            return Policies.builtIn(plan.policy());
-        }
-        problems.add(planFile + ": policy: \"" + plan.policy() + "\" is not a built-in policy ("
-                + String.join(", ", Policies.builtInNames()) + "); pass the policy file the plan was made with: "
-                + "--policy FILE");
-        return null;
-    }
 
     /** Like the checker's own wording, with a new VM's missing source shown as {@code (new)}. */
 

@@ -1,6 +1,11 @@
 package dev.ballast.cli;
 
 import dev.ballast.formats.InputException;
+import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.Policy;
+import dev.ballast.policies.Policies;
+
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -13,6 +18,26 @@ final class Inputs {
     }
 
     private Inputs() {
+    }
+
+    /**
+     * The policy a plan is to run under: {@code --policy} when given, else the built-in policy the
+     * plan names. A plan made with a policy file needs that file again.
+     */
+    static Policy policyOf(String policyOption, MigrationPlan plan, Path planFile, List<String> problems) {
+        if (policyOption != null) {
+            return read(() -> Policies.resolve(policyOption), problems);
+        }
+        if (plan == null) {
+            return null;
+        }
+        if (Policies.builtInNames().contains(plan.policy())) {
+            return Policies.builtIn(plan.policy());
+        }
+        problems.add(planFile + ": policy: \"" + plan.policy() + "\" is not a built-in policy ("
+                + String.join(", ", Policies.builtInNames()) + "); pass the policy file the plan was made with: "
+                + "--policy FILE");
+        return null;
     }
 
     /** What {@code reading} reads, or null with its problems added to {@code problems}. */

@@ -14,13 +14,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The classic greedy packing, as a yardstick for the solver: pinned VMs stay, every other VM is
  * placed from scratch, largest first, on the first host with room, hosts taken in order of the
- * most capacity per idle watt. It ignores where VMs run now, so it says nothing of migrations.
+ * most capacity per idle watt, the busiest first among equals. It does not try to keep VMs where
+ * they run, so it says little of migrations.
  */
 public final class FirstFitDecreasing {
 
@@ -36,8 +38,12 @@ public final class FirstFitDecreasing {
         Map<String, String> pinned = new LinkedHashMap<>();
         snapshot.vms().stream().filter(Vm::pinned).forEach(vm -> pinned.put(vm.name(), vm.host()));
         ClusterState state = ClusterState.of(snapshot, policy, new Placement(pinned));
+        Map<String, Resources> loadNow = snapshot.currentPlacement().loadByHost(snapshot);
         List<Host> open = new ArrayList<>(snapshot.hosts().stream().filter(h -> h.isActive() && !h.isStale())
-                .sorted(Comparator.comparingDouble((Host h) -> h.idleWatts() / size.applyAsDouble(h.capacity())))
+                .sorted(Comparator.comparingDouble((Host h) -> h.idleWatts() / size.applyAsDouble(h.capacity()))
+                        // Among equally efficient hosts, the busiest first: more VMs are already
+                        // where the packing puts them, and fewer need to move.
+                        .thenComparingDouble(h -> -size.applyAsDouble(loadNow.getOrDefault(h.name(), Resources.ZERO))))
                 .toList());
         List<Vm> vms = snapshot.vms().stream().filter(vm -> !vm.pinned())
                 .sorted(Comparator.comparingDouble((Vm vm) -> size.applyAsDouble(vm.usage())).reversed())

@@ -36,7 +36,8 @@ class PlanProperties {
             @ForAll @IntRange(min = 1, max = 12) int vmsPerHost, @ForAll @IntRange(min = 0, max = 3) int groups,
             @ForAll boolean oneHostInMaintenance, @ForAll Goal goal, @ForAll long seed) throws Exception {
         ClusterSnapshot snapshot = ClusterGenerator.generate(
-                new ClusterGenerator.Options(hosts, hosts * vmsPerHost, 0.5, 0.8, groups, seed));
+                new ClusterGenerator.Options(hosts, hosts * vmsPerHost, 0.5, 0.8,
+                        Math.min(groups, hosts * vmsPerHost / 3), seed));
         if (oneHostInMaintenance) {
             snapshot = snapshot.withHostState(snapshot.hosts().get(0).name(), HostState.MAINTENANCE);
         }

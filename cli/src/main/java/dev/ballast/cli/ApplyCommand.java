@@ -1,0 +1,151 @@
+package dev.ballast.cli;
+
+import dev.ballast.executor.MigrationSettings;
+import dev.ballast.executor.PlanExecutor;
+import dev.ballast.executor.RunReport;
+import dev.ballast.formats.ClusterConfigReader;
+import dev.ballast.formats.PlanReader;
+import dev.ballast.model.ClusterConfig;
+import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.Policy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ballast apply PLAN --cluster FILE}: runs a plan's live migrations on the cluster, one at
+ * a time, after checking it against a fresh snapshot; see docs/executor.md. The run report goes
+ * to stdout, progress and step lines to stderr.
+ */
+@Command(name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {"Runs a plan's live migrations through libvirt, one at a time.",
+            "Checks the plan against a fresh snapshot first, pre-flights every step on the live hosts,",
+            "journals every step to disk, and stops at the first migration that fails."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every step ran or was skipped by its pre-flight (or --dry-run)",
+            "1:a migration failed or was aborted, the plan does not hold on the cluster, or the operator said no",
+            "2:bad input: a file, an option, an argument, or no terminal to confirm on without --yes"})
+final class ApplyCommand extends Subcommand {
+
+
+    @Parameters(paramLabel = "PLAN", description = "A ballast/v1 MigrationPlan, as ballast plan --output writes it.")
+    Path planFile;
+
+    @Option(names = "--cluster", required = true, paramLabel = "FILE",
+            description = "The hosts: a ballast/v1 Cluster file (the one ballast collect reads).")
+    Path clusterFile;
+
+    @Option(names = "--policy", paramLabel = "NAME|FILE",
+            description = "The policy whose limits apply (default: the built-in policy the plan names).")
+    String policyName;
+
+    @Option(names = "--dry-run", description = "Check the plan and print what would run; move nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (needed without a terminal).")
+    boolean yes;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+            description = "Where steps are journaled (default: next to the plan, PLAN.journal.jsonl).")
+    Path journalFile;
+
+    @Option(names = "--step-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Abort a migration still running after this long (default 10m).")
+    Duration stepTimeout;
+
+    @Option(names = "--bandwidth", paramLabel = "MiB/s", description = "Cap each migration's stream (default: no cap).")
+    Long bandwidth;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Parallel connections per migration (default 1).")
+    int parallel;
+
+    @Option(names = "--max-downtime", paramLabel = "MS", description = "Longest pause for the final copy (default QEMU's, 300 ms).")
+    Long maxDowntime;
+
+    @Option(names = "--auto-converge", description = "Let QEMU throttle a guest that dirties memory too fast.")
+    boolean autoConverge;
+
+    @Option(names = "--post-copy-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Switch a migration to post-copy once it has run this long (default never).")
+    Duration postCopyAfter;
+
+    @Option(names = "--snapshot-interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Time between the two samples of the fresh snapshot (default 1s).")
+    Duration snapshotInterval;
+
+
+    @Override
+    int run(PrintWriter out, PrintWriter err) throws InterruptedException {
+        List<String> problems = new ArrayList<>();
+        checkOptions(problems);
+        MigrationPlan plan = Inputs.read(() -> PlanReader.read(planFile), problems);
+        ClusterConfig cluster = Inputs.read(() -> ClusterConfigReader.read(clusterFile), problems);
+        Policy policy = Inputs.policyOf(policyName, plan, planFile, problems);
+        Console console = System.console();
+        if (!yes && !dryRun && console == null) {
+            problems.add("no terminal to confirm on: pass --yes to run the plan without confirmation");
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            return ExitCodes.BAD_INPUT;
+        }
+        MigrationSettings settings = new MigrationSettings(bandwidth, parallel, maxDowntime, autoConverge,
+                postCopyAfter, stepTimeout, MigrationSettings.DEFAULT_POLL_INTERVAL);
+        Path journal = journalFile != null ? journalFile : defaultJournal(planFile);
+        PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster, settings, journal,
+                dryRun, yes, snapshotInterval, console != null);
+        RunReport report;
+        try {
+            report = new PlanExecutor(Clock.systemUTC()).run(request, question -> confirm(console, question), out, err);
+        } catch (PlanExecutor.BadInput e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        return switch (report.outcome()) {
+            case COMPLETED, DRY_RUN -> ExitCodes.OK;
+            case STOPPED, REFUSED, DECLINED -> ExitCodes.FAILED;
+        };
+    }
+
+    private void checkOptions(List<String> problems) {
+        if (parallel < 1) {
+            problems.add("--parallel " + parallel + ": at least 1");
+        }
+        if (bandwidth != null && bandwidth < 1) {
+            problems.add("--bandwidth " + bandwidth + ": at least 1 MiB/s");
+        }
+        if (maxDowntime != null && maxDowntime < 1) {
+            problems.add("--max-downtime " + maxDowntime + ": at least 1 ms");
+        }
+    }
+
+    private static boolean confirm(Console console, String question) {
+        if (console == null) {
+            return false;
+        }
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && List.of("y", "yes").contains(answer.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code plan.json} journals to {@code plan.journal.jsonl} beside it. */
+    static Path defaultJournal(Path plan) {
+        String name = plan.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return plan.resolveSibling(stem + ".journal.jsonl");
+    }
+
+
+}

@@ -1,0 +1,51 @@
+package dev.ballast.executor;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How each live migration of a run is made.
+ *
+ * @param bandwidthMiBps      cap on the migration stream in MiB/s; null for libvirt's default (no cap)
+ * @param parallelConnections streams per migration; 1 for one (QEMU's multifd is used above 1)
+ * @param maxDowntimeMs       the longest the guest may be paused for the final copy; null for QEMU's default (300 ms)
+ * @param autoConverge        let QEMU throttle a guest that dirties memory faster than it can be copied
+ * @param postCopyAfter       switch to post-copy once a migration has run this long; null never
+ * @param stepTimeout         a migration still running after this long is aborted; the VM stays on its source
+ * @param pollInterval        how often the job statistics are read while a migration runs
+ */
+public record MigrationSettings(
+        Long bandwidthMiBps,
+        int parallelConnections,
+        Long maxDowntimeMs,
+        boolean autoConverge,
+        Duration postCopyAfter,
+        Duration stepTimeout,
+        Duration pollInterval) {
+
+    public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+
+    public MigrationSettings {
+        Objects.requireNonNull(stepTimeout, "stepTimeout");
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        if (parallelConnections < 1) {
+            throw new IllegalArgumentException("parallel connections must be at least 1");
+        }
+    }
+
+    /** libvirt's defaults, a 10-minute limit per step. */
+    public static MigrationSettings defaults() {
+        return new MigrationSettings(null, 1, null, false, null, DEFAULT_STEP_TIMEOUT, DEFAULT_POLL_INTERVAL);
+    }
+
+    public MigrationSettings withStepTimeout(Duration timeout) {
+        return new MigrationSettings(bandwidthMiBps, parallelConnections, maxDowntimeMs, autoConverge, postCopyAfter,
+                timeout, pollInterval);
+    }
+
+    public MigrationSettings withBandwidth(Long miBps) {
+        return new MigrationSettings(miBps, parallelConnections, maxDowntimeMs, autoConverge, postCopyAfter,
+                stepTimeout, pollInterval);
+    }
+}
