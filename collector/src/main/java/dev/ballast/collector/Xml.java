@@ -12,14 +12,17 @@ import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
-/** Just enough DOM to read libvirt's XML descriptions: children by name, attributes, text. */
-final class Xml {
+/**
+ * Just enough DOM to read libvirt's XML descriptions: children by name, attributes, text. Shared
+ * by the collector and the executor, which read the same domain and capabilities documents.
+ */
+public final class Xml {
 
     private Xml() {
     }
 
     /** The root element of an XML text, refusing DTDs and external entities (libvirt sends neither). */
-    static Element parse(String xml) {
+    public static Element parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -30,7 +33,7 @@ final class Xml {
         }
     }
 
-    static List<Element> children(Element parent, String name) {
+    public static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         if (parent == null) {
             return found;
@@ -44,7 +47,7 @@ final class Xml {
     }
 
     /** The first child of that name, following a path such as {@code devices}, {@code disk}; null if absent. */
-    static Element child(Element parent, String... path) {
+    public static Element child(Element parent, String... path) {
         Element current = parent;
         for (String name : path) {
             List<Element> found = children(current, name);
@@ -57,7 +60,7 @@ final class Xml {
     }
 
     /** The attribute's value, or null when the element or the attribute is absent. */
-    static String attribute(Element element, String name) {
+    public static String attribute(Element element, String name) {
         if (element == null || !element.hasAttribute(name)) {
             return null;
         }
@@ -65,7 +68,7 @@ final class Xml {
     }
 
     /** The trimmed text of the child at that path, or null. */
-    static String text(Element parent, String... path) {
+    public static String text(Element parent, String... path) {
         Element element = child(parent, path);
         if (element == null) {
             return null;

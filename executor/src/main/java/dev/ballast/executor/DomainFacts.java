@@ -1,19 +1,16 @@
 package dev.ballast.executor;
 
-import java.io.StringReader;
+import dev.ballast.collector.Xml;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
 /**
  * What the pre-flight needs from a running domain's XML: its memory, the bridges and libvirt
@@ -39,14 +36,14 @@ record DomainFacts(
         String emulator) {
 
     static DomainFacts parse(String xml) {
-        Element domain = parseXml(xml);
+        Element domain = Xml.parse(xml);
         Set<String> bridges = new LinkedHashSet<>();
         Set<String> networks = new LinkedHashSet<>();
         Set<String> nfs = new LinkedHashSet<>();
         List<String> local = new ArrayList<>();
-        Element devices = child(domain, "devices");
-        for (Element iface : children(devices, "interface")) {
-            Element source = child(iface, "source");
+        Element devices = Xml.child(domain, "devices");
+        for (Element iface : Xml.children(devices, "interface")) {
+            Element source = Xml.child(iface, "source");
             String type = iface.getAttribute("type");
             if ("bridge".equals(type) && source != null && !source.getAttribute("bridge").isEmpty()) {
                 bridges.add(source.getAttribute("bridge"));
@@ -54,13 +51,13 @@ record DomainFacts(
                 networks.add(source.getAttribute("network"));
             }
         }
-        for (Element disk : children(devices, "disk")) {
-            Element source = child(disk, "source");
+        for (Element disk : Xml.children(devices, "disk")) {
+            Element source = Xml.child(disk, "source");
             if (source == null || "cdrom".equals(disk.getAttribute("device"))) {
                 continue;
             }
             if ("network".equals(disk.getAttribute("type")) && "nfs".equals(source.getAttribute("protocol"))) {
-                Element host = child(source, "host");
+                Element host = Xml.child(source, "host");
                 String image = source.getAttribute("name");
                 int slash = image.lastIndexOf('/');
                 String dir = slash <= 0 ? "/" : image.substring(0, slash);
@@ -69,12 +66,12 @@ record DomainFacts(
                 local.add(source.getAttribute("file"));
             }
         }
-        Element os = child(child(domain, "os"), "type");
-        Element cpu = child(domain, "cpu");
-        return new DomainFacts(text(child(domain, "name")), memoryMiB(child(domain, "memory")), bridges, networks, nfs,
+        Element os = Xml.child(Xml.child(domain, "os"), "type");
+        Element cpu = Xml.child(domain, "cpu");
+        return new DomainFacts(Xml.text(domain, "name"), memoryMiB(Xml.child(domain, "memory")), bridges, networks, nfs,
                 local, cpu == null ? null : serialize(cpu), domain.getAttribute("type"),
                 os == null ? null : emptyToNull(os.getAttribute("arch")),
-                os == null ? null : emptyToNull(os.getAttribute("machine")), text(child(devices, "emulator")));
+                os == null ? null : emptyToNull(os.getAttribute("machine")), Xml.text(devices, "emulator"));
     }
 
     /** True when the CPU is given as a model to compare (not host-passthrough or host-model). */
@@ -96,36 +93,9 @@ record DomainFacts(
         };
     }
 
-    static Element parseXml(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (Exception e) {
-            throw new IllegalArgumentException("unreadable libvirt XML: " + e.getMessage(), e);
-        }
-    }
 
-    static Element child(Element parent, String name) {
-        return parent == null ? null : children(parent, name).stream().findFirst().orElse(null);
-    }
 
-    static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        if (parent == null) {
-            return found;
-        }
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && element.getTagName().equals(name)) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
 
-    static String text(Element element) {
-        return element == null ? null : element.getTextContent().trim();
-    }
 
     private static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

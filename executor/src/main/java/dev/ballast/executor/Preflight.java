@@ -1,5 +1,6 @@
 package dev.ballast.executor;
 
+import dev.ballast.collector.Xml;
 import dev.ballast.model.Host;
 import dev.ballast.model.Migration;
 import dev.ballast.model.Vm;
@@ -91,7 +92,7 @@ final class Preflight {
         for (String bridge : facts.bridges()) {
             String type;
             try {
-                type = DomainFacts.parseXml(target.interfaceLookupByName(bridge).getXMLDescription(0))
+                type = Xml.parse(target.interfaceLookupByName(bridge).getXMLDescription(0))
                         .getAttribute("type");
             } catch (LibvirtException e) {
                 return Optional.of(step.to() + " has no bridge " + bridge + ", which " + step.vm()
@@ -150,13 +151,13 @@ final class Preflight {
             return Optional.empty();
         }
         // host-model or host-passthrough: the guest sees the source's CPU, so the destination must offer it.
-        Element hostCpu = DomainFacts.child(DomainFacts.child(DomainFacts.parseXml(source.getCapabilities()), "host"),
+        Element hostCpu = Xml.child(Xml.child(Xml.parse(source.getCapabilities()), "host"),
                 "cpu");
         if (hostCpu == null) {
             return Optional.empty();
         }
-        String xml = "<cpu><arch>" + DomainFacts.text(DomainFacts.child(hostCpu, "arch")) + "</arch><model>"
-                + DomainFacts.text(DomainFacts.child(hostCpu, "model")) + "</model></cpu>";
+        String xml = "<cpu><arch>" + Xml.text(hostCpu, "arch") + "</arch><model>"
+                + Xml.text(hostCpu, "model") + "</model></cpu>";
         if (target.compareCPU(xml) == CPUCompareResult.VIR_CPU_COMPARE_INCOMPATIBLE) {
             return Optional.of(step.to() + "'s CPU is not compatible with " + step.from() + "'s, which " + step.vm()
                     + " sees");
