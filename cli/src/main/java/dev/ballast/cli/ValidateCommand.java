@@ -1,9 +1,11 @@
 package dev.ballast.cli;
 
+import dev.ballast.formats.Durations;
 import dev.ballast.formats.InputException;
 import dev.ballast.formats.PolicyReader;
 import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
 import picocli.CommandLine.Command;
@@ -70,6 +72,26 @@ final class ValidateCommand implements Callable<Integer> {
         return String.format(java.util.Locale.ROOT, "\"%s\", goal %s, limits cpu %s, memory %s, network %s, %s",
                 policy.name(), policy.goal().key(), Text.number(limits.cpu()), Text.number(limits.memory()),
                 Text.number(limits.network()),
-                policy.maxMigrations() == null ? "no cap on migrations" : "at most " + Text.count(policy.maxMigrations(), "migration"));
+                policy.maxMigrations() == null ? "no cap on migrations" : "at most " + Text.count(policy.maxMigrations(), "migration"))
+                + churn(policy);
+    }
+
+    /** The settings that hold plans back, where they are set. */
+    private static String churn(Policy policy) {
+        StringBuilder line = new StringBuilder();
+        if (policy.goal() == Goal.BALANCE) {
+            line.append(", tolerance ").append(Text.number(policy.tolerance()));
+        }
+        if (!policy.cooldown().isZero()) {
+            line.append(", cooldown ").append(Durations.format(policy.cooldown()));
+        }
+        Policy.MinImprovement least = policy.minImprovement();
+        if (policy.goal() == Goal.CONSOLIDATE && least.watts() > 0) {
+            line.append(", plans must switch off at least ").append(Text.number(least.watts())).append(" W");
+        }
+        if (policy.goal() == Goal.BALANCE && least.points() > 0) {
+            line.append(", plans must gain at least ").append(Text.number(least.points())).append(" points");
+        }
+        return line.toString();
     }
 }

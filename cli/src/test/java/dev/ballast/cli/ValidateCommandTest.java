@@ -31,7 +31,23 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).isEqualTo(file + ": valid Policy \"tight\", goal balance, "
-                + "limits cpu 0.8, memory 0.9, network 0.8, at most 20 migrations\n");
+                + "limits cpu 0.8, memory 0.9, network 0.8, at most 20 migrations, tolerance 0.04\n");
+    }
+
+    @Test
+    void theSettingsThatHoldPlansBackAreShown() {
+        Path file = TestFiles.write(dir.resolve("night.yaml"), """
+                apiVersion: ballast/v1
+                kind: Policy
+                name: night
+                goal: consolidate
+                cooldown: 6h
+                minImprovement: {watts: 150}
+                """);
+
+        Run run = Run.ballast("validate", file.toString());
+
+        assertThat(run.out()).endsWith("no cap on migrations, cooldown 6h, plans must switch off at least 150 W\n");
     }
 
     @Test
