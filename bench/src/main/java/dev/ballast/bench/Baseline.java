@@ -17,9 +17,10 @@ import java.util.Optional;
  *                             warm start for consolidation, within the plan's time limit
  * @param cpuGapBeforePoints   balance only, else null
  * @param vmsOnOverloadedHosts balance only, else null
+ * @param cpuGapFloorPoints    balance only, else null: {@link Imbalance#cpuGapFloorPoints}
  */
 record Baseline(int hostsBefore, int lowerBound, Integer ffdHosts, Double ffdPowerWatts, double ffdSeconds,
-        Double cpuGapBeforePoints, Integer vmsOnOverloadedHosts) {
+        Double cpuGapBeforePoints, Integer vmsOnOverloadedHosts, Double cpuGapFloorPoints) {
 
     static Baseline of(ClusterSnapshot snapshot, Policy policy) {
         Placement current = snapshot.currentPlacement();
@@ -31,6 +32,7 @@ record Baseline(int hostsBefore, int lowerBound, Integer ffdHosts, Double ffdPow
                 ffd.map(p -> p.usedHosts().size()).orElse(null),
                 ffd.map(p -> Watts.keptOn(snapshot, p)).orElse(null), ffdSeconds,
                 balance ? Imbalance.cpuGapPoints(snapshot, current) : null,
-                balance ? Imbalance.vmsOnOverloadedHosts(snapshot, policy) : null);
+                balance ? Imbalance.vmsOnOverloadedHosts(snapshot, policy) : null,
+                balance ? Imbalance.cpuGapFloorPoints(snapshot) : null);
     }
 }

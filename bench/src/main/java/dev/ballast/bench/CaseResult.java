@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param ratioToFfd          powerAfterWatts over first-fit decreasing's
  * @param ffdSeconds          how long first-fit decreasing took on its own
  * @param cpuGapBeforePoints  hottest host's CPU minus the mean, in percentage points, before
+ * @param cpuGapFloorPoints   the least CPU gap any placement can have ({@link Imbalance#cpuGapFloorPoints})
  * @param vmsOnOverloadedHosts VMs now on hosts over a limit or over the mean plus the tolerance
  * @param inTime              the plan came back within the time limit (give or take a second)
  * @param error               why no valid plan came back, or null
@@ -49,6 +50,7 @@ public record CaseResult(
         double ffdSeconds,
         Double cpuGapBeforePoints,
         Double cpuGapAfterPoints,
+        Double cpuGapFloorPoints,
         Integer vmsOnOverloadedHosts) {
 
     /** Hosts after over the lower bound, e.g. 1.03 for 3% above it; null without a plan. */

@@ -31,6 +31,19 @@ public final class Imbalance {
     }
 
     /**
+     * The least CPU gap any placement can have, in percentage points: the busiest VM's CPU
+     * demand over the largest active host's cores, less the mean. No placement does better,
+     * since that VM runs somewhere; 0 when no single VM stands in the way.
+     */
+    public static double cpuGapFloorPoints(ClusterSnapshot snapshot) {
+        double largest = snapshot.hosts().stream().filter(Host::isActive).mapToDouble(h -> h.capacity().cpu())
+                .max().orElse(0);
+        double busiest = snapshot.vms().stream().mapToDouble(vm -> vm.demand().cpu()).max().orElse(0);
+        double mean = Utilisation.of(snapshot, snapshot.currentPlacement(), Resource.CPU).mean();
+        return largest == 0 ? 0 : Math.max(0, busiest / largest - mean) * 100;
+    }
+
+    /**
      * The VMs running now on an overloaded host: one over the policy's limit for some resource,
      * or more than the policy's tolerance above the mean utilisation of some resource.
      */
@@ -55,7 +68,7 @@ public final class Imbalance {
         for (Resource resource : Resource.values()) {
             double capacity = host.capacity().get(resource);
             double used = capacity == 0 ? 0 : load.get(resource) / capacity;
-            if (used > policy.limits().get(resource) + 1e-9 || used > mean.get(resource) + policy.tolerance()) {
+            if (used > policy.limits().get(resource) + 1e-9 || used > mean.get(resource) + policy.tolerance().get(resource)) {
                 return true;
             }
         }

@@ -36,6 +36,7 @@ public final class MarkdownTable {
             new Column("GiB moved", r -> decimal(r.gibMoved(), 1)),
             new Column("CPU gap before", r -> points(r.cpuGapBeforePoints())),
             new Column("CPU gap after", r -> points(r.cpuGapAfterPoints())),
+            new Column("CPU gap floor", r -> points(r.cpuGapFloorPoints())),
             new Column("VMs on overloaded", r -> count(r.vmsOnOverloadedHosts())),
             new Column("to best s", r -> decimal(r.timeToBestSeconds(), 1)),
             new Column("calcs/s", r -> count(r.scoreCalculationsPerSecond() == null ? null

@@ -37,7 +37,7 @@ final class Results {
                 baseline.ffdHosts(), baseline.ffdPowerWatts(), ratio(power, baseline.ffdPowerWatts()), baseline.ffdSeconds(),
                 baseline.cpuGapBeforePoints(),
                 balance && plan != null ? Imbalance.cpuGapPoints(snapshot, plan.placement()) : null,
-                baseline.vmsOnOverloadedHosts());
+                baseline.cpuGapFloorPoints(), baseline.vmsOnOverloadedHosts());
     }
 
     private static Double ratio(Double value, Double reference) {

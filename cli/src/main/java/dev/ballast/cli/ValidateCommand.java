@@ -8,6 +8,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Tolerance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +81,10 @@ final class ValidateCommand implements Callable<Integer> {
     private static String churn(Policy policy) {
         StringBuilder line = new StringBuilder();
         if (policy.goal() == Goal.BALANCE) {
-            line.append(", tolerance ").append(Text.number(policy.tolerance()));
+            Tolerance tolerance = policy.tolerance();
+            line.append(", tolerance ").append(tolerance.isUniform() ? Text.number(tolerance.cpu())
+                    : "cpu " + Text.number(tolerance.cpu()) + " / memory " + Text.number(tolerance.memory())
+                            + " / network " + Text.number(tolerance.network()));
         }
         if (!policy.cooldown().isZero()) {
             line.append(", cooldown ").append(Durations.format(policy.cooldown()));

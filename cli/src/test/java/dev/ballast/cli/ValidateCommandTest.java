@@ -35,6 +35,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aToleranceForEachResourceIsShownForEach() {
+        Path file = TestFiles.write(dir.resolve("even-cpu.yaml"), """
+                apiVersion: ballast/v1
+                kind: Policy
+                name: even-cpu
+                goal: balance
+                tolerance: {cpu: 0.02, memory: 0.1}
+                """);
+
+        Run run = Run.ballast("validate", file.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).endsWith(", tolerance cpu 0.02 / memory 0.1 / network 0.04\n");
+    }
+
+    @Test
     void theSettingsThatHoldPlansBackAreShown() {
         Path file = TestFiles.write(dir.resolve("night.yaml"), """
                 apiVersion: ballast/v1

@@ -64,6 +64,12 @@ final class NodeReader {
         return value != null && !value.isNull();
     }
 
+    /** True when the field is given as an object. */
+    boolean isObject(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isObject();
+    }
+
     /** True when the field is given as a list with nothing in it. */
     boolean isEmptyList(String field) {
         JsonNode value = node.get(field);

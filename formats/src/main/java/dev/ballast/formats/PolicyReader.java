@@ -3,13 +3,14 @@ package dev.ballast.formats;
 import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Tolerance;
 import dev.ballast.model.Weights;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Reads a {@code ballast/v1 Policy} from JSON or YAML and validates it: the goal, limits and
- * tolerance in (0, 1], a non-negative migration cap, a cooldown written as a duration, and
+ * tolerance (one for all resources, or one per resource) in (0, 1], a non-negative migration cap, a cooldown written as a duration, and
  * non-negative weights and minimum improvement. All problems are reported at once, each with its
  * path; see {@code docs/policy.md}.
  */
@@ -35,11 +36,26 @@ public final class PolicyReader {
         Limits limits = limits(root.object("limits", false));
         Integer maxMigrations = root.integer("maxMigrations", null, Bound.NON_NEGATIVE, false);
         Weights weights = weights(root.object("weights", false));
-        Double tolerance = root.decimal("tolerance", Policy.DEFAULT_TOLERANCE, Bound.FRACTION);
+        Tolerance tolerance = tolerance(root);
         Duration cooldown = root.duration("cooldown", Duration.ZERO);
         Policy.MinImprovement minImprovement = minImprovement(root.object("minImprovement", false));
         problems.throwIfAny(source);
         return new Policy(name, goal, limits, maxMigrations, weights, tolerance, cooldown, minImprovement);
+    }
+
+    /** {@code tolerance: 0.04} for every resource, or {@code tolerance: {cpu: 0.02, memory: 0.1}}. */
+    private static Tolerance tolerance(NodeReader root) {
+        Tolerance defaults = Policy.DEFAULT_TOLERANCE;
+        if (!root.isObject("tolerance")) {
+            Double all = root.decimal("tolerance", defaults.cpu(), Bound.FRACTION);
+            return all == null ? null : Tolerance.uniform(all);
+        }
+        NodeReader each = root.object("tolerance", false);
+        each.allowOnly("cpu", "memory", "network");
+        Double cpu = each.decimal("cpu", defaults.cpu(), Bound.FRACTION);
+        Double memory = each.decimal("memory", defaults.memory(), Bound.FRACTION);
+        Double network = each.decimal("network", defaults.network(), Bound.FRACTION);
+        return cpu == null || memory == null || network == null ? null : new Tolerance(cpu, memory, network);
     }
 
     private static Policy.MinImprovement minImprovement(NodeReader least) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Tolerance;
 import dev.ballast.model.Weights;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -56,9 +57,20 @@ class PolicyReaderTest {
                 minImprovement: {watts: 150, points: 2.5}
                 """, "p.yaml");
 
-        assertThat(policy.tolerance()).isEqualTo(0.1);
+        assertThat(policy.tolerance()).isEqualTo(Tolerance.uniform(0.1));
         assertThat(policy.cooldown()).isEqualTo(Duration.ofMinutes(90));
         assertThat(policy.minImprovement()).isEqualTo(new Policy.MinImprovement(150, 2.5));
+    }
+
+    @Test
+    void readsAToleranceForEachResourceWithTheDefaultForThoseLeftOut() throws Exception {
+        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + """
+                name: p
+                goal: balance
+                tolerance: {cpu: 0.02, memory: 0.1}
+                """, "p.yaml");
+
+        assertThat(policy.tolerance()).isEqualTo(new Tolerance(0.02, 0.1, Policy.DEFAULT_TOLERANCE.network()));
     }
 
     @Test
@@ -114,6 +126,10 @@ class PolicyReaderTest {
                 Arguments.of("name: p\ngoal: balance\nweights: 2\n", "weights", "expected an object, got 2"),
                 Arguments.of("name: p\ngoal: balance\ntolerance: 0\n", "tolerance", "must be > 0 and <= 1, got 0"),
                 Arguments.of("name: p\ngoal: balance\ntolerance: 4\n", "tolerance", "must be > 0 and <= 1, got 4"),
+                Arguments.of("name: p\ngoal: balance\ntolerance: {cpu: 2}\n", "tolerance.cpu",
+                        "must be > 0 and <= 1, got 2"),
+                Arguments.of("name: p\ngoal: balance\ntolerance: {disk: 0.1}\n", "tolerance.disk", "unknown field"),
+                Arguments.of("name: p\ngoal: balance\ntolerance: [0.1]\n", "tolerance", "expected a number, got a list"),
                 Arguments.of("name: p\ngoal: balance\ncooldown: soon\n", "cooldown",
                         "expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got \"soon\""),
                 Arguments.of("name: p\ngoal: balance\ncooldown: -6h\n", "cooldown",

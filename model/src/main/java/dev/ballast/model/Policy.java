@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param maxMigrations  optional cap on the moves of one plan; null for none
  * @param tolerance      balance: how far above the cluster's mean utilisation (as a fraction,
- *                       0.04 = 4 points) a host may run before it counts as hot
+ *                       0.04 = 4 points) each resource of a host may run before it counts as hot
  * @param cooldown       a VM migrated less than this long ago is not moved again unless its host
  *                       must be emptied; zero for no cooldown
  * @param minImprovement a plan that gains less than this is not worth its migrations and is
@@ -21,11 +21,11 @@ public record Policy(
         Limits limits,
         Integer maxMigrations,
         Weights weights,
-        double tolerance,
+        Tolerance tolerance,
         Duration cooldown,
         MinImprovement minImprovement) {
 
-    public static final double DEFAULT_TOLERANCE = 0.04;
+    public static final Tolerance DEFAULT_TOLERANCE = Tolerance.uniform(0.04);
 
     /**
      * The least a plan must buy.
@@ -44,6 +44,7 @@ public record Policy(
         Objects.requireNonNull(goal, "goal");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(tolerance, "tolerance");
         Objects.requireNonNull(cooldown, "cooldown");
         Objects.requireNonNull(minImprovement, "minImprovement");
     }
@@ -66,6 +67,10 @@ public record Policy(
     }
 
     public Policy withTolerance(double newTolerance) {
+        return withTolerance(Tolerance.uniform(newTolerance));
+    }
+
+    public Policy withTolerance(Tolerance newTolerance) {
         return new Policy(name, goal, limits, maxMigrations, weights, newTolerance, cooldown, minImprovement);
     }
 }

@@ -92,7 +92,12 @@ public final class ClusterGenerator {
      * the usual policy limits (CPU 0.85, memory 0.95, network 0.8) for any seed.
      */
     public static ClusterSnapshot mixed(int hosts, int vms, long seed) {
-        return generate(new Options(hosts, vms, 0.60, 0.5, 0, seed));
+        return generate(mixedOptions(hosts, vms, seed));
+    }
+
+    /** The options of {@link #mixed}, to vary. */
+    public static Options mixedOptions(int hosts, int vms, long seed) {
+        return new Options(hosts, vms, 0.60, 0.5, 0, seed);
     }
 
     /** The cluster the options describe. */
