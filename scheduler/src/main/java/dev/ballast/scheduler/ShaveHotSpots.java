@@ -6,6 +6,7 @@ import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
+import dev.ballast.model.Utilisation;
 import dev.ballast.model.Vm;
 import dev.ballast.policies.ClusterState;
 
@@ -56,11 +57,14 @@ final class ShaveHotSpots {
         this.state = ClusterState.current(snapshot, policy);
         this.hosts = snapshot.hosts().stream().filter(h -> h.isActive() && !h.isStale()).toList();
         this.maxMigrations = policy.maxMigrations() == null ? Integer.MAX_VALUE : policy.maxMigrations();
-        double[] even = evenUtilisation(snapshot);
+        double[] mean = new double[RESOURCES.length];
+        for (Resource resource : RESOURCES) {
+            mean[resource.ordinal()] = Utilisation.of(snapshot, snapshot.currentPlacement(), resource).mean();
+        }
         for (Host host : hosts) {
             double[] limit = new double[RESOURCES.length];
             for (Resource resource : RESOURCES) {
-                limit[resource.ordinal()] = (even[resource.ordinal()] + policy.tolerance().get(resource))
+                limit[resource.ordinal()] = (mean[resource.ordinal()] + policy.tolerance().get(resource))
                         * host.capacity().get(resource);
             }
             threshold.put(host.name(), limit);
@@ -342,18 +346,5 @@ final class ShaveHotSpots {
             least = Math.min(least, (limit[resource.ordinal()] - load.get(resource)) / host.capacity().get(resource));
         }
         return least;
-    }
-
-    /** Each resource's utilisation if the load were spread evenly: all demand over all active capacity. */
-    private static double[] evenUtilisation(ClusterSnapshot snapshot) {
-        Resources needed = snapshot.vms().stream().map(Vm::usage).reduce(Resources.ZERO, Resources::plus);
-        Resources offered = snapshot.hosts().stream().filter(Host::isActive).map(Host::capacity)
-                .reduce(Resources.ZERO, Resources::plus);
-        double[] even = new double[RESOURCES.length];
-        for (Resource resource : RESOURCES) {
-            double capacity = offered.get(resource);
-            even[resource.ordinal()] = capacity <= 0 ? 0 : needed.get(resource) / capacity;
-        }
-        return even;
     }
 }

@@ -4,6 +4,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Goal;
 import dev.ballast.model.Host;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Vm;
 import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.scheduler.domain.ClusterPlacement;
 import dev.ballast.scheduler.domain.PlanningVm;
@@ -30,9 +31,10 @@ public final class SolverFactories {
     }
 
     /**
-     * The starting temperature of simulated annealing for a cluster: 2% of a mean host's power
-     * price when consolidating, so that hosts of 100 W and computers costing
-     * 2,000 a month are searched alike; a small VM's move when balancing.
+     * The starting temperature of simulated annealing for a cluster: a share of a mean host's
+     * power price when consolidating, so that hosts of 100 W and computers costing 2,000 a month
+     * are searched alike; a small VM's move when balancing. When no VM runs yet (a first
+     * placement, a what-if from scratch) no move costs a migration, and the search roams hotter.
      */
     public static long temperatureFor(ClusterSnapshot snapshot, Policy policy) {
         if (policy.goal() != Goal.CONSOLIDATE) {
@@ -40,7 +42,9 @@ public final class SolverFactories {
         }
         double meanIdleWatts = snapshot.hosts().stream().filter(Host::isActive).mapToDouble(Host::idleWatts)
                 .average().orElse(1);
-        return Math.max(1, Math.round(TEMPERATURE_SHARE * meanIdleWatts * Prices.PER_WATT * policy.weights().hostPower()));
+        boolean firstPlacement = snapshot.vms().stream().allMatch(Vm::isNew);
+        double share = firstPlacement ? FIRST_PLACEMENT_SHARE : TEMPERATURE_SHARE;
+        return Math.max(1, Math.round(share * meanIdleWatts * Prices.PER_WATT * policy.weights().hostPower()));
     }
 
     /**
@@ -49,6 +53,11 @@ public final class SolverFactories {
      * 1.5% / -0.9%, 10% gave 0.9% / 0% (the search never left its greedy start), 20% gave 1.4%.
      */
     static final double TEMPERATURE_SHARE = 0.02;
+    /**
+     * The share when every VM is new. On cloud balancing 200 computers (seed 1, 60 s): 2% gave
+     * 1.5% above the best known (2.0% and 1.5% with seeds 2 and 3), 5% gave 1.2%, 10% gave 0.8%.
+     */
+    static final double FIRST_PLACEMENT_SHARE = 0.10;
     private static final long DEFAULT_TEMPERATURE = 1000;
 
     public static SolverFactory<ClusterPlacement> forGoal(Goal goal, SolverSettings settings, long temperature) {
