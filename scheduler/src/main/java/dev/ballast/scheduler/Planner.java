@@ -213,7 +213,7 @@ public final class Planner {
                 from = candidate.getKey();
             }
         }
-        log.info("policy {}: starting from the {}", policy.name(), from);
+        log.info("policy {}: starting from the {} (score {})", policy.name(), from, bestScore);
         return best;
     }
 
