@@ -53,11 +53,9 @@ final class GeneratedSuites {
 
     /** The built-in consolidate policy with migrations free: packing as tight as it goes. */
     static Policy hostsOnly() {
-        Policy consolidate = consolidate();
-        Weights weights = consolidate.weights();
-        return new Policy("consolidate-migrations-free", consolidate.goal(), consolidate.limits(),
-                consolidate.maxMigrations(), new Weights(weights.hostPower(), weights.packing(), weights.spread(), 0),
-                consolidate.tolerance(), consolidate.cooldown(), consolidate.minImprovement());
+        Weights weights = consolidate().weights();
+        return consolidate().withName("consolidate-migrations-free")
+                .withWeights(new Weights(weights.hostPower(), weights.packing(), weights.spread(), 0));
     }
 
     /**
@@ -78,9 +76,8 @@ final class GeneratedSuites {
 
     /** The built-in balance policy told to keep CPU within 2 points of the mean, memory and network within 10. */
     static Policy cpuWithinTwoPoints() {
-        Policy balance = Policies.builtIn("balance");
-        return new Policy("balance-cpu-within-2-points", balance.goal(), balance.limits(), balance.maxMigrations(),
-                balance.weights(), new Tolerance(0.02, 0.10, 0.10), balance.cooldown(), balance.minImprovement());
+        return Policies.builtIn("balance").withName("balance-cpu-within-2-points")
+                .withTolerance(new Tolerance(0.02, 0.10, 0.10));
     }
 
     static List<BenchCase> scale(long seed) {

@@ -70,6 +70,17 @@ final class NodeReader {
         return value != null && value.isObject();
     }
 
+    /** True when the field is given as a number. */
+    boolean isNumber(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isNumber();
+    }
+
+    /** Reports the field's value as not what was expected, for fields that take more than one form; null. */
+    <T> T expected(String field, String expected) {
+        return wrongType(pathOf(field), expected, valueOf(field));
+    }
+
     /** True when the field is given as a list with nothing in it. */
     boolean isEmptyList(String field) {
         JsonNode value = node.get(field);

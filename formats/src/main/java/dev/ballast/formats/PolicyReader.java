@@ -10,8 +10,8 @@ import java.time.Duration;
 
 /**
  * Reads a {@code ballast/v1 Policy} from JSON or YAML and validates it: the goal, limits and
- * tolerance (one for all resources, or one per resource) in (0, 1], a non-negative migration cap, a cooldown written as a duration, and
- * non-negative weights and minimum improvement. All problems are reported at once, each with its
+ * tolerance (one for all resources, or one per resource) in (0, 1], a non-negative migration
+ * cap, a cooldown written as a duration, and non-negative weights and minimum improvement. All problems are reported at once, each with its
  * path; see {@code docs/policy.md}.
  */
 public final class PolicyReader {
@@ -47,6 +47,10 @@ public final class PolicyReader {
     private static Tolerance tolerance(NodeReader root) {
         Tolerance defaults = Policy.DEFAULT_TOLERANCE;
         if (!root.isObject("tolerance")) {
+            if (root.has("tolerance") && !root.isNumber("tolerance")) {
+                return root.expected("tolerance",
+                        "a number (for every resource) or an object with cpu, memory and network");
+            }
             Double all = root.decimal("tolerance", defaults.cpu(), Bound.FRACTION);
             return all == null ? null : Tolerance.uniform(all);
         }

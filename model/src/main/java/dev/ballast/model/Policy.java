@@ -54,6 +54,14 @@ public record Policy(
         this(name, goal, limits, maxMigrations, weights, DEFAULT_TOLERANCE, Duration.ZERO, MinImprovement.NONE);
     }
 
+    public Policy withName(String newName) {
+        return new Policy(newName, goal, limits, maxMigrations, weights, tolerance, cooldown, minImprovement);
+    }
+
+    public Policy withWeights(Weights newWeights) {
+        return new Policy(name, goal, limits, maxMigrations, newWeights, tolerance, cooldown, minImprovement);
+    }
+
     public Policy withMaxMigrations(Integer max) {
         return new Policy(name, goal, limits, max, weights, tolerance, cooldown, minImprovement);
     }

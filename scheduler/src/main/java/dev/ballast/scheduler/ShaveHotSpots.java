@@ -72,7 +72,7 @@ final class ShaveHotSpots {
         snapshot.vms().forEach(vm -> vmsOn.computeIfAbsent(vm.host(), h -> new ArrayList<>()).add(vm));
     }
 
-    /** The placement with the hot hosts cooled as far as single moves can; empty if VMs need placing. */
+    /** The placement with the hot hosts cooled as far as these means go; empty if VMs need placing. */
     static Optional<Placement> place(ClusterSnapshot snapshot, Policy policy) {
         if (snapshot.vms().stream().anyMatch(Vm::isNew)) {
             return Optional.empty();
@@ -151,6 +151,9 @@ final class ShaveHotSpots {
      * could take the hot host's VMs is itself near its threshold; false when no swap helps.
      */
     private boolean swapDown(Host hot) {
+        if (migrationsLeft() < 2) {
+            return false;
+        }
         Resources hotLoad = state.loadOf(hot.name());
         double hotExcess = excess(hot, hotLoad);
         Vm bestVm = null;
@@ -211,8 +214,7 @@ final class ShaveHotSpots {
                     .limit(ROOM_CANDIDATES)
                     .toList();
             for (Host target : roomiest) {
-                Optional<List<Vm>> evicted = clearRoom(target, vm, hot);
-                if (evicted.isPresent()) {
+                if (clearRoom(target, vm, hot)) {
                     record(vm, hot, target);
                     return true;
                 }
@@ -223,10 +225,12 @@ final class ShaveHotSpots {
 
     /**
      * Moves VMs off the target, each to a host that stays as cool as it was, until the VM fits
-     * the target without heating it; undoes them and returns empty when that takes more than a
-     * few moves or cannot be done.
+     * the target without heating it; undoes them and returns false when that takes more moves
+     * than {@link #MAX_EVICTIONS} or the policy's cap leaves, or cannot be done.
      */
-    private Optional<List<Vm>> clearRoom(Host target, Vm vm, Host hot) {
+    private boolean clearRoom(Host target, Vm vm, Host hot) {
+        // One migration stays for the VM the room is made for.
+        int mostEvictions = Math.min(MAX_EVICTIONS, migrationsLeft() - 1);
         double targetExcess = excess(target, state.loadOf(target.name()));
         List<Vm> largestFirst = vmsOn.getOrDefault(target.name(), List.of()).stream()
                 .filter(other -> !other.pinned())
@@ -236,7 +240,7 @@ final class ShaveHotSpots {
         List<Host> homes = new ArrayList<>();
         for (Vm other : largestFirst) {
             if (excess(target, state.loadOf(target.name()).plus(vm.usage())) <= targetExcess + NO_GAIN
-                    || evicted.size() == MAX_EVICTIONS) {
+                    || evicted.size() >= mostEvictions) {
                 break;
             }
             Resources before = state.loadOf(target.name()).plus(vm.usage());
@@ -256,9 +260,9 @@ final class ShaveHotSpots {
             for (int i = evicted.size() - 1; i >= 0; i--) {
                 unrecord(evicted.get(i), homes.get(i), target);
             }
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(evicted);
+        return true;
     }
 
     /** A host other than the two given that takes the VM and stays as cool as it was. */
@@ -299,6 +303,11 @@ final class ShaveHotSpots {
         vmsOn.get(from.name()).remove(vm);
         vmsOn.computeIfAbsent(to.name(), h -> new ArrayList<>()).add(vm);
         moved.add(vm.name());
+    }
+
+    /** Migrations the policy's cap still allows, counting each VM moved so far once. */
+    private int migrationsLeft() {
+        return maxMigrations == Integer.MAX_VALUE ? Integer.MAX_VALUE : maxMigrations - moved.size();
     }
 
     /** Takes back a move of {@link #record} that turned out useless. */

@@ -84,6 +84,19 @@ class ShaveHotSpotsTest {
         assertWithinTolerance(snapshot, policy, shaved);
     }
 
+    @Test
+    void makesNoSwapWhenThePolicysCapAllowsOneMigration() {
+        ClusterSnapshot snapshot = new ClusterSnapshot(List.of(host("a"), host("b"), host("c")), List.of(
+                vm("busy-1", "a", 30, 4), vm("busy-2", "a", 30, 4),
+                vm("idle-1", "b", 30, 0.5), vm("idle-2", "b", 30, 0.5),
+                vm("idle-3", "c", 30, 0.5), vm("idle-4", "c", 30, 0.5)), List.of());
+        Policy policy = balance().withTolerance(new Tolerance(0.1, 0.5, 0.5)).withMaxMigrations(1);
+
+        Placement shaved = ShaveHotSpots.place(snapshot, policy).orElseThrow();
+
+        assertThat(moved(snapshot, shaved)).isEmpty();
+    }
+
     /**
      * A 6-core VM is hot on any 16-core host; only the 32-core host can take it, once the small
      * VMs there have gone to the others.

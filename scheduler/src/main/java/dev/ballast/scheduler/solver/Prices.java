@@ -79,7 +79,7 @@ final class Prices {
     /**
      * Balance: hosts hotter than the mean utilisation plus the policy's tolerance pay for the
      * excess. A hundredth of a host's capacity over costs as much as moving 400 GiB: the tolerance
-     * is a promise to the operator, and at a tenth of that the search gave back a fifth of a point
+     * is a promise to the operator, and at a tenth of that the search gave back up to 0.4 points
      * on 1,000 hosts to save a few migrations.
      */
     PlanningHost.HotSpot hotSpotFor(Host host, Resources meanUtilisation) {
