@@ -3,7 +3,7 @@ package dev.ballast.bench;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Tolerance;
 import dev.ballast.model.Weights;
-import dev.ballast.policies.Policies;
+import dev.ballast.rules.Policies;
 import dev.ballast.simulator.ClusterGenerator;
 
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.ballast.cli;
 import dev.ballast.formats.InputException;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
-import dev.ballast.policies.Policies;
+import dev.ballast.rules.Policies;
 
 import java.nio.file.Path;
 

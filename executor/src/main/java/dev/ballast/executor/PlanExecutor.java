@@ -13,7 +13,7 @@ import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.model.PreCopyModel;
 import dev.ballast.model.Vm;
-import dev.ballast.policies.PlanCheck;
+import dev.ballast.rules.PlanCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Weights;
-import dev.ballast.policies.PlanCheck;
+import dev.ballast.rules.PlanCheck;
 import dev.ballast.simulator.ClusterGenerator;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;

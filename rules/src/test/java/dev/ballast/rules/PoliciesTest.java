@@ -1,4 +1,4 @@
-package dev.ballast.policies;
+package dev.ballast.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PoliciesTest {
 
-    // dev.ballast.policies has a Limits class of its own (the capacity rule).
+    // dev.ballast.rules has a Limits class of its own (the capacity rule).
     private static final dev.ballast.model.Limits HEADROOM = new dev.ballast.model.Limits(0.85, 0.95, 0.8);
 
     @Test

@@ -1,4 +1,4 @@
-package dev.ballast.policies;
+package dev.ballast.rules;
 
 import dev.ballast.model.ClusterChanges;
 import dev.ballast.model.ClusterSnapshot;

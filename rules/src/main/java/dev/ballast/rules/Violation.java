@@ -1,4 +1,4 @@
-package dev.ballast.policies;
+package dev.ballast.rules;
 
 /**
  * One broken hard rule, said so that an operator can act on it.
