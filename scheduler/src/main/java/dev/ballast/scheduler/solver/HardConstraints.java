@@ -6,9 +6,9 @@ import static org.optaplanner.core.api.score.stream.ConstraintCollectors.countDi
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
 import static org.optaplanner.core.api.score.stream.Joiners.filtering;
 
-import dev.ballast.scheduler.domain.MigrationCap;
-import dev.ballast.scheduler.domain.PlanningGroup;
-import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.rules.solver.MigrationCap;
+import dev.ballast.rules.solver.PlanningGroup;
+import dev.ballast.rules.solver.PlanningVm;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;

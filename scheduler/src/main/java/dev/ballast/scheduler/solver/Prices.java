@@ -7,7 +7,7 @@ import dev.ballast.model.Resources;
 import dev.ballast.model.Tolerance;
 import dev.ballast.model.Vm;
 import dev.ballast.model.Weights;
-import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.rules.solver.PlanningHost;
 
 /**
  * Turns a policy's weights into the solver's prices. All soft terms share one currency:

@@ -9,10 +9,10 @@ import dev.ballast.model.Policy;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 import dev.ballast.scheduler.domain.ClusterPlacement;
-import dev.ballast.scheduler.domain.MigrationCap;
-import dev.ballast.scheduler.domain.PlanningGroup;
-import dev.ballast.scheduler.domain.PlanningHost;
-import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.rules.solver.MigrationCap;
+import dev.ballast.rules.solver.PlanningGroup;
+import dev.ballast.rules.solver.PlanningHost;
+import dev.ballast.rules.solver.PlanningVm;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -7,10 +7,10 @@ import static dev.ballast.scheduler.solver.Fixtures.moved;
 import static dev.ballast.scheduler.solver.Fixtures.vm;
 
 import dev.ballast.scheduler.domain.ClusterPlacement;
-import dev.ballast.scheduler.domain.MigrationCap;
-import dev.ballast.scheduler.domain.PlanningGroup;
-import dev.ballast.scheduler.domain.PlanningHost;
-import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.rules.solver.MigrationCap;
+import dev.ballast.rules.solver.PlanningGroup;
+import dev.ballast.rules.solver.PlanningHost;
+import dev.ballast.rules.solver.PlanningVm;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 

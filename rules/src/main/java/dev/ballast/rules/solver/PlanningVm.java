@@ -1,4 +1,4 @@
-package dev.ballast.scheduler.domain;
+package dev.ballast.rules.solver;
 
 import java.util.Set;
 
@@ -47,7 +47,7 @@ public class PlanningVm {
     }
 
     /** A copy with the same facts and the same current host, for solution cloning. */
-    PlanningVm copy() {
+    public PlanningVm copy() {
         PlanningVm copy = new PlanningVm();
         copy.name = name;
         copy.cpuMillis = cpuMillis;

@@ -1,4 +1,4 @@
-package dev.ballast.scheduler.domain;
+package dev.ballast.rules.solver;
 
 import java.util.Comparator;
 
