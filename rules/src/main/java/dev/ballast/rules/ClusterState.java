@@ -3,11 +3,9 @@ package dev.ballast.rules;
 import dev.ballast.model.ClusterChanges;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Group;
-import dev.ballast.model.GroupRule;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Placement;
-import dev.ballast.model.PowerOff;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Step;
@@ -65,74 +63,43 @@ public final class ClusterState implements ClusterChanges {
         return new ClusterState(snapshot, policy, placement);
     }
 
-    /** Why {@code vm} may not run on {@code host} in this state, or empty when it may. */
+    /**
+     * Why {@code vm} may not run on {@code host} in this state, or empty when it may: every hard
+     * rule, affinity included, as greedy packing needs when it builds a final placement.
+     */
     public Optional<Violation> whyNot(String vmName, String hostName) {
-        return whyNot(vmName, hostName, true);
+        return firstBreach(HardRules.ALL, vms.get(vmName), hosts.get(hostName));
     }
 
     /**
-     * Why {@code vm} may not move to {@code host} as one step of a plan. Affinity is not asked
-     * for: a group moves one VM at a time, so it is apart between its members' steps, and is
-     * checked on the plan's final placement instead.
+     * Why {@code vm} may not move to {@code host} as one step of a plan: the continuous rules
+     * only. Affinity is not asked for: a group moves one VM at a time, so it is apart between its
+     * members' steps, and is checked on the plan's final placement instead.
      */
     public Optional<Violation> whyNotStep(String vmName, String hostName) {
-        return whyNot(vmName, hostName, false);
+        return firstBreach(HardRules.CONTINUOUS, vms.get(vmName), hosts.get(hostName));
     }
 
-    private Optional<Violation> whyNot(String vmName, String hostName, boolean withAffinity) {
-        Vm vm = vms.get(vmName);
-        Host host = hosts.get(hostName);
-        if (vm.pinned() && !hostName.equals(vm.host())) {
-            return Optional.of(new Violation("pinned", vmName, vmName + " is pinned to " + vm.host()));
+    private Optional<Violation> firstBreach(List<HardRule> rules, Vm vm, Host host) {
+        for (HardRule rule : rules) {
+            Optional<Violation> breach = rule.whyNotPut(this, vm, host);
+            if (breach.isPresent()) {
+                return breach;
+            }
         }
-        if (host.isStale() && !hostName.equals(vm.host())) {
-            return Optional.of(new Violation("stale", hostName, vmName + " may not go to " + hostName
-                    + ", whose figures are stale since " + host.stale().since() + ": " + host.stale().reason()));
-        }
-        if (stateOf(hostName) != HostState.ACTIVE) {
-            return Optional.of(new Violation("host-state", hostName,
-                    vmName + " may not go to " + hostName + ", which is in " + stateOf(hostName).key()));
-        }
-        if (vm.storage() != null && !host.storage().contains(vm.storage())) {
-            return Optional.of(new Violation("storage", hostName,
-                    hostName + " does not mount storage " + vm.storage() + " that " + vmName + " needs"));
-        }
-        if (!host.bridges().containsAll(vm.bridges())) {
-            return Optional.of(new Violation("bridges", hostName,
-                    hostName + " lacks bridges " + vm.bridges() + " that " + vmName + " needs (has " + host.bridges() + ")"));
-        }
-        Resources after = loadOf(hostName).plus(sameHost(vmName, hostName) ? Resources.ZERO : vm.usage());
-        Optional<Violation> capacity = Limits.overLimit(host, after, policy);
-        if (capacity.isPresent()) {
-            return capacity;
-        }
-        return groupRuleAgainst(vmName, hostName, withAffinity);
+        return Optional.empty();
     }
 
-    /** Why {@code step} may not run in this state, or empty when it may; see {@link #whyNotStep(String, String)}. */
+    /** Why {@code step} may not run in this state, or empty when it may: the continuous rules; see {@link #whyNotStep(String, String)}. */
     public Optional<Violation> whyNotStep(Step step) {
         if (step instanceof VmStep move) {
             return whyNotStep(move.vm(), move.to());
         }
-        String hostName = step.host();
-        Host host = hosts.get(hostName);
-        if (step instanceof PowerOff) {
-            if (holdsVms(hostName)) {
-                return Optional.of(new Violation("power-state", hostName, hostName + " still holds "
-                        + vmsOn(hostName) + ": a host is switched off only when it holds no VM"));
+        for (HardRule rule : HardRules.CONTINUOUS) {
+            Optional<Violation> breach = rule.whyNot(this, step);
+            if (breach.isPresent()) {
+                return breach;
             }
-            if (host.isStale()) {
-                return Optional.of(new Violation("power-state", hostName, hostName
-                        + " may run VMs the snapshot does not show: its figures are stale: " + host.stale().reason()));
-            }
-            if (stateOf(hostName) == HostState.STANDBY) {
-                return Optional.of(new Violation("power-state", hostName, hostName + " is already off"));
-            }
-            return Optional.empty();
-        }
-        if (stateOf(hostName) != HostState.STANDBY) {
-            return Optional.of(new Violation("power-state", hostName, hostName + " is not off: it is in "
-                    + stateOf(hostName).key()));
         }
         return Optional.empty();
     }
@@ -143,7 +110,8 @@ public final class ClusterState implements ClusterChanges {
         return now != null ? now : hosts.get(hostName).state();
     }
 
-    private List<String> vmsOn(String hostName) {
+    /** The VMs on the host now, sorted. */
+    List<String> vmsOn(String hostName) {
         return hostOfVm.entrySet().stream().filter(e -> hostName.equals(e.getValue())).map(Map.Entry::getKey)
                 .sorted().toList();
     }
@@ -159,13 +127,13 @@ public final class ClusterState implements ClusterChanges {
     }
 
     /**
-     * The capacity rule alone, without words: packing and sequencing ask it of every host they
-     * try, most of which are full, and building each refusal's message dominated their time.
+     * The capacity rules ({@link HardRules#CPU}, {@link HardRules#MEMORY}, {@link HardRules#NETWORK})
+     * alone, without words: packing and sequencing ask it of every host they try, most of which
+     * are full, and building each refusal's message dominated their time.
      */
     private boolean hasRoom(String vmName, String hostName) {
         Resources usage = sameHost(vmName, hostName) ? Resources.ZERO : vms.get(vmName).usage();
-        Resources limit = limits.computeIfAbsent(hostName, h -> hosts.get(h).capacity().scaledBy(policy.limits()));
-        return loadOf(hostName).plus(usage).fitsWithin(limit);
+        return loadOf(hostName).plus(usage).fitsWithin(limitOf(hostName));
     }
 
     /** Puts a VM on a host, whatever the rules say: callers check {@link #whyNot} first. */
@@ -224,24 +192,40 @@ public final class ClusterState implements ClusterChanges {
         return host.equals(hostOfVm.get(vm));
     }
 
-    private Optional<Violation> groupRuleAgainst(String vmName, String hostName, boolean withAffinity) {
-        for (Group group : groupsOfVm.getOrDefault(vmName, List.of())) {
-            for (String other : group.vms()) {
-                String otherHost = hostOfVm.get(other);
-                if (other.equals(vmName) || otherHost == null) {
-                    continue;
-                }
-                if (group.rule() == GroupRule.ANTI_AFFINITY && otherHost.equals(hostName)) {
-                    return Optional.of(new Violation("anti-affinity", group.name(),
-                            vmName + " and " + other + " of group " + group.name() + " would share " + hostName));
-                }
-                if (withAffinity && group.rule() == GroupRule.AFFINITY && !otherHost.equals(hostName)) {
-                    return Optional.of(new Violation("affinity", group.name(),
-                            vmName + " on " + hostName + " would part from " + other + " of group " + group.name()
-                                    + " on " + otherHost));
-                }
+    /** The host's capacity times the policy's limits. */
+    Resources limitOf(String hostName) {
+        return limits.computeIfAbsent(hostName, h -> hosts.get(h).capacity().scaledBy(policy.limits()));
+    }
+
+    /** The host's load with {@code vm} on it (counted once if it is there already). */
+    Resources loadWith(Vm vm, String hostName) {
+        return loadOf(hostName).plus(sameHost(vm.name(), hostName) ? Resources.ZERO : vm.usage());
+    }
+
+    /** The VM of that name in the snapshot. */
+    Vm vm(String vmName) {
+        return vms.get(vmName);
+    }
+
+    /** The host of that name in the snapshot, or null when it has none. */
+    Host host(String hostName) {
+        return hosts.get(hostName);
+    }
+
+    /** The groups {@code vm} belongs to. */
+    List<Group> groupsOf(String vmName) {
+        return groupsOfVm.getOrDefault(vmName, List.of());
+    }
+
+    /** Where the group's placed VMs are, by host, in the group's order. */
+    Map<String, List<String>> vmsByHost(Group group) {
+        Map<String, List<String>> byHost = new LinkedHashMap<>();
+        for (String vm : group.vms()) {
+            String host = hostOfVm.get(vm);
+            if (host != null) {
+                byHost.computeIfAbsent(host, k -> new ArrayList<>()).add(vm);
             }
         }
-        return Optional.empty();
+        return byHost;
     }
 }

@@ -1,122 +1,75 @@
 package dev.ballast.rules;
 
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Group;
-import dev.ballast.model.GroupRule;
-import dev.ballast.model.Host;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Resources;
-import dev.ballast.model.Vm;
+import dev.ballast.model.Resource;
+import org.optaplanner.core.api.score.stream.Constraint;
+import org.optaplanner.core.api.score.stream.ConstraintFactory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Checks a whole placement against every hard rule of a policy, without the solver: the
- * solver's score is never taken on trust. Lists every violation, so that an infeasible result
- * says which resource or rule is short, and where.
+ * Every hard rule, registered here explicitly, in the order a step's refusal names the first one
+ * broken. The solver takes their {@link #constraints}, the checks of a whole placement and of a
+ * step ({@link ClusterState}, {@link PlanCheck}) go through the same objects; see docs/rules.md.
  */
 public final class HardRules {
+
+    /** A misplaced VM of a group, or a migration over the cap, weighs as much as a GiB of memory over a limit. */
+    public static final long GROUP_BREACH = 1024;
+
+    public static final HardRule UNPLACED = new Unplaced();
+    public static final HardRule PINNED = new Pinned();
+    public static final HardRule STALE = new StaleHost();
+    public static final HardRule HOST_STATE = new HostStateRule();
+    public static final HardRule POWER_STATE = new PowerState();
+    public static final HardRule STORAGE = new StorageMounted();
+    public static final HardRule BRIDGES = new BridgesPresent();
+    public static final HardRule CPU = new Capacity(Resource.CPU);
+    public static final HardRule MEMORY = new Capacity(Resource.MEMORY);
+    public static final HardRule NETWORK = new Capacity(Resource.NETWORK);
+    public static final HardRule ANTI_AFFINITY = new AntiAffinity();
+    public static final HardRule AFFINITY = new Affinity();
+    public static final HardRule MAX_MIGRATIONS = new MigrationCapRule();
+
+    /** Every hard rule. */
+    public static final List<HardRule> ALL = List.of(UNPLACED, PINNED, STALE, HOST_STATE, POWER_STATE, STORAGE,
+            BRIDGES, CPU, MEMORY, NETWORK, ANTI_AFFINITY, AFFINITY, MAX_MIGRATIONS);
+
+    /** The rules that must hold in every intermediate state of a plan. */
+    public static final List<HardRule> CONTINUOUS = ALL.stream().filter(HardRule::continuous).toList();
 
     private HardRules() {
     }
 
-    /** Every hard rule the placement breaks; empty when it keeps them all. */
+    /** The solver's hard constraints, one per rule, each named after its rule's id. */
+    public static Constraint[] constraints(ConstraintFactory factory) {
+        return ALL.stream().map(rule -> rule.constraint(factory)).toArray(Constraint[]::new);
+    }
+
+    /** The rule of that id, if any. */
+    public static Optional<HardRule> byId(String id) {
+        return ALL.stream().filter(rule -> rule.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Every hard rule the placement breaks, without the solver: its score is never taken on trust.
+     * Lists every violation, so that an infeasible result says which resource or rule is short,
+     * and where. Empty when the placement keeps them all.
+     */
     public static List<Violation> check(ClusterSnapshot snapshot, Policy policy, Placement placement) {
+        return check(ClusterState.of(snapshot, policy, placement));
+    }
+
+    /** Every hard rule the state's placement breaks, with hosts switched off or on by steps as they are now. */
+    public static List<Violation> check(ClusterState state) {
         List<Violation> violations = new ArrayList<>();
-        Map<String, Host> hosts = snapshot.hostsByName();
-        for (Vm vm : snapshot.vms()) {
-            checkVm(vm, placement.hostOf(vm.name()), hosts, violations);
+        for (HardRule rule : ALL) {
+            violations.addAll(rule.check(state));
         }
-        Map<String, Resources> load = placement.loadByHost(snapshot);
-        load.forEach((name, used) -> {
-            Host host = hosts.get(name);
-            if (host != null) {
-                Limits.overLimit(host, used, policy).ifPresent(violations::add);
-            }
-        });
-        for (Group group : snapshot.groups()) {
-            checkGroup(group, placement).ifPresent(violations::add);
-        }
-        checkMigrationCap(snapshot, policy, placement).ifPresent(violations::add);
         return violations;
-    }
-
-    private static void checkVm(Vm vm, String hostName, Map<String, Host> hosts, List<Violation> violations) {
-        Host host = hostName == null ? null : hosts.get(hostName);
-        if (host == null) {
-            violations.add(new Violation("unplaced", vm.name(), vm.name() + " is on no host"
-                    + (hostName == null ? "" : " (no host named " + hostName + ")")));
-            return;
-        }
-        if (vm.pinned() && !hostName.equals(vm.host())) {
-            violations.add(new Violation("pinned", vm.name(), vm.name() + " is pinned to " + vm.host()
-                    + " but placed on " + hostName));
-        }
-        if (host.isStale() && !hostName.equals(vm.host())) {
-            violations.add(new Violation("stale", hostName, vm.name() + " is placed on " + hostName
-                    + ", whose figures are stale: " + host.stale().reason()));
-        }
-        if (!host.isActive()) {
-            violations.add(new Violation("host-state", hostName, vm.name() + " is on " + hostName + ", which is in "
-                    + host.state().key()));
-        }
-        if (vm.storage() != null && !host.storage().contains(vm.storage())) {
-            violations.add(new Violation("storage", hostName, hostName + " does not mount storage " + vm.storage()
-                    + " that " + vm.name() + " needs"));
-        }
-        if (!host.bridges().containsAll(vm.bridges())) {
-            violations.add(new Violation("bridges", hostName, hostName + " lacks bridges " + vm.bridges() + " that "
-                    + vm.name() + " needs"));
-        }
-    }
-
-    private static Optional<Violation> checkGroup(Group group, Placement placement) {
-        Map<String, List<String>> vmsByHost = new HashMap<>();
-        for (String vm : group.vms()) {
-            String host = placement.hostOf(vm);
-            if (host != null) {
-                vmsByHost.computeIfAbsent(host, k -> new ArrayList<>()).add(vm);
-            }
-        }
-        if (group.rule() == GroupRule.AFFINITY && vmsByHost.size() > 1) {
-            return Optional.of(new Violation("affinity", group.name(),
-                    "group " + group.name() + " is split over hosts " + new TreeSet<>(vmsByHost.keySet())));
-        }
-        if (group.rule() == GroupRule.ANTI_AFFINITY) {
-            Set<String> shared = new LinkedHashSet<>();
-            vmsByHost.forEach((host, vms) -> {
-                if (vms.size() > 1) {
-                    shared.add(host + " holds " + vms);
-                }
-            });
-            if (!shared.isEmpty()) {
-                return Optional.of(new Violation("anti-affinity", group.name(),
-                        "group " + group.name() + " shares hosts: " + String.join(", ", shared)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Violation> checkMigrationCap(ClusterSnapshot snapshot, Policy policy,
-            Placement placement) {
-        if (policy.maxMigrations() == null) {
-            return Optional.empty();
-        }
-        long moves = snapshot.vms().stream()
-                .filter(vm -> vm.host() != null && !vm.host().equals(placement.hostOf(vm.name())))
-                .count();
-        if (moves <= policy.maxMigrations()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Violation("max-migrations", policy.name(), "the placement needs " + moves
-                + " migrations, over the policy's maxMigrations of " + policy.maxMigrations()));
     }
 }

@@ -13,10 +13,11 @@ import java.util.Set;
 
 /**
  * Replays a plan on a snapshot, one step at a time, as it would run: each step must find its VM
- * on {@code from} and keep every rule that must hold at every moment (capacity within limits on
- * the destination, an active destination with the VM's storage and bridges, anti-affinity, pinned
- * VMs left alone; a host switched off only when it holds no VM, nothing onto a host that is off). The end must be the plan's placement, and break no rule the cluster did not
- * already break before the plan. The planner checks every plan it emits this way; the executor
+ * on {@code from} and keep every continuous {@link HardRule} (capacity within limits on the
+ * destination, an active destination with the VM's storage and bridges, anti-affinity, pinned
+ * VMs left alone; a host switched off only when it holds no VM, nothing onto a host that is off).
+ * The end must be the plan's placement, and break no rule, continuous or end-only, that the
+ * cluster did not already break before the plan. The planner checks every plan it emits this way; the executor
  * checks again against a fresh snapshot before acting.
  */
 public final class PlanCheck {
@@ -84,7 +85,7 @@ public final class PlanCheck {
         for (Violation v : HardRules.check(snapshot, policy, snapshot.currentPlacement())) {
             before.add(v.rule() + "@" + v.where());
         }
-        return HardRules.check(snapshot, policy, end.placement()).stream()
+        return HardRules.check(end).stream()
                 .filter(v -> !before.contains(v.rule() + "@" + v.where()))
                 .findFirst();
     }

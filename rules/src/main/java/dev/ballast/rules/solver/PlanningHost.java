@@ -21,6 +21,7 @@ public class PlanningHost {
     private Prices prices;
     private HotSpot hotSpot = HotSpot.NONE;
     private boolean stale;
+    private boolean off;
 
     public PlanningHost() {
         // for OptaPlanner's cloning
@@ -84,6 +85,16 @@ public class PlanningHost {
 
     public boolean isStale() {
         return stale;
+    }
+
+    /** This host marked as switched off (standby): it holds no VM and receives none. */
+    public PlanningHost asOff() {
+        this.off = true;
+        return this;
+    }
+
+    public boolean isOff() {
+        return off;
     }
 
     /** This host with a hot-spot threshold, for balancing. */

@@ -4,6 +4,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Group;
 import dev.ballast.model.GroupRule;
 import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resources;
@@ -46,6 +47,9 @@ public final class ProblemBuilder {
         for (Host host : snapshot.hosts()) {
             PlanningHost planningHost = planningHost(host, policy.limits(), prices)
                     .withHotSpot(prices.hotSpotFor(host, meanUtilisation));
+            if (host.state() == HostState.STANDBY) {
+                planningHost.asOff();
+            }
             hosts.put(host.name(), host.isStale() ? planningHost.asStale() : planningHost);
         }
         List<PlanningVm> vms = snapshot.vms().stream()
