@@ -1,13 +1,11 @@
-package dev.ballast.scheduler.solver;
+package dev.ballast.rules;
 
-import static dev.ballast.scheduler.solver.Fixtures.host;
-import static dev.ballast.scheduler.solver.Fixtures.hostWith;
-import static dev.ballast.scheduler.solver.Fixtures.inactiveHost;
-import static dev.ballast.scheduler.solver.Fixtures.moved;
-import static dev.ballast.scheduler.solver.Fixtures.vm;
+import static dev.ballast.rules.SolverFixtures.host;
+import static dev.ballast.rules.SolverFixtures.hostWith;
+import static dev.ballast.rules.SolverFixtures.inactiveHost;
+import static dev.ballast.rules.SolverFixtures.moved;
+import static dev.ballast.rules.SolverFixtures.vm;
 
-import dev.ballast.rules.HardRules;
-import dev.ballast.scheduler.domain.ClusterPlacement;
 import dev.ballast.rules.solver.MigrationCap;
 import dev.ballast.rules.solver.PlanningGroup;
 import dev.ballast.rules.solver.PlanningHost;
@@ -18,13 +16,14 @@ import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 import java.util.Set;
 
 /**
- * The solver constraint of each hard rule, in isolation, named after the rule. The rules are
- * shared by every goal; consolidation's provider carries them here.
+ * The solver constraint of each hard rule, in isolation, on a planning solution of the tests'
+ * own: every goal's provider lists the same constraints.
  */
 class HardRuleConstraintsTest {
 
-    private final ConstraintVerifier<ConsolidateConstraints, ClusterPlacement> verifier =
-            ConstraintVerifier.build(new ConsolidateConstraints(), ClusterPlacement.class, PlanningVm.class);
+    private final ConstraintVerifier<SolverFixtures.HardRulesOnly, SolverFixtures.Placement> verifier =
+            ConstraintVerifier.build(new SolverFixtures.HardRulesOnly(), SolverFixtures.Placement.class,
+                    PlanningVm.class);
 
     private final PlanningHost a = host("a", 4_000, 8_192, 1_000_000);
     private final PlanningHost b = host("b", 4_000, 8_192, 1_000_000);
@@ -165,15 +164,5 @@ class HardRuleConstraintsTest {
         verifier.verifyThat((provider, factory) -> HardRules.UNPLACED.constraint(factory))
                 .given(unplaced, vm("v", a))
                 .penalizesBy(4_096);
-    }
-
-    @Test
-    void migrationCost() {
-        // Only the moved 4 GiB VM costs: 4 GiB at 100 per GiB (the fixture's price).
-        PlanningVm newVm = vm("new", null);
-        newVm.setHost(a);
-        verifier.verifyThat(ConsolidateConstraints::migrationCost)
-                .given(moved("v1", a, b), vm("v2", a), newVm)
-                .penalizesBy(400);
     }
 }
