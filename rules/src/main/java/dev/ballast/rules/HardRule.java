@@ -40,7 +40,8 @@ public interface HardRule {
 
     /**
      * Why {@code step} may not run in {@code state} by this rule, or empty when it may. VM steps
-     * go to {@link #whyNotPut}, power steps to {@link #whyNotPower}.
+     * go to {@link #whyNotPut}, power steps to {@link #whyNotPower}. The step's VM and hosts must
+     * be in the snapshot: {@link PlanCheck} refuses a step naming others before asking the rules.
      */
     default Optional<Violation> whyNot(ClusterState state, Step step) {
         if (step instanceof VmStep move) {
