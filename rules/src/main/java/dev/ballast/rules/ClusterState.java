@@ -90,7 +90,10 @@ public final class ClusterState implements ClusterChanges {
         return Optional.empty();
     }
 
-    /** Why {@code step} may not run in this state, or empty when it may: the continuous rules; see {@link #whyNotStep(String, String)}. */
+    /**
+     * Why {@code step} may not run in this state, or empty when it may: the continuous rules; see
+     * {@link #whyNotStep(String, String)}.
+     */
     public Optional<Violation> whyNotStep(Step step) {
         if (step instanceof VmStep move) {
             return whyNotStep(move.vm(), move.to());

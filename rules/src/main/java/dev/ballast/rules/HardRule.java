@@ -22,7 +22,10 @@ import java.util.Optional;
  */
 public interface HardRule {
 
-    /** The rule's name in violations and reports, such as {@code memory} or {@code anti-affinity}; also its constraint's name. */
+    /**
+     * The rule's name in violations and reports, such as {@code memory} or {@code anti-affinity};
+     * also its constraint's name.
+     */
     String id();
 
     /**
