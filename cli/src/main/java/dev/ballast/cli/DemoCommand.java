@@ -6,6 +6,7 @@ import dev.ballast.model.Host;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.policies.Policies;
+import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
@@ -63,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         ClusterSnapshot cluster = ClusterGenerator.generate(options);
         out.println(introduction(cluster, options.seed()));
         for (String name : POLICIES) {
-            Policy policy = Policies.resolve(name);
+            Policy policy = Policies.resolve(name, Goals.registry());
             out.println("=== " + name + " " + "=".repeat(Math.max(3, 72 - name.length())));
             out.flush();
             try {

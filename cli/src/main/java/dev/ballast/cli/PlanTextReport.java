@@ -67,7 +67,7 @@ public final class PlanTextReport {
 
     private void header() {
         Limits limits = policy.limits();
-        text.append("Policy ").append(policy.name()).append(" (goal ").append(policy.goal().key())
+        text.append("Policy ").append(policy.name()).append(" (goal ").append(policy.goalName())
                 .append("; limits cpu ").append(Text.percent(limits.cpu()))
                 .append(", memory ").append(Text.percent(limits.memory()))
                 .append(", network ").append(Text.percent(limits.network())).append(")\n");

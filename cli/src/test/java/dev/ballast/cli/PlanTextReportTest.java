@@ -3,7 +3,6 @@ package dev.ballast.cli;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
 import dev.ballast.model.DroppedMove;
-import dev.ballast.model.Goal;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
@@ -13,10 +12,10 @@ import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Policy;
+import dev.ballast.scheduler.goals.balance.BalanceSettings;
 import dev.ballast.model.Power;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
-import dev.ballast.model.Weights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PlanTextReportTest {
 
-    private static final Policy BALANCE = new Policy("balance", Goal.BALANCE, new Limits(0.85, 0.95, 0.8), 50, Weights.DEFAULT);
+    private static final Policy BALANCE = new Policy("balance", new Limits(0.85, 0.95, 0.8), 50, BalanceSettings.DEFAULTS);
 
     /** host-a is hot (30 of 32 cores); host-c holds one small VM and can be emptied. */
     private static final ClusterSnapshot CLUSTER = new ClusterSnapshot(
