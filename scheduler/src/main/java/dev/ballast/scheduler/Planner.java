@@ -2,7 +2,9 @@ package dev.ballast.scheduler;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
-import dev.ballast.model.Migration;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.Step;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
@@ -173,18 +175,20 @@ public final class Planner {
 
     private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective,
             Sequence sequence) {
-        List<Migration> steps = Estimates.attach(snapshot, sequence.steps(), migrationModel);
+        List<Step> steps = new ArrayList<>(Estimates.attach(snapshot, sequence.steps(), migrationModel));
         Placement placement = sequence.reached();
+        // Hosts the goal advises switching off are switched off last, once every VM has left them.
+        objective.hostsToSwitchOff(placement).forEach(host -> steps.add(new PowerOff(host)));
         String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
                 SolverFactories.forConstraints(goal.constraints(), settings))
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
-        return new MigrationPlan(policy.name(), score, placement, steps, objective.hostsToSwitchOff(placement),
+        return new MigrationPlan(policy.name(), score, placement, steps,
                 PlanSummary.of(snapshot, placement, steps, sequence.dropped()));
     }
 
-    private static List<DroppedMove> dropAll(List<Migration> steps, String reason) {
+    private static List<DroppedMove> dropAll(List<VmStep> steps, String reason) {
         Map<String, DroppedMove> byVm = new LinkedHashMap<>();
-        for (Migration step : steps) {
+        for (VmStep step : steps) {
             DroppedMove earlier = byVm.get(step.vm());
             String from = earlier == null ? step.from() : earlier.from();
             byVm.put(step.vm(), new DroppedMove(step.vm(), from, step.to(), reason));
