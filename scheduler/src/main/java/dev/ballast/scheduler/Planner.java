@@ -91,12 +91,12 @@ public final class Planner {
             throw new NoFeasiblePlacementException(shortfall);
         }
         Goal goal = Goals.registry().of(policy);
-        Placement target = solve(snapshot, policy, goal, settings.timeLimit(), started);
+        Objective objective = goal.on(snapshot, policy);
+        Placement target = solve(snapshot, policy, goal, objective, settings.timeLimit(), started);
         Sequence sequence = Sequencer.of(snapshot, policy, target);
         if (!sequence.dropped().isEmpty()) {
             sequence = retargetAround(snapshot, policy, goal, sequence);
         }
-        Objective objective = goal.on(snapshot, policy);
         Optional<String> tooSmall = mustMove(snapshot, policy) ? Optional.empty()
                 : objective.tooSmall(sequence.reached());
         if (tooSmall.isPresent()) {
@@ -115,9 +115,8 @@ public final class Planner {
     }
 
     /** A target placement that keeps every hard rule, from the solver within the time left. */
-    private Placement solve(ClusterSnapshot snapshot, Policy policy, Goal goal, Duration limit, long started)
-            throws NoFeasiblePlacementException {
-        Objective objective = goal.on(snapshot, policy);
+    private Placement solve(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective, Duration limit,
+            long started) throws NoFeasiblePlacementException {
         long temperature = objective.temperature();
         SolverFactory<ClusterPlacement> factory = SolverFactories.forConstraints(goal.constraints(),
                 settings.withTimeLimit(limit), temperature);
@@ -160,7 +159,7 @@ public final class Planner {
                 snapshot.groups());
         try {
             Duration retry = settings.timeLimit().dividedBy(3);
-            Placement target = solve(keepStuck, policy, goal, retry, System.nanoTime());
+            Placement target = solve(keepStuck, policy, goal, goal.on(keepStuck, policy), retry, System.nanoTime());
             Sequence second = Sequencer.of(snapshot, policy, target);
             return second.dropped().size() < first.dropped().size() ? second : first;
         } catch (NoFeasiblePlacementException e) {

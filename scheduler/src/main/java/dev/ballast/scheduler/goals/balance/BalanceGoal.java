@@ -87,18 +87,21 @@ public final class BalanceGoal implements Goal {
         private final Policy policy;
         private final BalanceSettings settings;
         private final HotSpots hotSpots;
+        private final BalancePrices prices;
 
         BalanceObjective(ClusterSnapshot snapshot, Policy policy, BalanceSettings settings) {
             this.snapshot = snapshot;
             this.policy = policy;
             this.settings = settings;
             this.hotSpots = HotSpots.of(snapshot, settings.tolerance());
+            this.prices = new BalancePrices(settings, policy.migrationWeight(),
+                    ProblemBuilder.meanActiveCapacity(snapshot), hotSpots);
         }
 
+        /** Hot-spot prices from the same {@link HotSpots} as {@link #startingPoints}. */
         @Override
         public Pricing prices() {
-            return new BalancePrices(settings, policy.migrationWeight(), ProblemBuilder.meanActiveCapacity(snapshot),
-                    hotSpots);
+            return prices;
         }
 
         /** A small VM's move. */

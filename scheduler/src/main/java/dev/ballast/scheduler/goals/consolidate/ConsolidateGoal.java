@@ -112,16 +112,18 @@ public final class ConsolidateGoal implements Goal {
         private final ClusterSnapshot snapshot;
         private final Policy policy;
         private final ConsolidateSettings settings;
+        private final ConsolidatePrices prices;
 
         ConsolidateObjective(ClusterSnapshot snapshot, Policy policy, ConsolidateSettings settings) {
             this.snapshot = snapshot;
             this.policy = policy;
             this.settings = settings;
+            this.prices = new ConsolidatePrices(snapshot, policy, settings);
         }
 
         @Override
         public Pricing prices() {
-            return new ConsolidatePrices(snapshot, policy, settings);
+            return prices;
         }
 
         @Override
