@@ -7,6 +7,7 @@ import static dev.ballast.scheduler.solver.Fixtures.vm;
 import dev.ballast.rules.solver.PlanningHost;
 import dev.ballast.rules.solver.PlanningVm;
 import dev.ballast.scheduler.domain.ClusterPlacement;
+import dev.ballast.scheduler.goals.consolidate.ConsolidateConstraints;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
@@ -27,7 +28,7 @@ class MigrationCostTest {
         // Only the moved 4 GiB VM costs: 4 GiB at 100 per GiB (the fixture's price); a new VM placed costs nothing.
         PlanningVm newVm = vm("new", null);
         newVm.setHost(a);
-        verifier.verifyThat(ConsolidateConstraints::migrationCost)
+        verifier.verifyThat((provider, factory) -> MigrationCost.constraint(factory))
                 .given(moved("v1", a, b), vm("v2", a), newVm)
                 .penalizesBy(400);
     }
