@@ -5,6 +5,8 @@ import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Host;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Migration;
+import dev.ballast.model.Step;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
@@ -121,7 +123,7 @@ public final class PlanTextReport {
     /** Hosts a step leaves or enters, hosts to switch off, and hosts not active. */
     private Set<String> changedHosts() {
         Set<String> changed = new HashSet<>(plan.hostsToPowerOff());
-        for (Migration step : plan.steps()) {
+        for (VmStep step : plan.vmSteps()) {
             if (step.from() != null) {
                 changed.add(step.from());
             }
@@ -194,7 +196,7 @@ public final class PlanTextReport {
     }
 
     private void notConverging() {
-        long count = plan.steps().stream().filter(s -> s.estimate() != null && !s.estimate().converges()).count();
+        long count = plan.migrations().stream().filter(s -> s.estimate() != null && !s.estimate().converges()).count();
         if (count > 0) {
             text.append("  ").append(Text.count(count, "migration")).append(count == 1 ? " does" : " do")
                     .append(" not converge by plain pre-copy: ").append(NO_CONVERGENCE_FIX).append('\n');
@@ -237,7 +239,7 @@ public final class PlanTextReport {
     // --- steps -------------------------------------------------------------------------------
 
     private void steps(int maxSteps) {
-        List<Migration> steps = plan.steps();
+        List<Step> steps = plan.steps();
         if (steps.isEmpty()) {
             boolean dropped = plan.summary() != null && !plan.summary().dropped().isEmpty();
             text.append(dropped ? "No steps: every move was dropped (see the summary).\n"
@@ -248,9 +250,14 @@ public final class PlanTextReport {
         TextTable table = new TextTable("  ");
         int width = String.valueOf(Math.min(steps.size(), maxSteps)).length();
         for (int i = 0; i < steps.size() && i < maxSteps; i++) {
-            Migration step = steps.get(i);
-            table.row(String.format("%" + width + "d.", i + 1), step.vm(), route(step.from(), step.to()),
-                    "(" + size(step.vm()) + ")", estimate(step.estimate()), notes(step));
+            String number = String.format("%" + width + "d.", i + 1);
+            if (steps.get(i) instanceof VmStep step) {
+                Migration move = step instanceof Migration m ? m : null;
+                table.row(number, step.vm(), route(step.from(), step.to()), "(" + size(step.vm()) + ")",
+                        estimate(move == null ? null : move.estimate()), move == null ? "" : notes(move));
+            } else {
+                table.row(number, steps.get(i).host(), steps.get(i).action().replace('-', ' '), "", "", "");
+            }
         }
         table.appendTo(text);
         if (steps.size() > maxSteps) {

@@ -7,6 +7,10 @@ import dev.ballast.model.Demand;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Migration;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.StartVm;
+import dev.ballast.model.Step;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Resources;
@@ -64,6 +68,38 @@ class CheckPlanCommandTest {
     }
 
     @Test
+    void aPlanOfTheConsolidateGoalSwitchesTheEmptiedHostsOffLastAndReplays() throws IOException {
+        Path cluster = TestFiles.snapshot(dir, "mixed.yaml", ClusterGenerator.mixed(6, 40, 3));
+        Path plan = dir.resolve("plan.json");
+        Run planned = Run.ballast("plan", "--snapshot", cluster.toString(), "--policy", "consolidate",
+                "--time-limit", "1s", "--seed", "1", "--output", plan.toString());
+        assertThat(planned.exitCode()).as(planned.toString()).isZero();
+        List<String> actions = new java.util.ArrayList<>();
+        JSON.readTree(plan.toFile()).path("steps").forEach(step -> actions.add(step.path("action").asText()));
+
+        assertThat(actions).contains("migrate", "power-off");
+        assertThat(actions.subList(actions.indexOf("power-off"), actions.size())).containsOnly("power-off");
+        assertThat(Run.ballast("check-plan", plan.toString(), "--snapshot", cluster.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void aPowerOffOfAHostThatStillHoldsAVmIsRefusedNamingTheHost() {
+        // vm-4 leaves host-c, but vm-1 arrives there before host-c is switched off.
+        MigrationPlan edited = new MigrationPlan("consolidate", "0hard/0soft",
+                CLUSTER.currentPlacement().with("vm-4", "host-b").with("vm-1", "host-c"),
+                List.of(new Migration("vm-4", "host-c", "host-b"), new Migration("vm-1", "host-a", "host-c"),
+                        new PowerOff("host-c")),
+                null);
+        Path plan = TestFiles.write(dir.resolve("power.json"), PlanWriter.toJson(edited));
+
+        Run run = Run.ballast("check-plan", plan.toString(), "--snapshot", snapshot.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(plan + ": step 3 (power off host-c): power-state: host-c still holds [vm-1]:"
+                + " a host is switched off only when it holds no VM\n");
+    }
+
+    @Test
     void aStepFromTheWrongHostFailsAtThatStep() {
         Path plan = plan(new Migration("vm-1", "host-a", "host-b"), new Migration("vm-2", "host-b", "host-b"));
 
@@ -88,7 +124,7 @@ class CheckPlanCommandTest {
     void theStepsMustLeadToThePlansPlacement() {
         MigrationPlan edited = new MigrationPlan("balance", "0hard/0soft",
                 CLUSTER.currentPlacement().with("vm-1", "host-c"), List.of(new Migration("vm-1", "host-a", "host-b")),
-                List.of(), null);
+                null);
         Path plan = TestFiles.write(dir.resolve("edited.json"), PlanWriter.toJson(edited));
 
         Run run = Run.ballast("check-plan", plan.toString(), "--snapshot", snapshot.toString());
@@ -161,9 +197,9 @@ class CheckPlanCommandTest {
                 List.of(vm("vm-3", "host-b", 32), vm("vm-5", null, 40)), List.of());
         Path cluster = TestFiles.snapshot(dir, "with-new.yaml", withNew);
         // 32 + 40 GiB on host-b: over its 62.2 GiB.
-        List<Migration> steps = List.of(new Migration("vm-5", null, "host-b"));
+        List<VmStep> steps = List.of(new StartVm("vm-5", "host-b"));
         MigrationPlan edited = new MigrationPlan("balance", "0hard/0soft",
-                withNew.currentPlacement().with("vm-5", "host-b"), steps, List.of(), null);
+                withNew.currentPlacement().with("vm-5", "host-b"), List.copyOf(steps), null);
         Path plan = TestFiles.write(dir.resolve("new.json"), PlanWriter.toJson(edited));
 
         Run run = Run.ballast("check-plan", plan.toString(), "--snapshot", cluster.toString());
@@ -172,17 +208,17 @@ class CheckPlanCommandTest {
         assertThat(run.err()).startsWith(plan + ": step 1 (vm-5 (new) -> host-b): memory: ");
     }
 
-    private Path plan(Migration... steps) {
+    private Path plan(VmStep... steps) {
         return plan("balance", steps);
     }
 
     /** A plan file as an operator might edit it: the steps given, the placement they lead to. */
-    private Path plan(String policy, Migration... steps) {
+    private Path plan(String policy, VmStep... steps) {
         Placement after = CLUSTER.currentPlacement();
-        for (Migration step : steps) {
+        for (VmStep step : steps) {
             after = after.with(step.vm(), step.to());
         }
-        MigrationPlan plan = new MigrationPlan(policy, "0hard/0soft", after, List.of(steps), List.of(), null);
+        MigrationPlan plan = new MigrationPlan(policy, "0hard/0soft", after, List.of(steps), null);
         return TestFiles.write(dir.resolve("plan.json"), PlanWriter.toJson(plan));
     }
 

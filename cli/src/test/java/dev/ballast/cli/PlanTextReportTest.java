@@ -8,6 +8,10 @@ import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Migration;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.StartVm;
+import dev.ballast.model.Step;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
@@ -39,10 +43,10 @@ class PlanTextReportTest {
                     vm("vm-4", "host-c", 8, 1), vm("vm-5", null, 2, 1)),
             List.of());
 
-    private static final List<Migration> STEPS = List.of(
+    private static final List<VmStep> STEPS = List.of(
             new Migration("vm-1", "host-a", "host-b"),
             new Migration("vm-4", "host-c", "host-b"),
-            new Migration("vm-5", null, "host-a"));
+            new StartVm("vm-5", "host-a"));
 
     @Test
     void theHeaderNamesThePolicyItsLimitsAndTheScore() {
@@ -77,10 +81,11 @@ class PlanTextReportTest {
     void theStepsAreNumberedInOrderWithTheMemoryToMove() {
         String report = render(CLUSTER, STEPS, List.of("host-c"));
 
-        assertThat(report).contains("Steps (3, in order)\n"
-                + "  1.  vm-1  host-a -> host-b  (8.0 GiB)\n"
-                + "  2.  vm-4  host-c -> host-b  (8.0 GiB)\n"
-                + "  3.  vm-5  (new) -> host-a   (2.0 GiB)\n");
+        assertThat(report).contains("Steps (4, in order)\n"
+                + "  1.  vm-1    host-a -> host-b  (8.0 GiB)\n"
+                + "  2.  vm-4    host-c -> host-b  (8.0 GiB)\n"
+                + "  3.  vm-5    (new) -> host-a   (2.0 GiB)\n"
+                + "  4.  host-c  power off\n");
     }
 
     @Test
@@ -108,7 +113,7 @@ class PlanTextReportTest {
     void longPlansListTheFirstStepsAndCountTheRest() {
         List<Host> hosts = List.of(host("host-a"), host("host-b"));
         List<Vm> vms = new ArrayList<>();
-        List<Migration> steps = new ArrayList<>();
+        List<VmStep> steps = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             vms.add(vm("vm-" + i, "host-a", 1, 0.1));
             steps.add(new Migration("vm-" + i, "host-a", "host-b"));
@@ -117,16 +122,17 @@ class PlanTextReportTest {
         String report = render(new ClusterSnapshot(hosts, vms, List.of()), steps, List.of("host-a"));
 
         assertThat(report).contains("25.  vm-25").doesNotContain("vm-26 ");
-        assertThat(report).contains("  ... 5 more steps (the JSON plan lists them all)\n");
+        // 30 migrations and host-a switched off.
+        assertThat(report).contains("  ... 6 more steps (the JSON plan lists them all)\n");
     }
 
     @Test
     void eachStepShowsItsEstimateAndMarksDetoursAndMigrationsThatDoNotConverge() {
-        List<Migration> steps = List.of(
+        List<VmStep> steps = List.of(
                 new Migration("vm-1", "host-a", "host-c", true, new MigrationEstimate(12.34, 45.4, 3, true)),
                 new Migration("vm-2", "host-a", "host-b", false, new MigrationEstimate(252.2, 1210, 30, false)),
                 new Migration("vm-1", "host-c", "host-b", false, new MigrationEstimate(12.3, 44.6, 3, true)),
-                new Migration("vm-5", null, "host-a"));
+                new StartVm("vm-5", "host-a"));
 
         String report = render(CLUSTER, steps, List.of());
 
@@ -140,7 +146,7 @@ class PlanTextReportTest {
 
     @Test
     void theSummaryGivesTheEstimatedTimeTheDetoursAndWhatDoesNotConverge() {
-        List<Migration> steps = List.of(
+        List<VmStep> steps = List.of(
                 new Migration("vm-1", "host-a", "host-c", true, new MigrationEstimate(12.3, 45, 3, true)),
                 new Migration("vm-2", "host-a", "host-b", false, new MigrationEstimate(227.4, 1210, 30, false)),
                 new Migration("vm-1", "host-c", "host-b", false, new MigrationEstimate(12.3, 45, 3, true)));
@@ -197,18 +203,20 @@ class PlanTextReportTest {
         assertThat(Text.seconds(seconds)).isEqualTo(text);
     }
 
-    private static String render(ClusterSnapshot snapshot, List<Migration> steps, List<String> off) {
+    private static String render(ClusterSnapshot snapshot, List<VmStep> steps, List<String> off) {
         return render(snapshot, steps, off, List.of());
     }
 
-    private static String render(ClusterSnapshot snapshot, List<Migration> steps, List<String> off,
+    private static String render(ClusterSnapshot snapshot, List<VmStep> steps, List<String> off,
             List<DroppedMove> dropped) {
         Placement after = snapshot.currentPlacement();
-        for (Migration step : steps) {
+        for (VmStep step : steps) {
             after = after.with(step.vm(), step.to());
         }
-        MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, steps, off,
-                PlanSummary.of(snapshot, after, steps, dropped));
+        List<Step> all = new ArrayList<>(steps);
+        off.forEach(host -> all.add(new PowerOff(host)));
+        MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, all,
+                PlanSummary.of(snapshot, after, all, dropped));
         return PlanTextReport.render(snapshot, BALANCE, plan);
     }
 

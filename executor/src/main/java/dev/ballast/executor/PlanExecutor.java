@@ -6,6 +6,8 @@ import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.Migration;
+import dev.ballast.model.Step;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationLink;
 import dev.ballast.model.MigrationPlan;
@@ -126,7 +128,7 @@ public final class PlanExecutor {
         private final String sha256;
         private final PrintWriter out;
         private final PrintWriter err;
-        private final List<Migration> steps;
+        private final List<VmStep> steps;
         private final List<StepResult> results = new ArrayList<>();
         private final String startedAt = clock.instant().toString();
         private ClusterSnapshot state;
@@ -138,7 +140,8 @@ public final class PlanExecutor {
             this.sha256 = sha256;
             this.out = out;
             this.err = err;
-            this.steps = request.plan().steps();
+            // Power steps come last in a plan; switching hosts is for a host power driver, not yet here.
+            this.steps = request.plan().vmSteps();
         }
 
         RunReport execute(Confirmation confirmation) throws InterruptedException {
@@ -185,20 +188,20 @@ public final class PlanExecutor {
             List<Integer> queue = new ArrayList<>(remaining);
             while (!queue.isEmpty()) {
                 int n = queue.remove(0);
-                Migration step = steps.get(n - 1);
-                if (step.placesNewVm()) {
+                VmStep step = steps.get(n - 1);
+                if (!(step instanceof Migration move)) {
                     // A new VM has no domain to migrate: creating one is for whoever defines it.
                     skip(n, "starts a new VM: the executor only migrates running VMs");
                     continue;
                 }
-                Optional<String> why = preflight.whyNot(step, state.vm(step.vm()).orElse(null),
+                Optional<String> why = preflight.whyNot(move, state.vm(step.vm()).orElse(null),
                         state.host(step.to()).orElse(null));
                 if (why.isPresent()) {
                     skip(n, "pre-flight: " + why.get());
                     skipDependents(n, queue);
                     continue;
                 }
-                StepResult.Status status = migrate(n, step, migration);
+                StepResult.Status status = migrate(n, move, migration);
                 if (status != StepResult.Status.DONE) {
                     return end(RunReport.Outcome.STOPPED, "step " + n + " " + status.key() + ": "
                             + results.get(n - 1).reason());
@@ -291,9 +294,9 @@ public final class PlanExecutor {
 
         private MigrationPlan subPlan(List<Integer> numbers, boolean withPlacement) {
             MigrationPlan plan = request.plan();
-            List<Migration> chosen = numbers.stream().map(n -> steps.get(n - 1)).toList();
+            List<Step> chosen = numbers.stream().<Step>map(n -> steps.get(n - 1)).toList();
             return new MigrationPlan(plan.policy(), plan.score(), withPlacement ? plan.placement() : null, chosen,
-                    plan.hostsToPowerOff(), plan.summary());
+                    plan.summary());
         }
 
         private void skip(int n, String reason) {
@@ -337,11 +340,11 @@ public final class PlanExecutor {
             }
         }
 
-        private StepResult initial(int n, Migration step) {
-            MigrationEstimate estimate = step.estimate();
+        private StepResult initial(int n, VmStep step) {
+            MigrationEstimate estimate = step instanceof Migration move ? move.estimate() : null;
             String source = estimate == null ? null : "plan";
-            if (estimate == null && !step.placesNewVm()) {
-                estimate = modelEstimate(step);
+            if (estimate == null && step instanceof Migration move) {
+                estimate = modelEstimate(move);
                 source = estimate == null ? null : "model";
             }
             return new StepResult(n, step.vm(), step.from(), step.to(), StepResult.Status.NOT_RUN, null,
@@ -359,9 +362,7 @@ public final class PlanExecutor {
         }
 
         private String describe(int n) {
-            Migration step = steps.get(n - 1);
-            return "step " + n + " (" + step.vm() + " " + (step.placesNewVm() ? "(new)" : step.from()) + " -> "
-                    + step.to() + ")";
+            return "step " + n + " (" + steps.get(n - 1).describe() + ")";
         }
     }
 
@@ -375,7 +376,7 @@ public final class PlanExecutor {
         return new ClusterSnapshot(snapshot.hosts(), vms, snapshot.groups());
     }
 
-    private static Map<String, Object> stepFields(int n, Migration step, Object... more) {
+    private static Map<String, Object> stepFields(int n, VmStep step, Object... more) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("step", n);
         fields.put("vm", step.vm());

@@ -1,7 +1,7 @@
 package dev.ballast.executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ballast.model.Migration;
+import dev.ballast.model.VmStep;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ final class Reconciliation {
     private Reconciliation() {
     }
 
-    static Result reconcile(List<Migration> steps, Journal journal, Hosts hosts) {
+    static Result reconcile(List<VmStep> steps, Journal journal, Hosts hosts) {
         Map<Integer, String> last = lastEvents(journal.entries());
         Set<Integer> done = new TreeSet<>();
         for (Map.Entry<Integer, String> entry : last.entrySet()) {
@@ -34,7 +34,7 @@ final class Reconciliation {
             if (number < 1 || number > steps.size()) {
                 continue;
             }
-            Migration step = steps.get(number - 1);
+            VmStep step = steps.get(number - 1);
             switch (entry.getValue()) {
                 case "done", "reconciled-done" -> done.add(number);
                 case "start", "failed", "aborted" -> {
@@ -83,7 +83,7 @@ final class Reconciliation {
         return last;
     }
 
-    private static Map<String, Object> fields(int number, Migration step, String outcome, Hosts.Whereabouts where,
+    private static Map<String, Object> fields(int number, VmStep step, String outcome, Hosts.Whereabouts where,
             String was) {
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("step", number);

@@ -85,7 +85,7 @@ class TestbedMigrationTest {
 
         assertThat(report.outcome()).isEqualTo(RunReport.Outcome.COMPLETED);
         assertThat(report.steps()).extracting(StepResult::status).containsOnly(StepResult.Status.DONE);
-        for (Migration step : plan.steps()) {
+        for (Migration step : plan.migrations()) {
             assertThat(locate(step.vm()).running()).as(step.vm()).containsExactly(step.to());
             // The counter lives in the guest's registers: the destination goes on where the source stopped.
             // (A line cut in two by the switchover is lost, hence + 2.)
@@ -202,7 +202,7 @@ class TestbedMigrationTest {
         for (Migration step : steps) {
             placement.put(step.vm(), step.to());
         }
-        return new MigrationPlan("testbed", null, new Placement(placement), List.of(steps), List.of(), null);
+        return new MigrationPlan("testbed", null, new Placement(placement), List.of(steps), null);
     }
 
     private static RunReport apply(MigrationPlan plan, MigrationSettings settings, Path journal) throws Exception {

@@ -2,6 +2,12 @@ package dev.ballast.formats;
 
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Migration;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.PowerOn;
+import dev.ballast.model.PowerStep;
+import dev.ballast.model.StartVm;
+import dev.ballast.model.Step;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
@@ -20,6 +26,11 @@ import java.util.Map;
  * shape with the same path-naming problems as the other readers. It checks the file, not the
  * plan: whether the steps are feasible against a snapshot is for the plan checker to say.
  *
+ * <p>A step's {@code action} is {@code migrate} (the default), {@code start}, {@code power-off} or
+ * {@code power-on}; a step without action whose {@code from} is null is a start, and a
+ * {@code hostsToPowerOff} list becomes power-off steps at the end, so plans written before typed
+ * steps read unchanged.
+ *
  * <p>A step's estimate is all or nothing: {@code estimatedSeconds}, {@code estimatedDowntimeMs}
  * and {@code preCopyRounds} together, or none of them. The summary's {@code estimatedSeconds},
  * {@code detours} and {@code dropped} may be left out (0, 0, none), as plans written before they
@@ -31,6 +42,8 @@ public final class PlanReader {
         "hostsUsedBefore", "hostsUsedAfter", "powerOnBeforeWatts", "powerOnAfterWatts", "powerSavedWatts",
         "migrations", "newVmsPlaced", "gibToMove", "estimatedSeconds", "detours", "utilisation", "dropped"};
     private static final String[] ESTIMATE_FIELDS = {"estimatedSeconds", "estimatedDowntimeMs", "preCopyRounds", "converges"};
+
+    private static final String[] ACTIONS = {Migration.ACTION, StartVm.ACTION, PowerOff.ACTION, PowerOn.ACTION};
 
     private PlanReader() {
     }
@@ -46,29 +59,65 @@ public final class PlanReader {
         String policy = root.requiredText("policy");
         String score = root.text("score");
         Map<String, String> placement = root.textMap("placement", true);
-        List<Migration> steps = steps(root, problems);
-        List<String> powerOff = root.texts("hostsToPowerOff", false);
+        List<Step> steps = steps(root, problems);
+        // Plans written before power steps existed list the hosts to switch off apart.
+        for (String host : root.texts("hostsToPowerOff", false)) {
+            if (host != null && steps.stream().noneMatch(s -> s instanceof PowerOff && s.host().equals(host))) {
+                steps.add(new PowerOff(host));
+            }
+        }
         PlanSummary summary = summary(root.object("summary", false));
         problems.throwIfAny(source);
-        return new MigrationPlan(policy, score, new Placement(placement), steps, powerOff, summary);
+        return new MigrationPlan(policy, score, new Placement(placement), steps, summary);
     }
 
-    private static List<Migration> steps(NodeReader root, Problems problems) {
-        List<Migration> steps = new ArrayList<>();
+    private static List<Step> steps(NodeReader root, Problems problems) {
+        List<Step> steps = new ArrayList<>();
         for (NodeReader step : root.objects("steps", true)) {
             int mark = problems.count();
-            step.allowOnly("vm", "from", "to", "detour", "estimatedSeconds", "estimatedDowntimeMs", "preCopyRounds",
-                    "converges");
-            String vm = step.requiredText("vm");
-            String from = step.text("from");
-            String to = step.requiredText("to");
-            Boolean detour = step.flag("detour", false);
-            MigrationEstimate estimate = estimate(step);
-            if (!problems.addedSince(mark)) {
-                steps.add(new Migration(vm, from, to, detour, estimate));
+            String action = step.choice("action", ACTIONS, a -> a, null, false);
+            Step read = action == null && !problems.addedSince(mark) ? vmStep(step, null)
+                    : action == null ? null
+                    : switch (action) {
+                        case PowerOff.ACTION, PowerOn.ACTION -> powerStep(step, action);
+                        default -> vmStep(step, action);
+                    };
+            if (read != null && !problems.addedSince(mark)) {
+                steps.add(read);
             }
         }
         return steps;
+    }
+
+    /** A migration, or a start: {@code action: start}, or a step without action whose {@code from} is null. */
+    private static VmStep vmStep(NodeReader step, String action) {
+        step.allowOnly("action", "vm", "from", "to", "detour", "estimatedSeconds", "estimatedDowntimeMs",
+                "preCopyRounds", "converges");
+        String vm = step.requiredText("vm");
+        String from = step.text("from");
+        String to = step.requiredText("to");
+        boolean start = StartVm.ACTION.equals(action) || action == null && from == null;
+        if (start) {
+            if (from != null) {
+                step.report("from", "a start has no source host; got " + from);
+            }
+            return vm == null || to == null ? null : new StartVm(vm, to);
+        }
+        if (from == null) {
+            step.report("from", "a migration needs its source host; write action: start for a new VM");
+        }
+        Boolean detour = step.flag("detour", false);
+        MigrationEstimate estimate = estimate(step);
+        return anyNull(vm, from, to, detour) ? null : new Migration(vm, from, to, detour, estimate);
+    }
+
+    private static PowerStep powerStep(NodeReader step, String action) {
+        step.allowOnly("action", "host");
+        String host = step.requiredText("host");
+        if (host == null) {
+            return null;
+        }
+        return PowerOff.ACTION.equals(action) ? new PowerOff(host) : new PowerOn(host);
     }
 
     /** Null when the step gives no estimate, or a wrong one (after reporting it). */

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Migration;
+import dev.ballast.model.StartVm;
+import dev.ballast.model.Step;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
@@ -51,22 +53,28 @@ public final class PlanWriter {
         plan.placement().hostOfVm().forEach(placement::put);
         ArrayNode steps = root.putArray("steps");
         plan.steps().forEach(step -> steps.add(step(step)));
-        ArrayNode powerOff = root.putArray("hostsToPowerOff");
-        plan.hostsToPowerOff().forEach(powerOff::add);
         root.set("summary", plan.summary() == null ? NODES.nullNode() : summary(plan.summary()));
         return root;
     }
 
-    private static ObjectNode step(Migration step) {
+    private static ObjectNode step(Step step) {
         ObjectNode node = NODES.objectNode();
-        node.put("vm", step.vm());
-        node.put("from", step.from());
-        node.put("to", step.to());
-        if (step.detour()) {
-            node.put("detour", true);
-        }
-        if (step.estimate() != null) {
-            estimate(node, step.estimate());
+        node.put("action", step.action());
+        if (step instanceof Migration move) {
+            node.put("vm", move.vm());
+            node.put("from", move.from());
+            node.put("to", move.to());
+            if (move.detour()) {
+                node.put("detour", true);
+            }
+            if (move.estimate() != null) {
+                estimate(node, move.estimate());
+            }
+        } else if (step instanceof StartVm start) {
+            node.put("vm", start.vm());
+            node.put("to", start.to());
+        } else {
+            node.put("host", step.host());
         }
         return node;
     }

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Migration;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.PowerOn;
+import dev.ballast.model.StartVm;
+import dev.ballast.model.Step;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
@@ -27,8 +31,8 @@ class PlanFormatTest {
         placement.put("vm-2", "host-b");
         placement.put("vm-1", "host-a");
         return new MigrationPlan("consolidate", "0hard/-12soft", new Placement(placement),
-                List.of(new Migration("vm-2", "host-c", "host-b"), new Migration("vm-1", null, "host-a")),
-                List.of("host-c"), summary);
+                List.of(new Migration("vm-2", "host-c", "host-b"), new StartVm("vm-1", "host-a"), new PowerOff("host-c")),
+                summary);
     }
 
     /** A plan whose steps carry what the planner adds: estimates, a detour, a migration that does not converge. */
@@ -36,11 +40,11 @@ class PlanFormatTest {
         Map<String, String> placement = new LinkedHashMap<>();
         placement.put("vm-1", "host-b");
         placement.put("vm-2", "host-a");
-        List<Migration> steps = List.of(
+        List<Step> steps = List.of(
                 new Migration("vm-1", "host-a", "host-c", true, new MigrationEstimate(12.34, 45.4, 3, true)),
                 new Migration("vm-2", "host-b", "host-a", false, new MigrationEstimate(95.06, 310.6, 30, false)),
                 new Migration("vm-1", "host-c", "host-b", false, new MigrationEstimate(12.3, 44.5, 3, true)));
-        return new MigrationPlan("balance", "0hard/-3soft", new Placement(placement), steps, List.of(),
+        return new MigrationPlan("balance", "0hard/-3soft", new Placement(placement), steps,
                 summary(119.7, 1, List.of(new DroppedMove("vm-3", "host-a", "host-b", "cycle with vm-4"),
                         new DroppedMove("vm-5", null, "host-c", "host-c has no room in any order"))));
     }
@@ -75,18 +79,20 @@ class PlanFormatTest {
                   },
                   "steps": [
                     {
+                      "action": "migrate",
                       "vm": "vm-2",
                       "from": "host-c",
                       "to": "host-b"
                     },
                     {
+                      "action": "start",
                       "vm": "vm-1",
-                      "from": null,
                       "to": "host-a"
+                    },
+                    {
+                      "action": "power-off",
+                      "host": "host-c"
                     }
-                  ],
-                  "hostsToPowerOff": [
-                    "host-c"
                   ],
                   "summary": {
                     "hostsUsedBefore": 3,
@@ -120,6 +126,7 @@ class PlanFormatTest {
 
         assertThat(json).contains("""
                     {
+                      "action": "migrate",
                       "vm": "vm-1",
                       "from": "host-a",
                       "to": "host-c",
@@ -129,6 +136,7 @@ class PlanFormatTest {
                       "preCopyRounds": 3
                     },
                     {
+                      "action": "migrate",
                       "vm": "vm-2",
                       "from": "host-b",
                       "to": "host-a",
@@ -224,9 +232,9 @@ class PlanFormatTest {
     void roundTripsASummaryComputedFromTheExample(@TempDir Path dir) throws Exception {
         ClusterSnapshot snapshot = SnapshotReader.read(Examples.SNAPSHOT);
         Placement target = snapshot.currentPlacement().with("vm-010", "host-02").with("vm-007", "host-02");
-        List<Migration> steps = List.of(new Migration("vm-010", null, "host-02"),
+        List<Step> steps = List.of(new StartVm("vm-010", "host-02"),
                 new Migration("vm-007", "host-03", "host-02"));
-        MigrationPlan plan = new MigrationPlan("balance", "0hard/0soft", target, steps, List.of(),
+        MigrationPlan plan = new MigrationPlan("balance", "0hard/0soft", target, steps,
                 PlanSummary.of(snapshot, target, steps));
         Path file = Files.writeString(dir.resolve("plan.json"), PlanWriter.toJson(plan));
 
@@ -243,7 +251,54 @@ class PlanFormatTest {
         MigrationPlan read = PlanReader.parse(PlanWriter.toJson(plan(null)), "plan.json");
 
         assertThat(read.summary()).isNull();
-        assertThat(read.steps()).hasSize(2);
+        assertThat(read.steps()).hasSize(3);
+    }
+
+    @Test
+    void readsAPlanWrittenBeforeStepsHadActions() throws Exception {
+        String text = """
+                {"apiVersion": "ballast/v1", "kind": "MigrationPlan", "policy": "consolidate",
+                 "placement": {"vm-1": "host-a", "vm-2": "host-b"},
+                 "steps": [{"vm": "vm-1", "from": "host-c", "to": "host-a"},
+                           {"vm": "vm-2", "from": null, "to": "host-b"}],
+                 "hostsToPowerOff": ["host-c"]}
+                """;
+
+        MigrationPlan read = PlanReader.parse(text, "old-plan.json");
+
+        assertThat(read.steps()).containsExactly(new Migration("vm-1", "host-c", "host-a"),
+                new StartVm("vm-2", "host-b"), new PowerOff("host-c"));
+    }
+
+    @Test
+    void readsPowerStepsAndDoesNotRepeatAHostListedTwice() throws Exception {
+        String text = """
+                {"apiVersion": "ballast/v1", "kind": "MigrationPlan", "policy": "consolidate",
+                 "placement": {},
+                 "steps": [{"action": "power-on", "host": "host-d"}, {"action": "power-off", "host": "host-c"}],
+                 "hostsToPowerOff": ["host-c"]}
+                """;
+
+        MigrationPlan read = PlanReader.parse(text, "plan.json");
+
+        assertThat(read.steps()).containsExactly(new PowerOn("host-d"), new PowerOff("host-c"));
+    }
+
+    @Test
+    void namesTheStepFieldsThatDoNotFitItsAction() {
+        String text = """
+                {"apiVersion": "ballast/v1", "kind": "MigrationPlan", "policy": "consolidate",
+                 "placement": {},
+                 "steps": [{"action": "migrate", "vm": "vm-1", "to": "host-a"},
+                           {"action": "start", "vm": "vm-2", "from": "host-b", "to": "host-a"},
+                           {"action": "power-off", "vm": "vm-3"},
+                           {"action": "reboot", "host": "host-a"}]}
+                """;
+
+        assertThatThrownBy(() -> PlanReader.parse(text, "plan.json"))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::path)
+                        .contains("steps[0].from", "steps[1].from", "steps[2].vm", "steps[2].host", "steps[3].action"));
     }
 
     @Test

@@ -41,12 +41,12 @@ public record PlanSummary(
     }
 
     /** The figures of moving a cluster from its current placement to {@code target}. */
-    public static PlanSummary of(ClusterSnapshot snapshot, Placement target, List<Migration> steps) {
+    public static PlanSummary of(ClusterSnapshot snapshot, Placement target, List<? extends Step> steps) {
         return of(snapshot, target, steps, List.of());
     }
 
     /** The figures of a plan whose steps reach {@code target}, having dropped some moves. */
-    public static PlanSummary of(ClusterSnapshot snapshot, Placement target, List<Migration> steps,
+    public static PlanSummary of(ClusterSnapshot snapshot, Placement target, List<? extends Step> steps,
             List<DroppedMove> dropped) {
         Placement current = snapshot.currentPlacement();
         Map<Resource, Change> utilisation = new EnumMap<>(Resource.class);
@@ -56,14 +56,15 @@ public record PlanSummary(
         }
         double powerBefore = idleWattsOf(snapshot, current.usedHosts());
         double powerAfter = idleWattsOf(snapshot, target.usedHosts());
-        long migratedMiB = steps.stream().filter(s -> !s.placesNewVm())
-                .mapToLong(s -> snapshot.vm(s.vm()).orElseThrow().memoryMiB()).sum();
-        int migrations = (int) steps.stream().filter(s -> !s.placesNewVm()).count();
-        double seconds = steps.stream().filter(s -> s.estimate() != null).mapToDouble(s -> s.estimate().seconds()).sum();
-        int detours = (int) steps.stream().filter(Migration::detour).count();
+        List<Migration> moves = steps.stream().filter(Migration.class::isInstance).map(Migration.class::cast).toList();
+        long migratedMiB = moves.stream().mapToLong(s -> snapshot.vm(s.vm()).orElseThrow().memoryMiB()).sum();
+        int migrations = moves.size();
+        int started = (int) steps.stream().filter(StartVm.class::isInstance).count();
+        double seconds = moves.stream().filter(s -> s.estimate() != null).mapToDouble(s -> s.estimate().seconds()).sum();
+        int detours = (int) moves.stream().filter(Migration::detour).count();
         return new PlanSummary(current.usedHosts().size(), target.usedHosts().size(),
                 powerBefore, powerAfter, powerBefore - powerAfter, utilisation,
-                migrations, steps.size() - migrations, migratedMiB / 1024.0, seconds, detours, dropped);
+                migrations, started, migratedMiB / 1024.0, seconds, detours, dropped);
     }
 
     private static double idleWattsOf(ClusterSnapshot snapshot, Set<String> hostNames) {

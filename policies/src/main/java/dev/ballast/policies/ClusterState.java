@@ -1,13 +1,18 @@
 package dev.ballast.policies;
 
+import dev.ballast.model.ClusterChanges;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Group;
 import dev.ballast.model.GroupRule;
 import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
 import dev.ballast.model.Placement;
+import dev.ballast.model.PowerOff;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resources;
+import dev.ballast.model.Step;
 import dev.ballast.model.Vm;
+import dev.ballast.model.VmStep;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +26,7 @@ import java.util.Optional;
  * go to that host now?" is answered in time proportional to the VM's groups, not the cluster.
  * Used to replay plans step by step, order steps, and pack VMs greedily. Not thread-safe.
  */
-public final class ClusterState {
+public final class ClusterState implements ClusterChanges {
 
     private final ClusterSnapshot snapshot;
     private final Policy policy;
@@ -32,6 +37,8 @@ public final class ClusterState {
     private final Map<String, Resources> load = new HashMap<>();
     private final Map<String, Integer> vmCount = new HashMap<>();
     private final Map<String, Resources> limits = new HashMap<>();
+    /** Hosts whose power a step has changed, with the state they are in now. */
+    private final Map<String, HostState> switched = new HashMap<>();
 
     private ClusterState(ClusterSnapshot snapshot, Policy policy, Placement placement) {
         this.snapshot = snapshot;
@@ -82,9 +89,9 @@ public final class ClusterState {
             return Optional.of(new Violation("stale", hostName, vmName + " may not go to " + hostName
                     + ", whose figures are stale since " + host.stale().since() + ": " + host.stale().reason()));
         }
-        if (!host.isActive()) {
+        if (stateOf(hostName) != HostState.ACTIVE) {
             return Optional.of(new Violation("host-state", hostName,
-                    vmName + " may not go to " + hostName + ", which is in " + host.state().key()));
+                    vmName + " may not go to " + hostName + ", which is in " + stateOf(hostName).key()));
         }
         if (vm.storage() != null && !host.storage().contains(vm.storage())) {
             return Optional.of(new Violation("storage", hostName,
@@ -100,6 +107,45 @@ public final class ClusterState {
             return capacity;
         }
         return groupRuleAgainst(vmName, hostName, withAffinity);
+    }
+
+    /** Why {@code step} may not run in this state, or empty when it may; see {@link #whyNotStep(String, String)}. */
+    public Optional<Violation> whyNotStep(Step step) {
+        if (step instanceof VmStep move) {
+            return whyNotStep(move.vm(), move.to());
+        }
+        String hostName = step.host();
+        Host host = hosts.get(hostName);
+        if (step instanceof PowerOff) {
+            if (holdsVms(hostName)) {
+                return Optional.of(new Violation("power-state", hostName, hostName + " still holds "
+                        + vmsOn(hostName) + ": a host is switched off only when it holds no VM"));
+            }
+            if (host.isStale()) {
+                return Optional.of(new Violation("power-state", hostName, hostName
+                        + " may run VMs the snapshot does not show: its figures are stale: " + host.stale().reason()));
+            }
+            if (stateOf(hostName) == HostState.STANDBY) {
+                return Optional.of(new Violation("power-state", hostName, hostName + " is already off"));
+            }
+            return Optional.empty();
+        }
+        if (stateOf(hostName) != HostState.STANDBY) {
+            return Optional.of(new Violation("power-state", hostName, hostName + " is not off: it is in "
+                    + stateOf(hostName).key()));
+        }
+        return Optional.empty();
+    }
+
+    /** The host's state now: as the snapshot has it, unless a step switched it off or on. */
+    public HostState stateOf(String hostName) {
+        HostState now = switched.get(hostName);
+        return now != null ? now : hosts.get(hostName).state();
+    }
+
+    private List<String> vmsOn(String hostName) {
+        return hostOfVm.entrySet().stream().filter(e -> hostName.equals(e.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
     }
 
     /** True when {@code vm} may run on {@code host} in this state. */
@@ -132,6 +178,21 @@ public final class ClusterState {
         }
         load.merge(hostName, usage, Resources::plus);
         vmCount.merge(hostName, 1, Integer::sum);
+    }
+
+    @Override
+    public void placeVm(String vm, String host) {
+        move(vm, host);
+    }
+
+    @Override
+    public void powerOff(String host) {
+        switched.put(host, HostState.STANDBY);
+    }
+
+    @Override
+    public void powerOn(String host) {
+        switched.put(host, HostState.ACTIVE);
     }
 
     /** True when at least one VM runs on the host. */

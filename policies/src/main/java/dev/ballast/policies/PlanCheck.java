@@ -1,9 +1,10 @@
 package dev.ballast.policies;
 
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Migration;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Step;
+import dev.ballast.model.VmStep;
 
 import java.util.HashSet;
 import java.util.List;
@@ -14,21 +15,18 @@ import java.util.Set;
  * Replays a plan on a snapshot, one step at a time, as it would run: each step must find its VM
  * on {@code from} and keep every rule that must hold at every moment (capacity within limits on
  * the destination, an active destination with the VM's storage and bridges, anti-affinity, pinned
- * VMs left alone). The end must be the plan's placement, and break no rule the cluster did not
+ * VMs left alone; a host switched off only when it holds no VM, nothing onto a host that is off). The end must be the plan's placement, and break no rule the cluster did not
  * already break before the plan. The planner checks every plan it emits this way; the executor
  * checks again against a fresh snapshot before acting.
  */
 public final class PlanCheck {
 
     /** The first thing wrong with a plan. {@code step} counts from 1; 0 means the plan's end state. */
-    public record Problem(int step, Migration migration, String reason) {
+    public record Problem(int step, Step action, String reason) {
 
         @Override
         public String toString() {
-            return step == 0 ? "end of plan: " + reason
-                    : "step " + step + " (" + migration.vm() + " "
-                            + (migration.placesNewVm() ? "(new)" : migration.from()) + " -> " + migration.to() + "): "
-                            + reason;
+            return step == 0 ? "end of plan: " + reason : "step " + step + " (" + action.describe() + "): " + reason;
         }
     }
 
@@ -38,13 +36,13 @@ public final class PlanCheck {
     /** The first problem of the plan, or empty when every step is valid and the end is sound. */
     public static Optional<Problem> firstProblem(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
         ClusterState state = ClusterState.current(snapshot, policy);
-        List<Migration> steps = plan.steps();
+        List<Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             Optional<String> wrong = whyNot(snapshot, state, steps.get(i));
             if (wrong.isPresent()) {
                 return Optional.of(new Problem(i + 1, steps.get(i), wrong.get()));
             }
-            state.move(steps.get(i).vm(), steps.get(i).to());
+            steps.get(i).applyTo(state);
         }
         if (plan.placement() != null && !state.placement().hostOfVm().equals(plan.placement().hostOfVm())) {
             return Optional.of(new Problem(0, null, "the steps do not lead to the plan's placement"));
@@ -52,7 +50,17 @@ public final class PlanCheck {
         return newViolation(snapshot, policy, state).map(v -> new Problem(0, null, v.toString()));
     }
 
-    private static Optional<String> whyNot(ClusterSnapshot snapshot, ClusterState state, Migration step) {
+    private static Optional<String> whyNot(ClusterSnapshot snapshot, ClusterState state, Step step) {
+        if (snapshot.host(step.host()).isEmpty()) {
+            return Optional.of("no host named " + step.host() + " in the snapshot");
+        }
+        if (step instanceof VmStep move) {
+            return whyNotMove(snapshot, state, move);
+        }
+        return state.whyNotStep(step).map(Violation::toString);
+    }
+
+    private static Optional<String> whyNotMove(ClusterSnapshot snapshot, ClusterState state, VmStep step) {
         if (snapshot.vm(step.vm()).isEmpty()) {
             return Optional.of("no VM named " + step.vm() + " in the snapshot");
         }

@@ -6,6 +6,7 @@ import dev.ballast.model.Migration;
 import dev.ballast.model.MigrationLink;
 import dev.ballast.model.PreCopyModel;
 import dev.ballast.model.Vm;
+import dev.ballast.model.VmStep;
 
 import java.util.List;
 
@@ -15,8 +16,9 @@ final class Estimates {
     private Estimates() {
     }
 
-    static List<Migration> attach(ClusterSnapshot snapshot, List<Migration> steps, PreCopyModel model) {
-        return steps.stream().map(step -> step.placesNewVm() ? step : estimated(snapshot, step, model)).toList();
+    static List<VmStep> attach(ClusterSnapshot snapshot, List<VmStep> steps, PreCopyModel model) {
+        return steps.stream().map(step -> step instanceof Migration move ? estimated(snapshot, move, model) : step)
+                .toList();
     }
 
     private static Migration estimated(ClusterSnapshot snapshot, Migration step, PreCopyModel model) {

@@ -4,7 +4,9 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Goal;
 import dev.ballast.model.Host;
-import dev.ballast.model.Migration;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.Step;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
@@ -168,18 +170,19 @@ public final class Planner {
     }
 
     private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Sequence sequence) {
-        List<Migration> steps = Estimates.attach(snapshot, sequence.steps(), migrationModel);
+        List<Step> steps = new ArrayList<>(Estimates.attach(snapshot, sequence.steps(), migrationModel));
         Placement placement = sequence.reached();
+        // Hosts are switched off last, once every VM has left them.
+        hostsToPowerOff(snapshot, policy, placement).forEach(host -> steps.add(new PowerOff(host)));
         String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
                 SolverFactories.forGoal(policy.goal(), settings))
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy), placement)).toString();
-        return new MigrationPlan(policy.name(), score, placement, steps, hostsToPowerOff(snapshot, policy, placement),
-                PlanSummary.of(snapshot, placement, steps, sequence.dropped()));
+        return new MigrationPlan(policy.name(), score, placement, steps, PlanSummary.of(snapshot, placement, steps, sequence.dropped()));
     }
 
-    private static List<DroppedMove> dropAll(List<Migration> steps, String reason) {
+    private static List<DroppedMove> dropAll(List<VmStep> steps, String reason) {
         Map<String, DroppedMove> byVm = new LinkedHashMap<>();
-        for (Migration step : steps) {
+        for (VmStep step : steps) {
             DroppedMove earlier = byVm.get(step.vm());
             String from = earlier == null ? step.from() : earlier.from();
             byVm.put(step.vm(), new DroppedMove(step.vm(), from, step.to(), reason));

@@ -1,7 +1,7 @@
 package dev.ballast.scheduler;
 
 import dev.ballast.model.DroppedMove;
-import dev.ballast.model.Migration;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.Placement;
 
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * Moves put in an order that runs one at a time: the steps (detours included), the moves no safe
  * order could include, and where the VMs are once the steps have run.
  */
-record Sequence(List<Migration> steps, List<DroppedMove> dropped, Placement reached) {
+record Sequence(List<VmStep> steps, List<DroppedMove> dropped, Placement reached) {
 
     Sequence {
         steps = List.copyOf(steps);

@@ -8,7 +8,9 @@ import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
+import dev.ballast.model.StartVm;
 import dev.ballast.model.Vm;
+import dev.ballast.model.VmStep;
 import dev.ballast.policies.ClusterState;
 import dev.ballast.policies.Violation;
 
@@ -34,7 +36,7 @@ final class Sequencer {
     private final ClusterState state;
     private final Set<String> keptOn;
     private final Set<String> detoured = new HashSet<>();
-    private final List<Migration> steps = new ArrayList<>();
+    private final List<VmStep> steps = new ArrayList<>();
 
     private Sequencer(ClusterSnapshot snapshot, Policy policy, Placement target) {
         this.snapshot = snapshot;
@@ -46,19 +48,19 @@ final class Sequencer {
         return new Sequencer(snapshot, policy, target).run(movesTo(snapshot, target));
     }
 
-    private static List<Migration> movesTo(ClusterSnapshot snapshot, Placement target) {
-        List<Migration> moves = new ArrayList<>();
+    private static List<VmStep> movesTo(ClusterSnapshot snapshot, Placement target) {
+        List<VmStep> moves = new ArrayList<>();
         for (Vm vm : snapshot.vms()) {
             String to = target.hostOf(vm.name());
             if (to != null && !to.equals(vm.host())) {
-                moves.add(new Migration(vm.name(), vm.host(), to));
+                moves.add(vm.host() == null ? new StartVm(vm.name(), to) : new Migration(vm.name(), vm.host(), to));
             }
         }
         return moves;
     }
 
-    private Sequence run(List<Migration> moves) {
-        List<Migration> pending = new ArrayList<>(moves);
+    private Sequence run(List<VmStep> moves) {
+        List<VmStep> pending = new ArrayList<>(moves);
         do {
             runWhatFits(pending);
         } while (!pending.isEmpty() && takeDetour(pending));
@@ -69,13 +71,13 @@ final class Sequencer {
     }
 
     /** Runs every pending move that fits, in rounds, until a round runs none. */
-    private void runWhatFits(List<Migration> pending) {
+    private void runWhatFits(List<VmStep> pending) {
         boolean progress = true;
         while (progress && !pending.isEmpty()) {
             progress = false;
             pending.sort(byUrgency(pending));
-            for (Iterator<Migration> it = pending.iterator(); it.hasNext(); ) {
-                Migration move = it.next();
+            for (Iterator<VmStep> it = pending.iterator(); it.hasNext(); ) {
+                VmStep move = it.next();
                 if (state.fitsStep(move.vm(), move.to())) {
                     state.move(move.vm(), move.to());
                     steps.add(move);
@@ -87,14 +89,14 @@ final class Sequencer {
     }
 
     /** Off hosts that must be emptied first; then moves whose source another move waits for. */
-    private Comparator<Migration> byUrgency(List<Migration> pending) {
+    private Comparator<VmStep> byUrgency(List<VmStep> pending) {
         Set<String> awaited = new HashSet<>();
         pending.forEach(m -> awaited.add(m.to()));
-        return Comparator.comparing((Migration m) -> !leavesInactiveHost(m))
+        return Comparator.comparing((VmStep m) -> !leavesInactiveHost(m))
                 .thenComparing(m -> m.from() == null || !awaited.contains(m.from()));
     }
 
-    private boolean leavesInactiveHost(Migration move) {
+    private boolean leavesInactiveHost(VmStep move) {
         return move.from() != null && !snapshot.host(move.from()).map(Host::isActive).orElse(true);
     }
 
@@ -103,11 +105,11 @@ final class Sequencer {
      * with room first, and on to its destination later. Each VM takes at most one detour, so
      * this ends.
      */
-    private boolean takeDetour(List<Migration> pending) {
+    private boolean takeDetour(List<VmStep> pending) {
         Set<String> awaited = new HashSet<>();
         pending.forEach(m -> awaited.add(m.to()));
         for (int i = 0; i < pending.size(); i++) {
-            Migration move = pending.get(i);
+            VmStep move = pending.get(i);
             if (move.from() == null || detoured.contains(move.vm()) || !awaited.contains(move.from())) {
                 continue;
             }
@@ -124,7 +126,7 @@ final class Sequencer {
     }
 
     /** The host with the most room left that may take the VM now, preferring hosts kept on anyway. */
-    private Optional<String> detourHost(Migration move) {
+    private Optional<String> detourHost(VmStep move) {
         return snapshot.hosts().stream()
                 .map(Host::name)
                 .filter(h -> !h.equals(move.from()) && !h.equals(move.to()))
@@ -145,7 +147,7 @@ final class Sequencer {
         return least;
     }
 
-    private String reasonBlocked(Migration move) {
+    private String reasonBlocked(VmStep move) {
         return state.whyNotStep(move.vm(), move.to()).map(Violation::toString)
                 .orElse("it waits on a move that was dropped");
     }

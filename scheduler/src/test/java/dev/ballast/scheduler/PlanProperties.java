@@ -6,7 +6,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Goal;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
-import dev.ballast.model.Migration;
+import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Vm;
@@ -82,7 +82,7 @@ class PlanProperties {
     private static void assertStepsLeadToThePlacement(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
         assertThat(PlanCheck.firstProblem(snapshot, policy, plan)).isEmpty();
         Map<String, String> where = new HashMap<>(snapshot.currentPlacement().hostOfVm());
-        for (Migration step : plan.steps()) {
+        for (VmStep step : plan.vmSteps()) {
             assertThat(where.get(step.vm())).as("where %s is before %s", step.vm(), step).isEqualTo(step.from());
             where.put(step.vm(), step.to());
         }

@@ -15,6 +15,7 @@ import dev.ballast.model.Group;
 import dev.ballast.model.GroupRule;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Migration;
+import dev.ballast.model.PowerOff;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Staleness;
@@ -46,7 +47,9 @@ class PlannerTest {
         MigrationPlan plan = plan(snapshot, consolidate());
         assertThat(plan.placement().usedHosts()).hasSize(1);
         assertThat(plan.hostsToPowerOff()).hasSize(3);
-        assertThat(plan.steps()).hasSize(3);
+        // Three migrations, then the three emptied hosts switched off, last.
+        assertThat(plan.steps()).hasSize(6);
+        assertThat(plan.steps().subList(3, 6)).allMatch(PowerOff.class::isInstance);
         assertThat(plan.summary().powerSavedWatts()).isEqualTo(450.0);
     }
 
@@ -66,7 +69,7 @@ class PlannerTest {
                 List.of(vm("a", "h1", 8, 3), vm("b", "h1", 8, 3), vm("c", "h1", 8, 3), vm("d", "h1", 8, 3)),
                 List.of());
         MigrationPlan plan = plan(snapshot, balance());
-        assertThat(plan.steps()).hasSize(2).allMatch(step -> step.from().equals("h1") && step.to().equals("h2"));
+        assertThat(plan.migrations()).hasSize(2).allMatch(step -> step.from().equals("h1") && step.to().equals("h2"));
     }
 
     @Test
@@ -77,7 +80,7 @@ class PlannerTest {
                 List.of());
         MigrationPlan plan = plan(snapshot, balance());
         assertThat(plan.placement().usedHosts()).doesNotContain("h1");
-        assertThat(plan.steps()).extracting(Migration::from).contains("h1", "h1");
+        assertThat(plan.migrations()).extracting(Migration::from).contains("h1", "h1");
     }
 
     @Test
@@ -98,7 +101,7 @@ class PlannerTest {
                 List.of(vm("a", "h1", 8, 2), vm("new", null, 8, 2)),
                 List.of());
         MigrationPlan plan = plan(snapshot, balance());
-        assertThat(plan.steps()).contains(new Migration("new", null, "h2"));
+        assertThat(plan.steps()).contains(new dev.ballast.model.StartVm("new", "h2"));
         assertThat(plan.summary().newVmsPlaced()).isEqualTo(1);
         assertThat(plan.summary().migrations()).isZero();
     }
@@ -139,7 +142,7 @@ class PlannerTest {
                 List.of(vm("a", "h1", 4, 1), vm("b", "h2", 4, 1), vm("c", "h3", 4, 1), vm("d", "h4", 4, 1)),
                 List.of());
         MigrationPlan plan = plan(snapshot, withMaxMigrations(consolidate(), 1));
-        assertThat(plan.steps()).hasSize(1);
+        assertThat(plan.migrations()).hasSize(1);
         assertThat(plan.hostsToPowerOff()).hasSize(1);
     }
 

@@ -26,7 +26,7 @@ class SequencerTest {
 
     /** Replays a sequence with the same check the planner and the executor use. */
     private static void assertValid(ClusterSnapshot snapshot, Policy policy, Sequence sequence) {
-        MigrationPlan plan = new MigrationPlan(policy.name(), "", sequence.reached(), sequence.steps(), List.of(),
+        MigrationPlan plan = new MigrationPlan(policy.name(), "", sequence.reached(), List.copyOf(sequence.steps()),
                 PlanSummary.of(snapshot, sequence.reached(), sequence.steps()));
         assertThat(PlanCheck.firstProblem(snapshot, policy, plan)).isEmpty();
     }
@@ -45,10 +45,10 @@ class SequencerTest {
 
         assertThat(sequence.dropped()).isEmpty();
         assertThat(sequence.steps()).hasSize(3);
-        Migration detour = sequence.steps().get(0);
+        Migration detour = (Migration) sequence.steps().get(0);
         assertThat(detour.detour()).isTrue();
         assertThat(detour.to()).isEqualTo("h3");
-        assertThat(sequence.steps().subList(1, 3)).noneMatch(Migration::detour);
+        assertThat(sequence.steps().subList(1, 3)).noneMatch(s -> ((Migration) s).detour());
         assertThat(sequence.reached()).isEqualTo(swapped);
         assertValid(snapshot, policy, sequence);
     }
@@ -104,7 +104,7 @@ class SequencerTest {
 
         Sequence sequence = Sequencer.of(snapshot, policy, new Placement(Map.of("r1", "h2", "r2", "h3")));
 
-        assertThat(sequence.steps()).extracting(Migration::vm).containsExactly("r2", "r1");
+        assertThat(sequence.steps()).extracting(s -> s.vm()).containsExactly("r2", "r1");
         assertValid(snapshot, policy, sequence);
     }
 
@@ -117,6 +117,6 @@ class SequencerTest {
 
         Sequence sequence = Sequencer.of(snapshot, policy, new Placement(Map.of("a", "h1", "new", "h2")));
 
-        assertThat(sequence.steps()).containsExactly(new Migration("new", null, "h2"));
+        assertThat(sequence.steps()).containsExactly(new dev.ballast.model.StartVm("new", "h2"));
     }
 }
