@@ -31,6 +31,7 @@ import dev.ballast.rules.PlanCheck;
 import dev.ballast.rules.solver.PlanningHost;
 import dev.ballast.rules.solver.PlanningVm;
 import dev.ballast.scheduler.domain.ClusterPlacement;
+import dev.ballast.scheduler.solver.Pricing;
 import dev.ballast.scheduler.solver.ProblemBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +85,19 @@ class EveryHardRuleAgreesInAllItsUsesTest {
                     .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                             .withConstraintProviderClass(HardRulesOnly.class)
                             .withConstraintStreamImplType(ConstraintStreamImplType.BAVET))));
+
+    /** The hard rules read no price: the goals' prices are left out. */
+    private static final Pricing NO_PRICES = new Pricing() {
+        @Override
+        public PlanningHost.Prices forHost(Host host) {
+            return PlanningHost.Prices.NONE;
+        }
+
+        @Override
+        public long migrationOf(Vm vm) {
+            return 0;
+        }
+    };
 
     /** A cluster, one step, and the rules the placement after the step breaks. */
     record Case(String name, ClusterSnapshot cluster, Policy policy, Step step, Set<String> broken) {
@@ -247,7 +261,7 @@ class EveryHardRuleAgreesInAllItsUsesTest {
                 snapshot = snapshot.withHostState(host.name(), state.stateOf(host.name()));
             }
         }
-        ClusterPlacement problem = ProblemBuilder.build(snapshot, state.policy(), state.placement());
+        ClusterPlacement problem = ProblemBuilder.build(snapshot, state.policy(), NO_PRICES, state.placement());
         Map<String, PlanningHost> hosts = new HashMap<>();
         problem.getHosts().forEach(h -> hosts.put(h.getName(), h));
         Function<String, PlanningHost> hostOf = vm -> state.hostOf(vm) == null ? null : hosts.get(state.hostOf(vm));
