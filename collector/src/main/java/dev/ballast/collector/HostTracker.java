@@ -1,5 +1,7 @@
 package dev.ballast.collector;
 
+import dev.ballast.hosts.HostInventory;
+import dev.ballast.hosts.VmInventory;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.ClusterConfig.Smoothing;
 import dev.ballast.model.Demand;
@@ -57,8 +59,8 @@ final class HostTracker {
             Rates.hostCpu(reading, next).ifPresent(cpu -> figures.add("host.cpu.libvirt", cpu));
             Rates.vms(reading, next).forEach(this::addVm);
         }
-        figures.add("host.memory.libvirt", next.memoryUsedMiB());
-        figures.retainVms(next.vms().keySet());
+        figures.add("host.memory.libvirt", next.statistics().memoryUsedMiB());
+        figures.retainVms(next.statistics().vms().keySet());
         reading = next;
         libvirt.answered(next.takenAt());
     }

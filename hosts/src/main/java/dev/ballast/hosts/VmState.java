@@ -1,17 +1,21 @@
 package dev.ballast.hosts;
 
-import java.util.Locale;
-
 /** The state of a VM on a host (libvirt's virDomainState, in the same order). */
 public enum VmState {
-    NO_STATE,
-    RUNNING,
-    BLOCKED,
-    PAUSED,
-    SHUTTING_DOWN,
-    SHUT_OFF,
-    CRASHED,
-    SUSPENDED_BY_GUEST;
+    NO_STATE("no state"),
+    RUNNING("running"),
+    BLOCKED("blocked"),
+    PAUSED("paused"),
+    SHUTTING_DOWN("shutting down"),
+    SHUT_OFF("shut off"),
+    CRASHED("crashed"),
+    SUSPENDED_BY_GUEST("suspended by the guest");
+
+    private final String words;
+
+    VmState(String words) {
+        this.words = words;
+    }
 
     /** The state for libvirt's virDomainState number; NO_STATE for a number it does not know. */
     public static VmState ofLibvirt(int state) {
@@ -20,6 +24,6 @@ public enum VmState {
 
     /** In words, for messages: {@code shut off}, {@code suspended by the guest}. */
     public String words() {
-        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return words;
     }
 }
