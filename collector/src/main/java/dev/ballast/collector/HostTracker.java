@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
  * and when each source last answered. Sampling tasks report here (possibly late, from another
  * thread), and the snapshot is built from here, so every method is synchronized.
  *
- * <p>A host's capacity in the snapshot is what libvirt reports, less the configured reserve,
- * less what the host uses beyond its VMs (smoothed), so that the planner, which sums VM
- * demands, sees what is really left.
+ * <p>A host's capacity in the snapshot is what libvirt reports (or what the cluster file
+ * declares instead, or libvirt's cores times the file's CPU overcommit), less the configured
+ * reserve, less what the host uses beyond its VMs (smoothed), so that the planner, which sums
+ * VM demands, sees what is really left.
  */
 final class HostTracker {
 
@@ -147,7 +148,7 @@ final class HostTracker {
     }
 
     private Resources capacity(HostInventory inventory) {
-        Resources physical = new Resources(inventory.cpus(), inventory.memoryMiB(), config.networkMbps());
+        Resources physical = config.physical(inventory.cpus(), inventory.memoryMiB());
         Resources left = physical.minus(config.reserve()).minus(otherUse());
         return new Resources(Math.max(left.cpu(), physical.cpu() * LEAST_SHARE),
                 Math.max(left.memoryMiB(), (long) Math.ceil(physical.memoryMiB() * LEAST_SHARE)),

@@ -11,6 +11,9 @@ final class Numbers {
 
     /** {@code 64} rather than {@code 64.0}; {@code 1.5} as is. */
     static String show(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value); // a number too large for a double (1e400) reads as Infinity
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
