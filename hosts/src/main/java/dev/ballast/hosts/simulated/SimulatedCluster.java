@@ -12,6 +12,7 @@ import dev.ballast.hosts.VmDetails;
 import dev.ballast.hosts.VmInventory;
 import dev.ballast.hosts.VmState;
 import dev.ballast.hosts.VmStatistics;
+import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.CpuInfo;
@@ -202,16 +203,16 @@ public final class SimulatedCluster {
 
     /**
      * The collector's view of the hosts: each one's URI ({@code simulated:///NAME}), link,
-     * power figures and NIC speed, and a CPU reserve that turns the whole CPUs a host reports
-     * into the capacity its snapshot gives (3.5 cores: 4 CPUs less 0.5 reserved).
+     * power figures and NIC speed, and its capacity declared as the snapshot gives it (the
+     * whole CPUs a host reports cannot say 7.5 cores).
      */
     public List<HostConfig> hostConfigs() {
         List<HostConfig> configs = new ArrayList<>();
         for (Host host : hosts.values()) {
             Resources capacity = host.capacity();
-            Resources reserve = new Resources(cpus(host) - capacity.cpu(), 0, 0);
-            configs.add(new HostConfig(host.name(), URI_PREFIX + host.name(), host.migrationLink(), reserve,
-                    capacity.networkMbps(), host.power(), List.of(), null, null, null));
+            configs.add(new HostConfig(host.name(), URI_PREFIX + host.name(), host.migrationLink(), Resources.ZERO,
+                    capacity.networkMbps(), host.power(), List.of(), null, null, null,
+                    new ClusterConfig.Capacity(capacity.cpu(), capacity.memoryMiB()), 1.0));
         }
         return configs;
     }

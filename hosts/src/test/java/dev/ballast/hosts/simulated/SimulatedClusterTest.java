@@ -216,11 +216,12 @@ class SimulatedClusterTest {
     }
 
     @Test
-    void theCollectorsViewTurnsWholeCpusIntoTheSnapshotsCapacity() {
+    void theCollectorsViewDeclaresTheSnapshotsCapacity() {
         SimulatedCluster cluster = cluster(1);
         var config = cluster.hostConfigs().get(0);
         assertThat(config.libvirtUri()).isEqualTo("simulated:///h1");
-        assertThat(8 - config.reserve().cpu()).isEqualTo(7.5);
+        assertThat(config.physical(8, 1).cpu()).isEqualTo(7.5);
+        assertThat(config.physical(8, 1).memoryMiB()).isEqualTo(65_536);
         assertThat(config.networkMbps()).isEqualTo(10_000);
     }
 }
