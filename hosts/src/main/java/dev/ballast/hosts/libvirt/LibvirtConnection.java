@@ -22,10 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>The pointer is reached here, and only here, through the binding's protected field
  * {@code vcp}: libvirt-java offers no getter for it, and the JNA calls need it.
  *
- * <p>Public for the executor until it reaches hosts through {@link dev.ballast.hosts.HostDriver}
- * alone; new code uses {@link LibvirtHostDriver}.
+ * <p>Only {@link LibvirtHostDriver} opens these; everything else reaches a host through it.
  */
-public final class LibvirtConnection extends Connect {
+final class LibvirtConnection extends Connect {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtConnection.class);
 
@@ -37,7 +36,7 @@ public final class LibvirtConnection extends Connect {
     }
 
     /** Opens a connection to the host at {@code uri}; read-only is enough to sample it. */
-    public static LibvirtConnection open(String host, String uri, boolean readOnly) throws HostException {
+    static LibvirtConnection open(String host, String uri, boolean readOnly) throws HostException {
         LibvirtErrors.install();
         try {
             return new LibvirtConnection(host, uri, readOnly);
@@ -47,7 +46,7 @@ public final class LibvirtConnection extends Connect {
     }
 
     /** The host's name, as the cluster file gives it. */
-    public String host() {
+    String host() {
         return host;
     }
 
@@ -56,7 +55,7 @@ public final class LibvirtConnection extends Connect {
     }
 
     /** A cheap round trip that throws when the host no longer answers. */
-    public void ping() throws HostException {
+    void ping() throws HostException {
         try {
             getFreeMemory();
         } catch (LibvirtException e) {
@@ -65,15 +64,13 @@ public final class LibvirtConnection extends Connect {
     }
 
     /** The domain's state, or empty when the host has no domain of that name. */
-    public Optional<VmState> vmState(String vm) throws HostException {
+    Optional<VmState> vmState(String vm) throws HostException {
         Pointer domain = NativeLibvirt.INSTANCE.virDomainLookupByName(pointer(), vm);
         if (domain == null) {
             // A lookup of an unknown name fails; any other failure (a dead connection) must not read as "absent".
-            HostException failure = LibvirtErrors.last(host, "looking up " + vm);
-            if (failure.code() == HostException.NO_DOMAIN) {
-                return Optional.empty();
+            if (LibvirtErrors.last(host, "looking up " + vm).code() != HostException.NO_DOMAIN) {
+                ping();
             }
-            ping();
             return Optional.empty();
         }
         try {
@@ -89,7 +86,7 @@ public final class LibvirtConnection extends Connect {
     }
 
     /** Asks a running migration of the domain to switch to post-copy. */
-    public void startPostCopy(String vm) throws HostException {
+    void startPostCopy(String vm) throws HostException {
         Pointer domain = NativeLibvirt.INSTANCE.virDomainLookupByName(pointer(), vm);
         if (domain == null) {
             throw LibvirtErrors.last(host, "looking up " + vm);
@@ -104,7 +101,7 @@ public final class LibvirtConnection extends Connect {
     }
 
     /** virConnectCompareHypervisorCPU: can this host's hypervisor give a guest this CPU? */
-    public CpuCompatibility compareHypervisorCpu(VmDetails.Cpu cpu) throws HostException {
+    CpuCompatibility compareHypervisorCpu(VmDetails.Cpu cpu) throws HostException {
         int result = NativeLibvirt.INSTANCE.virConnectCompareHypervisorCPU(pointer(), cpu.emulator(), cpu.arch(),
                 cpu.machine(), cpu.virtType(), cpu.xml(), 0);
         return switch (result) {
@@ -126,7 +123,7 @@ public final class LibvirtConnection extends Connect {
     }
 
     /** Closes without complaint: a connection to a host that went away cannot be closed cleanly. */
-    public void closeQuietly() {
+    void closeQuietly() {
         try {
             close();
         } catch (LibvirtException e) {
