@@ -10,6 +10,7 @@ import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -36,9 +37,8 @@ import java.util.Locale;
 final class CollectCommand extends Subcommand {
 
 
-    @Option(names = "--cluster", required = true, paramLabel = "FILE",
-            description = "The hosts and sources: a ballast/v1 Cluster file, YAML or JSON.")
-    Path clusterFile;
+    @Mixin
+    ClusterOption cluster;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "Time between samples, e.g. 5s, 1m (default 10s).")
@@ -62,10 +62,10 @@ final class CollectCommand extends Subcommand {
         checkOptions();
         HostDrivers drivers;
         try {
-            ClusterConfig file = ClusterConfigReader.read(clusterFile);
+            ClusterConfig file = ClusterConfigReader.read(cluster.file);
             // A simulated cluster is sampled on time of its own, moved on between samples: no waiting.
             ticker = file.isSimulated() ? new ManualTicker(Instant.now()) : Ticker.system();
-            drivers = HostDrivers.of(file, clusterFile, ticker);
+            drivers = HostDrivers.of(file, cluster.file, ticker);
         } catch (InputException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;

@@ -1,4 +1,4 @@
-package dev.ballast.cli;
+package dev.ballast.reports;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PlanTextReportTest {
+/** The text report of a plan: the view worked out by {@link PlanView} as {@link PlanTextRenderer} renders it. */
+class PlanTextRendererTest {
 
     private static final Policy BALANCE = new Policy("balance", Goal.BALANCE, new Limits(0.85, 0.95, 0.8), 50, Weights.DEFAULT);
 
@@ -193,7 +194,7 @@ class PlanTextReportTest {
     @CsvSource({"12.34, 45.4, '~12.3 s, 45 ms pause'", "1.2, 0.3, '~1.2 s, <1 ms pause'",
         "252.4, 1210, '~4 min 12 s, 1210 ms pause'"})
     void anEstimateReadsAsTimeAndPause(double seconds, double downtimeMs, String text) {
-        assertThat(PlanTextReport.estimate(new MigrationEstimate(seconds, downtimeMs, 1, true))).isEqualTo(text);
+        assertThat(PlanTextRenderer.estimate(new MigrationEstimate(seconds, downtimeMs, 1, true))).isEqualTo(text);
     }
 
     @ParameterizedTest
@@ -217,7 +218,7 @@ class PlanTextReportTest {
         off.forEach(host -> all.add(new PowerOff(host)));
         MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, all,
                 PlanSummary.of(snapshot, after, all, dropped));
-        return PlanTextReport.render(snapshot, BALANCE, plan);
+        return PlanTextRenderer.render(PlanView.of(snapshot, BALANCE, plan));
     }
 
     private static Host host(String name) {

@@ -1,4 +1,4 @@
-package dev.ballast.cli;
+package dev.ballast.reports;
 
 import java.util.ArrayList;
 import java.util.List;
