@@ -57,7 +57,7 @@ public final class TerminalListener implements RunListener {
             line("step " + skipped.number() + ": skipped: " + skipped.reason());
         } else if (event instanceof RunEvent.Reconciled reconciled) {
             line("step " + reconciled.number() + ": left unfinished by an earlier run, "
-                    + reconciled.resolution().key() + ": " + reconciled.where());
+                    + reconciled.resolution().key() + (reconciled.where() == null ? "" : ": " + reconciled.where()));
         } else if (event instanceof RunEvent.RunFinished finished) {
             finished(finished);
         }
@@ -70,8 +70,7 @@ public final class TerminalListener implements RunListener {
             List<StepResult> toRun = report.steps().stream().filter(s -> s.status() == StepResult.Status.NOT_RUN)
                     .toList();
             out.println("would run " + toRun.size() + " of " + report.steps().size() + " steps, one at a time:");
-            toRun.forEach(s -> out.println("  step " + s.step() + " (" + s.vm() + " " + (s.from() == null ? "(new)" : s.from())
-                    + " -> " + s.to() + ")"));
+            toRun.forEach(s -> out.println("  step " + s.step() + " (" + s.describe() + ")"));
         }
         report.print(out);
         out.flush();
