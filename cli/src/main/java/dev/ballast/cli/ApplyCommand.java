@@ -38,9 +38,9 @@ import java.util.Locale;
  */
 @Command(name = "apply",
         mixinStandardHelpOptions = true,
-        description = {"Runs a plan's live migrations through libvirt, one at a time.",
-            "Checks the plan against a fresh snapshot first, pre-flights every step on the live hosts,",
-            "journals every step to disk, and stops at the first migration that fails."},
+        description = {"Runs a plan's steps (live migrations, host power) one at a time, through libvirt or on a",
+            "simulated cluster. Checks the plan against a fresh snapshot first, pre-flights every step on",
+            "the live hosts, journals every step to disk, and stops at the first step that fails."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every step ran or was skipped by its pre-flight (or --dry-run)",

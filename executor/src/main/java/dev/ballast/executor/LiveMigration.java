@@ -105,9 +105,11 @@ final class LiveMigration {
         Instant abortedAt = null;
         while (!call.isDone()) {
             sleeper.await(call, settings.pollInterval());
-            if (call.isDone()) {
+            if (succeeded(call)) {
                 break;
             }
+            // Still running, or failed: a failure is looked at once more, since a destination
+            // that stopped answering makes the call fail and is the reason to give.
             Duration elapsed = Duration.between(began, clock.instant());
             readStats(step, source, listener, elapsed);
             if (abortReason != null) {
@@ -154,6 +156,21 @@ final class LiveMigration {
                         callSeconds, null, watch.postCopy());
             }
             return new Outcome(Result.FAILED, libvirt, wall, callSeconds, null, watch.postCopy());
+        }
+    }
+
+    private static boolean succeeded(Future<?> call) {
+        if (!call.isDone()) {
+            return false;
+        }
+        try {
+            call.get();
+            return true;
+        } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
         }
     }
 
