@@ -8,6 +8,7 @@ import dev.ballast.model.Policy;
 import dev.ballast.policies.Policies;
 import dev.ballast.reports.PlanTextRenderer;
 import dev.ballast.reports.PlanView;
+import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         ClusterSnapshot cluster = ClusterGenerator.generate(options);
         out.println(introduction(cluster, options.seed()));
         for (String name : POLICIES) {
-            Policy policy = Policies.resolve(name);
+            Policy policy = Policies.resolve(name, Goals.registry());
             out.println("=== " + name + " " + "=".repeat(Math.max(3, 72 - name.length())));
             out.flush();
             try {

@@ -4,6 +4,7 @@ import dev.ballast.formats.InputException;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.policies.Policies;
+import dev.ballast.scheduler.goals.Goals;
 
 import java.nio.file.Path;
 
@@ -26,13 +27,13 @@ final class Inputs {
      */
     static Policy policyOf(String policyOption, MigrationPlan plan, Path planFile, List<String> problems) {
         if (policyOption != null) {
-            return read(() -> Policies.resolve(policyOption), problems);
+            return read(() -> Policies.resolve(policyOption, Goals.registry()), problems);
         }
         if (plan == null) {
             return null;
         }
         if (Policies.builtInNames().contains(plan.policy())) {
-            return Policies.builtIn(plan.policy());
+            return Policies.builtIn(plan.policy(), Goals.registry());
         }
         problems.add(planFile + ": policy: \"" + plan.policy() + "\" is not a built-in policy ("
                 + String.join(", ", Policies.builtInNames()) + "); pass the policy file the plan was made with: "

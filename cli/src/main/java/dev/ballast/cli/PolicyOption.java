@@ -2,6 +2,7 @@ package dev.ballast.cli;
 
 import dev.ballast.model.Policy;
 import dev.ballast.policies.Policies;
+import dev.ballast.scheduler.goals.Goals;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -18,6 +19,6 @@ final class PolicyOption {
 
     /** The policy, or null with its problems added to {@code problems}. */
     Policy read(List<String> problems) {
-        return Inputs.read(() -> Policies.resolve(name), problems);
+        return Inputs.read(() -> Policies.resolve(name, Goals.registry()), problems);
     }
 }

@@ -5,10 +5,9 @@ import dev.ballast.formats.InputException;
 import dev.ballast.formats.PolicyReader;
 import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Tolerance;
+import dev.ballast.scheduler.goals.Goals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
     /** A one-line summary of a valid file. */
     static String describe(Path file, DocumentKind kind) throws InputException {
         if (kind == DocumentKind.POLICY) {
-            return file + ": valid Policy " + describe(PolicyReader.read(file));
+            return file + ": valid Policy " + describe(PolicyReader.read(file, Goals.registry()));
         }
         ClusterSnapshot snapshot = SnapshotReader.read(file);
         return file + ": valid ClusterSnapshot, " + Text.count(snapshot.hosts().size(), "host")
@@ -71,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
     private static String describe(Policy policy) {
         Limits limits = policy.limits();
         return String.format(java.util.Locale.ROOT, "\"%s\", goal %s, limits cpu %s, memory %s, network %s, %s",
-                policy.name(), policy.goal().key(), Text.number(limits.cpu()), Text.number(limits.memory()),
+                policy.name(), policy.goalName(), Text.number(limits.cpu()), Text.number(limits.memory()),
                 Text.number(limits.network()),
                 policy.maxMigrations() == null ? "no cap on migrations" : "at most " + Text.count(policy.maxMigrations(), "migration"))
                 + churn(policy);
@@ -80,22 +79,11 @@ final class ValidateCommand implements Callable<Integer> {
     /** The settings that hold plans back, where they are set. */
     private static String churn(Policy policy) {
         StringBuilder line = new StringBuilder();
-        if (policy.goal() == Goal.BALANCE) {
-            Tolerance tolerance = policy.tolerance();
-            line.append(", tolerance ").append(tolerance.isUniform() ? Text.number(tolerance.cpu())
-                    : "cpu " + Text.number(tolerance.cpu()) + " / memory " + Text.number(tolerance.memory())
-                            + " / network " + Text.number(tolerance.network()));
-        }
         if (!policy.cooldown().isZero()) {
             line.append(", cooldown ").append(Durations.format(policy.cooldown()));
         }
-        Policy.MinImprovement least = policy.minImprovement();
-        if (policy.goal() == Goal.CONSOLIDATE && least.watts() > 0) {
-            line.append(", plans must switch off at least ").append(Text.number(least.watts())).append(" W");
-        }
-        if (policy.goal() == Goal.BALANCE && least.points() > 0) {
-            line.append(", plans must gain at least ").append(Text.number(least.points())).append(" points");
-        }
+        // Each goal says what its own settings are.
+        Goals.registry().of(policy).describe(policy.settings()).forEach(part -> line.append(", ").append(part));
         return line.toString();
     }
 }

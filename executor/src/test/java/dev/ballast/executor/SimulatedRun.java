@@ -12,6 +12,7 @@ import dev.ballast.model.Step;
 import dev.ballast.model.Vm;
 import dev.ballast.model.VmStep;
 import dev.ballast.policies.Policies;
+import dev.ballast.scheduler.goals.Goals;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,7 +94,7 @@ final class SimulatedRun {
         Path planFile = planFile(plan, name);
         ClusterConfig config = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
                 ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
-        PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, Policies.builtIn("balance"), config,
+        PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, Policies.builtIn("balance", Goals.registry()), config,
                 settings, journal(name), false, true);
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(events::add);

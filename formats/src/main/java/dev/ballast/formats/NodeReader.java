@@ -241,6 +241,12 @@ final class NodeReader {
         return new NodeReader(value, pathOf(field), problems);
     }
 
+    /** A nested object without reporting anything: null when absent or not an object (reported elsewhere). */
+    NodeReader child(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isObject() ? new NodeReader(value, pathOf(field), problems) : null;
+    }
+
     /** A list of objects, each with its own reader ({@code hosts[2]}); empty when absent or wrong. */
     List<NodeReader> objects(String field, boolean required) {
         List<NodeReader> readers = new ArrayList<>();

@@ -182,7 +182,7 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
 
     /** The only place that knows how a policy names its goal. */
     private static String goalName(Policy policy) {
-        return policy.goal().key();
+        return policy.goalName();
     }
 
     // --- hosts -------------------------------------------------------------------------------

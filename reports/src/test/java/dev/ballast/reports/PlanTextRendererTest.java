@@ -3,7 +3,6 @@ package dev.ballast.reports;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
 import dev.ballast.model.DroppedMove;
-import dev.ballast.model.Goal;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
@@ -16,11 +15,11 @@ import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
+import dev.ballast.model.GoalSettings;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Power;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
-import dev.ballast.model.Weights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The text report of a plan: the view worked out by {@link PlanView} as {@link PlanTextRenderer} renders it. */
 class PlanTextRendererTest {
 
-    private static final Policy BALANCE = new Policy("balance", Goal.BALANCE, new Limits(0.85, 0.95, 0.8), 50, Weights.DEFAULT);
+    /** The goal's own settings are the scheduler's business; the report only shows the goal's name. */
+    private record Named(String goal) implements GoalSettings {
+    }
+
+    private static final Policy BALANCE = new Policy("balance", new Limits(0.85, 0.95, 0.8), 50, new Named("balance"));
 
     /** host-a is hot (30 of 32 cores); host-c holds one small VM and can be emptied. */
     private static final ClusterSnapshot CLUSTER = new ClusterSnapshot(

@@ -3,7 +3,7 @@ package dev.ballast.reports;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
 import dev.ballast.model.DroppedMove;
-import dev.ballast.model.Goal;
+import dev.ballast.model.GoalSettings;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
@@ -21,7 +21,6 @@ import dev.ballast.model.StartVm;
 import dev.ballast.model.Step;
 import dev.ballast.model.Vm;
 import dev.ballast.model.VmStep;
-import dev.ballast.model.Weights;
 import dev.ballast.reports.PlanView.Action;
 import dev.ballast.reports.PlanView.CurvePoint;
 import dev.ballast.reports.PlanView.HostView;
@@ -40,7 +39,11 @@ import static org.assertj.core.api.Assertions.within;
 /** The figures of a plan, worked out once for every rendering. */
 class PlanViewTest {
 
-    private static final Policy BALANCE = new Policy("balance", Goal.BALANCE, new Limits(0.85, 0.95, 0.8), 50, Weights.DEFAULT);
+    /** The goal's own settings are the scheduler's business; a view only shows the goal's name. */
+    private record Named(String goal) implements GoalSettings {
+    }
+
+    private static final Policy BALANCE = new Policy("balance", new Limits(0.85, 0.95, 0.8), 50, new Named("balance"));
 
     /** host-a is hot (30 of 32 cores); host-c holds one small VM and can be emptied. */
     private static final ClusterSnapshot CLUSTER = new ClusterSnapshot(

@@ -1,28 +1,22 @@
-package dev.ballast.scheduler.solver;
+package dev.ballast.scheduler.goals.consolidate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.CpuInfo;
 import dev.ballast.model.Demand;
-import dev.ballast.model.Goal;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
-import dev.ballast.model.Limits;
 import dev.ballast.model.MigrationLink;
-import dev.ballast.model.Policy;
 import dev.ballast.model.Power;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
-import dev.ballast.model.Weights;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
-class SolverFactoriesTest {
-
-    private static final Policy CONSOLIDATE = new Policy("c", Goal.CONSOLIDATE, Limits.FULL, null, Weights.DEFAULT);
+/** Consolidation's search temperature follows the price of a mean host. */
+class ConsolidateTemperatureTest {
 
     private static Host host(String name, double idleWatts) {
         return new Host(name, HostState.ACTIVE, new Resources(16, 65_536, 10_000),
@@ -39,8 +33,8 @@ class SolverFactoriesTest {
         ClusterSnapshot snapshot = new ClusterSnapshot(List.of(host("a", 100), host("b", 300)),
                 List.of(vm("running", "a"), vm("new", null)), List.of());
 
-        assertThat(SolverFactories.temperatureFor(snapshot, CONSOLIDATE))
-                .isEqualTo(Math.round(SolverFactories.TEMPERATURE_SHARE * 200 * Prices.PER_WATT));
+        assertThat(ConsolidateGoal.temperature(snapshot, ConsolidateSettings.DEFAULTS))
+                .isEqualTo(Math.round(ConsolidateGoal.TEMPERATURE_SHARE * 200 * ConsolidatePrices.PER_WATT));
     }
 
     @Test
@@ -48,8 +42,8 @@ class SolverFactoriesTest {
         ClusterSnapshot snapshot = new ClusterSnapshot(List.of(host("a", 100), host("b", 300)),
                 List.of(vm("new-1", null), vm("new-2", null)), List.of());
 
-        assertThat(SolverFactories.temperatureFor(snapshot, CONSOLIDATE))
-                .isEqualTo(Math.round(SolverFactories.FIRST_PLACEMENT_SHARE * 200 * Prices.PER_WATT))
-                .isGreaterThan(Math.round(SolverFactories.TEMPERATURE_SHARE * 200 * Prices.PER_WATT));
+        assertThat(ConsolidateGoal.temperature(snapshot, ConsolidateSettings.DEFAULTS))
+                .isEqualTo(Math.round(ConsolidateGoal.FIRST_PLACEMENT_SHARE * 200 * ConsolidatePrices.PER_WATT))
+                .isGreaterThan(Math.round(ConsolidateGoal.TEMPERATURE_SHARE * 200 * ConsolidatePrices.PER_WATT));
     }
 }

@@ -1,4 +1,4 @@
-package dev.ballast.scheduler.solver;
+package dev.ballast.scheduler.goals.consolidate;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;

@@ -1,8 +1,10 @@
-package dev.ballast.scheduler.solver;
+package dev.ballast.scheduler.goals.balance;
 
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
 
 import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.scheduler.goals.GoalConstraints;
+import dev.ballast.scheduler.solver.ConstraintNames;
 import dev.ballast.scheduler.domain.PlanningVm;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
@@ -13,10 +15,10 @@ import org.optaplanner.core.api.score.stream.ConstraintFactory;
  * its square, so moving load from a fuller host to an emptier one always pays; each resource is
  * normalised by capacity, so cores, MiB and Mb/s weigh alike.
  */
-public class BalanceConstraints extends HardConstraints {
+public class BalanceConstraints extends GoalConstraints {
 
     @Override
-    Constraint[] goal(ConstraintFactory factory) {
+    protected Constraint[] soft(ConstraintFactory factory) {
         return new Constraint[] {loadSpreadEvenly(factory), noHotSpots(factory)};
     }
 

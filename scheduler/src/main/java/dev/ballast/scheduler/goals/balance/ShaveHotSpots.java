@@ -1,12 +1,10 @@
-package dev.ballast.scheduler;
+package dev.ballast.scheduler.goals.balance;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
-import dev.ballast.model.Utilisation;
 import dev.ballast.model.Vm;
 import dev.ballast.policies.ClusterState;
 
@@ -22,8 +20,8 @@ import java.util.Set;
 /**
  * Balancing as an operator does it by hand: take the hottest host and cool it by the cheapest
  * means that works, then the next, until no host runs hot or none can be helped. A host is hot
- * by how far it runs above the policy's tolerance over the mean utilisation, summed over the
- * resources: the same excess the solver charges for. In turn it tries
+ * by how far it runs above the thresholds of {@link HotSpots}, summed over the resources: the
+ * same object, so the same excess, that the solver charges for. In turn it tries
  * <ol>
  *   <li>moving one VM to a host that takes it (the VM with the least memory among those that
  *       cool the host as much);</li>
@@ -40,7 +38,6 @@ import java.util.Set;
 final class ShaveHotSpots {
 
     private static final double NO_GAIN = 1e-9;
-    private static final Resource[] RESOURCES = Resource.values();
     /** How many of the roomiest hosts are tried for a VM that needs room made. */
     private static final int ROOM_CANDIDATES = 10;
     /** The most VMs moved away to make room for one. */
@@ -48,36 +45,25 @@ final class ShaveHotSpots {
 
     private final ClusterState state;
     private final List<Host> hosts;
-    private final Map<String, double[]> threshold = new HashMap<>();
+    private final HotSpots hotSpots;
     private final Map<String, List<Vm>> vmsOn = new HashMap<>();
     private final Set<String> moved = new HashSet<>();
     private final int maxMigrations;
 
-    private ShaveHotSpots(ClusterSnapshot snapshot, Policy policy) {
+    private ShaveHotSpots(ClusterSnapshot snapshot, Policy policy, HotSpots hotSpots) {
         this.state = ClusterState.current(snapshot, policy);
         this.hosts = snapshot.hosts().stream().filter(h -> h.isActive() && !h.isStale()).toList();
         this.maxMigrations = policy.maxMigrations() == null ? Integer.MAX_VALUE : policy.maxMigrations();
-        double[] mean = new double[RESOURCES.length];
-        for (Resource resource : RESOURCES) {
-            mean[resource.ordinal()] = Utilisation.of(snapshot, snapshot.currentPlacement(), resource).mean();
-        }
-        for (Host host : hosts) {
-            double[] limit = new double[RESOURCES.length];
-            for (Resource resource : RESOURCES) {
-                limit[resource.ordinal()] = (mean[resource.ordinal()] + policy.tolerance().get(resource))
-                        * host.capacity().get(resource);
-            }
-            threshold.put(host.name(), limit);
-        }
+        this.hotSpots = hotSpots;
         snapshot.vms().forEach(vm -> vmsOn.computeIfAbsent(vm.host(), h -> new ArrayList<>()).add(vm));
     }
 
     /** The placement with the hot hosts cooled as far as these means go; empty if VMs need placing. */
-    static Optional<Placement> place(ClusterSnapshot snapshot, Policy policy) {
+    static Optional<Placement> place(ClusterSnapshot snapshot, Policy policy, HotSpots hotSpots) {
         if (snapshot.vms().stream().anyMatch(Vm::isNew)) {
             return Optional.empty();
         }
-        ShaveHotSpots shaving = new ShaveHotSpots(snapshot, policy);
+        ShaveHotSpots shaving = new ShaveHotSpots(snapshot, policy, hotSpots);
         shaving.run();
         return Optional.of(shaving.state.placement());
     }
@@ -334,26 +320,11 @@ final class ShaveHotSpots {
         return slack > bestSlack;
     }
 
-    /** How far a load runs above the host's thresholds, as shares of its capacity, summed. */
     private double excess(Host host, Resources load) {
-        double[] limit = threshold.get(host.name());
-        double sum = 0;
-        for (Resource resource : RESOURCES) {
-            double over = load.get(resource) - limit[resource.ordinal()];
-            if (over > 0) {
-                sum += over / host.capacity().get(resource);
-            }
-        }
-        return sum;
+        return hotSpots.excess(host, load);
     }
 
-    /** The smallest share of capacity left below a threshold: how close to hot the host would be. */
     private double slack(Host host, Resources load) {
-        double[] limit = threshold.get(host.name());
-        double least = Double.MAX_VALUE;
-        for (Resource resource : RESOURCES) {
-            least = Math.min(least, (limit[resource.ordinal()] - load.get(resource)) / host.capacity().get(resource));
-        }
-        return least;
+        return hotSpots.slack(host, load);
     }
 }

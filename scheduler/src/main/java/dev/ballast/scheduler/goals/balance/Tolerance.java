@@ -1,4 +1,6 @@
-package dev.ballast.model;
+package dev.ballast.scheduler.goals.balance;
+
+import dev.ballast.model.Resource;
 
 /**
  * Balance: how far above the cluster's mean utilisation each resource of a host may run before

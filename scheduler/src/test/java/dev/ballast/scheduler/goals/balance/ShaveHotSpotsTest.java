@@ -1,4 +1,4 @@
-package dev.ballast.scheduler;
+package dev.ballast.scheduler.goals.balance;
 
 import static dev.ballast.scheduler.Clusters.balance;
 import static dev.ballast.scheduler.Clusters.host;
@@ -16,7 +16,6 @@ import dev.ballast.model.Policy;
 import dev.ballast.model.Power;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
-import dev.ballast.model.Tolerance;
 import dev.ballast.model.Utilisation;
 import dev.ballast.model.Vm;
 import dev.ballast.policies.HardRules;
@@ -39,7 +38,7 @@ class ShaveHotSpotsTest {
     void movesTheFewestVmsThatCoolTheHotHost() {
         ClusterSnapshot snapshot = oneHotHost(SIX_CORES_ON_A);
 
-        Placement shaved = ShaveHotSpots.place(snapshot, balance()).orElseThrow();
+        Placement shaved = shave(snapshot, balance()).orElseThrow();
 
         assertThat(moved(snapshot, shaved)).containsExactlyInAnyOrder("big-1", "big-2");
         assertThat(shaved.hostOf("big-1")).isNotEqualTo(shaved.hostOf("big-2"));
@@ -51,7 +50,7 @@ class ShaveHotSpotsTest {
         ClusterSnapshot snapshot = oneHotHost(pinned("big-1", "a", 1, 2), pinned("big-2", "a", 1, 2),
                 vm("small-1", "a", 1, 1), vm("small-2", "a", 1, 1));
 
-        Placement shaved = ShaveHotSpots.place(snapshot, balance()).orElseThrow();
+        Placement shaved = shave(snapshot, balance()).orElseThrow();
 
         assertThat(moved(snapshot, shaved)).containsExactlyInAnyOrder("small-1", "small-2");
     }
@@ -60,7 +59,7 @@ class ShaveHotSpotsTest {
     void stopsAtThePolicysMigrationCap() {
         ClusterSnapshot snapshot = oneHotHost(SIX_CORES_ON_A);
 
-        Placement shaved = ShaveHotSpots.place(snapshot, balance().withMaxMigrations(1)).orElseThrow();
+        Placement shaved = shave(snapshot, balance().withMaxMigrations(1)).orElseThrow();
 
         assertThat(moved(snapshot, shaved)).hasSize(1);
     }
@@ -75,9 +74,9 @@ class ShaveHotSpotsTest {
                 vm("busy-1", "a", 30, 4), vm("busy-2", "a", 30, 4),
                 vm("idle-1", "b", 30, 0.5), vm("idle-2", "b", 30, 0.5),
                 vm("idle-3", "c", 30, 0.5), vm("idle-4", "c", 30, 0.5)), List.of());
-        Policy policy = balance().withTolerance(new Tolerance(0.1, 0.5, 0.5));
+        Policy policy = withTolerance(balance(), new Tolerance(0.1, 0.5, 0.5));
 
-        Placement shaved = ShaveHotSpots.place(snapshot, policy).orElseThrow();
+        Placement shaved = shave(snapshot, policy).orElseThrow();
 
         assertThat(moved(snapshot, shaved)).hasSize(2);
         assertThat(HardRules.check(snapshot, policy, shaved)).isEmpty();
@@ -90,9 +89,9 @@ class ShaveHotSpotsTest {
                 vm("busy-1", "a", 30, 4), vm("busy-2", "a", 30, 4),
                 vm("idle-1", "b", 30, 0.5), vm("idle-2", "b", 30, 0.5),
                 vm("idle-3", "c", 30, 0.5), vm("idle-4", "c", 30, 0.5)), List.of());
-        Policy policy = balance().withTolerance(new Tolerance(0.1, 0.5, 0.5)).withMaxMigrations(1);
+        Policy policy = withTolerance(balance(), new Tolerance(0.1, 0.5, 0.5)).withMaxMigrations(1);
 
-        Placement shaved = ShaveHotSpots.place(snapshot, policy).orElseThrow();
+        Placement shaved = shave(snapshot, policy).orElseThrow();
 
         assertThat(moved(snapshot, shaved)).isEmpty();
     }
@@ -107,9 +106,9 @@ class ShaveHotSpotsTest {
                 List.of(vm("big", "medium", 4, 6), vm("s1", "large", 1, 1), vm("s2", "large", 1, 1),
                         vm("s3", "large", 1, 1), vm("s4", "large", 1, 1), vm("s5", "large", 1, 1),
                         vm("s6", "large", 1, 1)), List.of());
-        Policy policy = balance().withTolerance(new Tolerance(0.04, 0.5, 0.5));
+        Policy policy = withTolerance(balance(), new Tolerance(0.04, 0.5, 0.5));
 
-        Placement shaved = ShaveHotSpots.place(snapshot, policy).orElseThrow();
+        Placement shaved = shave(snapshot, policy).orElseThrow();
 
         assertThat(shaved.hostOf("big")).isEqualTo("large");
         assertThat(HardRules.check(snapshot, policy, shaved)).isEmpty();
@@ -120,7 +119,7 @@ class ShaveHotSpotsTest {
     void leavesNewVmsToTheSolver() {
         ClusterSnapshot snapshot = oneHotHost(vm("big-1", "a", 1, 2), vm("new", null, 1, 1));
 
-        assertThat(ShaveHotSpots.place(snapshot, balance())).isEmpty();
+        assertThat(shave(snapshot, balance())).isEmpty();
     }
 
     private static Host large(String name) {
@@ -137,7 +136,17 @@ class ShaveHotSpotsTest {
     private static void assertWithinTolerance(ClusterSnapshot snapshot, Policy policy, Placement placement) {
         for (Resource resource : Resource.values()) {
             Utilisation u = Utilisation.of(snapshot, placement, resource);
-            assertThat(u.max() - u.mean()).as(resource.key()).isLessThanOrEqualTo(policy.tolerance().get(resource) + 1e-9);
+            assertThat(u.max() - u.mean()).as(resource.key()).isLessThanOrEqualTo(((BalanceSettings) policy.settings()).tolerance().get(resource) + 1e-9);
         }
+    }
+
+    /** The greedy balance with the thresholds the balance goal computes for the solver too. */
+    static java.util.Optional<Placement> shave(ClusterSnapshot snapshot, Policy policy) {
+        return ShaveHotSpots.place(snapshot, policy,
+                HotSpots.of(snapshot, ((BalanceSettings) policy.settings()).tolerance()));
+    }
+
+    static Policy withTolerance(Policy policy, Tolerance tolerance) {
+        return policy.withSettings(((BalanceSettings) policy.settings()).withTolerance(tolerance));
     }
 }

@@ -1,4 +1,4 @@
-package dev.ballast.scheduler.solver;
+package dev.ballast.scheduler.goals.balance;
 
 import static dev.ballast.scheduler.solver.Fixtures.hostPriced;
 import static dev.ballast.scheduler.solver.Fixtures.inactiveHost;

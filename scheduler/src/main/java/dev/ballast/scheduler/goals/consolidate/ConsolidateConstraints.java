@@ -1,8 +1,10 @@
-package dev.ballast.scheduler.solver;
+package dev.ballast.scheduler.goals.consolidate;
 
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
 
 import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.scheduler.goals.GoalConstraints;
+import dev.ballast.scheduler.solver.ConstraintNames;
 import dev.ballast.scheduler.domain.PlanningVm;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
@@ -15,10 +17,10 @@ import org.optaplanner.core.api.score.stream.ConstraintFactory;
  * host's absolute load, so moving load to a host that already carries more always pays, and
  * large hosts, which can carry the most, fill first.
  */
-public class ConsolidateConstraints extends HardConstraints {
+public class ConsolidateConstraints extends GoalConstraints {
 
     @Override
-    Constraint[] goal(ConstraintFactory factory) {
+    protected Constraint[] soft(ConstraintFactory factory) {
         return new Constraint[] {hostPower(factory), packing(factory)};
     }
 
