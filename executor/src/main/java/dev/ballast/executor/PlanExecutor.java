@@ -116,7 +116,7 @@ public final class PlanExecutor {
     private Journal openJournal(Request request, String sha256) throws IOException, BadInput {
         Journal journal = request.dryRun() ? Journal.readOnly(request.journalFile(), clock)
                 : Journal.open(request.journalFile(), clock);
-        for (JsonEntry entry : JsonEntry.runsOf(journal)) {
+        for (RunEntry entry : RunEntry.runsOf(journal)) {
             if (!sha256.equals(entry.sha256())) {
                 journal.close();
                 throw new BadInput(request.journalFile() + ": this journal belongs to another plan ("
@@ -128,11 +128,11 @@ public final class PlanExecutor {
     }
 
     /** A run entry of the journal: its plan and the plan's hash. */
-    private record JsonEntry(String plan, String sha256) {
+    private record RunEntry(String plan, String sha256) {
 
-        static List<JsonEntry> runsOf(Journal journal) {
+        static List<RunEntry> runsOf(Journal journal) {
             return journal.entries().stream().map(JournalEntry::of).filter(e -> "run".equals(e.event()))
-                    .map(e -> new JsonEntry(e.plan(), e.planSha256())).toList();
+                    .map(e -> new RunEntry(e.plan(), e.planSha256())).toList();
         }
     }
 
