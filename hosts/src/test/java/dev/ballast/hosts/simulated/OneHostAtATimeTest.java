@@ -107,10 +107,14 @@ class OneHostAtATimeTest {
         }, task -> new Thread(task, "migrate-" + vm).start());
     }
 
-    private static void abortOne(SimulatedCluster cluster, Random random) throws HostException {
+    private static void abortOne(SimulatedCluster cluster, Random random) {
         for (String vm : List.of("a", "b", "c", "d")) {
             if (cluster.migrating(vm) && random.nextBoolean()) {
-                cluster.driver(cluster.hostOf(vm).orElseThrow()).abortJob(vm);
+                try {
+                    cluster.driver(cluster.hostOf(vm).orElseThrow()).abortJob(vm);
+                } catch (HostException e) {
+                    // the migration ended between the question and the abort: no job left to abort
+                }
                 return;
             }
         }
