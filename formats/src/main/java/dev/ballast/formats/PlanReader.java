@@ -1,6 +1,7 @@
 package dev.ballast.formats;
 
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Figure;
 import dev.ballast.model.Migration;
 import dev.ballast.model.PowerOff;
 import dev.ballast.model.PowerOn;
@@ -40,7 +41,7 @@ public final class PlanReader {
 
     private static final String[] SUMMARY_FIELDS = {
         "hostsUsedBefore", "hostsUsedAfter", "powerOnBeforeWatts", "powerOnAfterWatts", "powerSavedWatts",
-        "migrations", "newVmsPlaced", "gibToMove", "estimatedSeconds", "detours", "utilisation", "dropped"};
+        "migrations", "newVmsPlaced", "gibToMove", "estimatedSeconds", "detours", "utilisation", "dropped", "efficacy"};
     private static final String[] ESTIMATE_FIELDS = {"estimatedSeconds", "estimatedDowntimeMs", "preCopyRounds", "converges"};
 
     private static final String[] ACTIONS = {Migration.ACTION, StartVm.ACTION, PowerOff.ACTION, PowerOn.ACTION};
@@ -156,8 +157,26 @@ public final class PlanReader {
                 seconds, detours, utilisation, dropped)) {
             return null;
         }
-        return new PlanSummary(usedBefore, usedAfter, powerBefore, powerAfter, powerSaved, utilisation,
-                migrations, newVms, gibToMove, seconds, detours, dropped);
+        List<Figure> efficacy = efficacy(summary);
+        return efficacy == null ? null : new PlanSummary(usedBefore, usedAfter, powerBefore, powerAfter, powerSaved,
+                utilisation, migrations, newVms, gibToMove, seconds, detours, dropped, efficacy);
+    }
+
+    /** The goal's figures, none when absent; null when an entry is wrong (after reporting it). */
+    private static List<Figure> efficacy(NodeReader summary) {
+        List<Figure> figures = new ArrayList<>();
+        boolean wrong = false;
+        for (NodeReader figure : summary.objects("efficacy", false)) {
+            figure.allowOnly("name", "value", "unit");
+            String name = figure.requiredText("name");
+            Double value = figure.requiredDecimal("value", Bound.ANY);
+            String unit = figure.text("unit");
+            wrong |= anyNull(name, value);
+            if (!anyNull(name, value)) {
+                figures.add(new Figure(name, value, unit == null ? "" : unit));
+            }
+        }
+        return wrong ? null : figures;
     }
 
     /** Null when an entry is wrong (after reporting it), so no summary is built from half a list. */

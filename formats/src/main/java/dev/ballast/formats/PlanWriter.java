@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Figure;
 import dev.ballast.model.Migration;
 import dev.ballast.model.StartVm;
 import dev.ballast.model.Step;
@@ -31,6 +32,7 @@ public final class PlanWriter {
     private static final int WATT_DECIMALS = 1;
     private static final int GIB_DECIMALS = 1;
     private static final int SECOND_DECIMALS = 1;
+    private static final int FIGURE_DECIMALS = 2;
 
     private PlanWriter() {
     }
@@ -111,6 +113,15 @@ public final class PlanWriter {
         }
         ArrayNode dropped = node.putArray("dropped");
         summary.dropped().forEach(move -> dropped.add(dropped(move)));
+        if (!summary.efficacy().isEmpty()) {
+            ArrayNode efficacy = node.putArray("efficacy");
+            for (Figure figure : summary.efficacy()) {
+                ObjectNode entry = efficacy.addObject();
+                entry.put("name", figure.name());
+                entry.put("value", Numbers.round(figure.value(), FIGURE_DECIMALS));
+                entry.put("unit", figure.unit());
+            }
+        }
         return node;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Figure;
 import dev.ballast.model.Migration;
 import dev.ballast.model.PowerOff;
 import dev.ballast.model.PowerOn;
@@ -252,6 +253,17 @@ class PlanFormatTest {
 
         assertThat(read.summary()).isNull();
         assertThat(read.steps()).hasSize(3);
+    }
+
+    @Test
+    void readsBackTheGoalsEfficacyFigures() throws Exception {
+        PlanSummary withFigures = summary().withEfficacy(List.of(new Figure("watts saved", 180.04, "W"),
+                new Figure("hosts freed", 1, "")));
+
+        MigrationPlan read = PlanReader.parse(PlanWriter.toJson(plan(withFigures)), "plan.json");
+
+        assertThat(read.summary().efficacy()).containsExactly(new Figure("watts saved", 180.04, "W"),
+                new Figure("hosts freed", 1, ""));
     }
 
     @Test

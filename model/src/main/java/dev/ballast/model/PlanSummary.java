@@ -16,6 +16,8 @@ import java.util.Set;
  * @param estimatedSeconds   the steps' estimated durations added up, as they run one at a time
  * @param detours            temporary steps taken to break cycles
  * @param dropped            moves left out of the plan, with the reason
+ * @param efficacy           what the policy's goal says the plan achieves, in its own terms
+ *                           (hosts freed, imbalance before and after); empty when not given
  */
 public record PlanSummary(
         int hostsUsedBefore,
@@ -29,7 +31,8 @@ public record PlanSummary(
         double gibToMove,
         double estimatedSeconds,
         int detours,
-        List<DroppedMove> dropped) {
+        List<DroppedMove> dropped,
+        List<Figure> efficacy) {
 
     /** One resource's utilisation before and after the plan. */
     public record Change(Utilisation before, Utilisation after) {
@@ -38,6 +41,22 @@ public record PlanSummary(
     public PlanSummary {
         utilisation = Map.copyOf(utilisation);
         dropped = List.copyOf(dropped);
+        efficacy = List.copyOf(efficacy);
+    }
+
+    /** The figures without the goal's efficacy figures. */
+    public PlanSummary(int hostsUsedBefore, int hostsUsedAfter, double powerOnBeforeWatts, double powerOnAfterWatts,
+            double powerSavedWatts, Map<Resource, Change> utilisation, int migrations, int newVmsPlaced,
+            double gibToMove, double estimatedSeconds, int detours, List<DroppedMove> dropped) {
+        this(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts, powerSavedWatts, utilisation,
+                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, List.of());
+    }
+
+    /** The same figures with the goal's own. */
+    public PlanSummary withEfficacy(List<Figure> figures) {
+        return new PlanSummary(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts,
+                powerSavedWatts, utilisation, migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped,
+                figures);
     }
 
     /** The figures of moving a cluster from its current placement to {@code target}. */

@@ -2,6 +2,7 @@ package dev.ballast.reports;
 
 import dev.ballast.model.Limits;
 import dev.ballast.model.MigrationEstimate;
+import dev.ballast.model.Figure;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Resource;
 import dev.ballast.reports.PlanView.DroppedGroup;
@@ -12,6 +13,7 @@ import dev.ballast.reports.PlanView.StepView;
 import dev.ballast.reports.PlanView.Use;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /**
@@ -133,11 +135,20 @@ public final class PlanTextRenderer {
         text.append("  ").append(Text.count(figures.migrations(), "migration")).append(", ")
                 .append(Text.gib(figures.gibToMove())).append(" to move, ")
                 .append(Text.count(figures.newVms(), "new VM")).append(" placed\n");
+        efficacy(figures.efficacy());
         duration(figures);
         notConverging(figures.notConverging());
         powerOff(figures.hostsToPowerOff());
         dropped(figures);
         text.append('\n');
+    }
+
+    /** The goal's own figures on one line: {@code goal: watts saved 450 W, hosts freed 3}. */
+    private void efficacy(List<Figure> efficacy) {
+        if (!efficacy.isEmpty()) {
+            text.append("  goal: ").append(efficacy.stream().map(Figure::toString).collect(Collectors.joining(", ")))
+                    .append('\n');
+        }
     }
 
     private void duration(Figures figures) {

@@ -1,6 +1,7 @@
 package dev.ballast.reports;
 
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Figure;
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
@@ -103,16 +104,19 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
      * @param droppedMoves    moves left out of the plan, all reasons together
      * @param dropped         the moves left out, grouped by reason in the order the reasons first
      *                        appear
+     * @param efficacy        what the goal says the plan achieves, in its terms; empty for a plan
+     *                        that does not say
      */
     public record Figures(int hostsUsedBefore, int hostsUsedAfter, IdlePower idlePower,
             Map<Resource, PlanSummary.Change> utilisation, int migrations, double gibToMove, int newVms,
             double estimatedSeconds, int detours, int notConverging, List<String> hostsToPowerOff,
-            int droppedMoves, List<DroppedGroup> dropped) {
+            int droppedMoves, List<DroppedGroup> dropped, List<Figure> efficacy) {
 
         public Figures {
             utilisation = Collections.unmodifiableMap(new EnumMap<>(utilisation));
             hostsToPowerOff = List.copyOf(hostsToPowerOff);
             dropped = List.copyOf(dropped);
+            efficacy = List.copyOf(efficacy);
         }
     }
 
@@ -250,7 +254,7 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
         return new Figures(summary.hostsUsedBefore(), summary.hostsUsedAfter(), power, utilisation,
                 summary.migrations(), summary.gibToMove(), summary.newVmsPlaced(), summary.estimatedSeconds(),
                 summary.detours(), notConverging, plan.hostsToPowerOff(), summary.dropped().size(),
-                byReason(summary.dropped()));
+                byReason(summary.dropped()), summary.efficacy());
     }
 
     private static List<DroppedGroup> byReason(List<DroppedMove> dropped) {

@@ -3,6 +3,7 @@ package dev.ballast.reports;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Figure;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
@@ -191,6 +192,19 @@ class PlanTextRendererTest {
 
         assertThat(report).contains("No steps: every move was dropped (see the summary).\n");
         assertThat(report).contains("  1 move dropped:\n    the plan takes 0.4 points off the imbalance");
+    }
+
+    @Test
+    void theGoalsOwnFiguresReadOnOneLine() {
+        Placement after = CLUSTER.currentPlacement().with("vm-4", "host-b");
+        List<Step> steps = List.of(new Migration("vm-4", "host-c", "host-b"), new PowerOff("host-c"));
+        MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, steps,
+                PlanSummary.of(CLUSTER, after, steps).withEfficacy(List.of(new Figure("watts saved", 120, "W"),
+                        new Figure("hosts freed", 1, ""))));
+
+        String report = PlanTextRenderer.render(PlanView.of(CLUSTER, BALANCE, plan));
+
+        assertThat(report).contains("  goal: watts saved 120 W, hosts freed 1\n");
     }
 
     @ParameterizedTest

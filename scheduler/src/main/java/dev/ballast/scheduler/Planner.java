@@ -182,7 +182,8 @@ public final class Planner {
                 SolverFactories.forConstraints(goal.constraints(), settings))
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
         return new MigrationPlan(policy.name(), score, placement, steps,
-                PlanSummary.of(snapshot, placement, steps, sequence.dropped()));
+                PlanSummary.of(snapshot, placement, steps, sequence.dropped())
+                        .withEfficacy(objective.efficacy(placement)));
     }
 
     private static List<DroppedMove> dropAll(List<VmStep> steps, String reason) {

@@ -1,5 +1,6 @@
 package dev.ballast.scheduler.goals;
 
+import dev.ballast.model.Figure;
 import dev.ballast.model.Placement;
 import dev.ballast.scheduler.solver.Pricing;
 import java.util.List;

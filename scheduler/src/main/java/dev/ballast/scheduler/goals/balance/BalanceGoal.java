@@ -5,7 +5,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.GoalSettings;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
-import dev.ballast.scheduler.goals.Figure;
+import dev.ballast.model.Figure;
 import dev.ballast.scheduler.goals.Goal;
 import dev.ballast.scheduler.goals.Objective;
 import dev.ballast.scheduler.solver.Pricing;
@@ -133,8 +133,8 @@ public final class BalanceGoal implements Goal {
                     new Figure("imbalance before", 100 * Imbalance.of(snapshot, snapshot.currentPlacement()), "points"),
                     new Figure("imbalance after", 100 * Imbalance.of(snapshot, target), "points"),
                     new Figure("hot hosts before", hotSpots.hotHosts(snapshot, snapshot.currentPlacement()).size(),
-                            "hosts"),
-                    new Figure("hot hosts after", hotSpots.hotHosts(snapshot, target).size(), "hosts"));
+                            ""),
+                    new Figure("hot hosts after", hotSpots.hotHosts(snapshot, target).size(), ""));
         }
     }
 }

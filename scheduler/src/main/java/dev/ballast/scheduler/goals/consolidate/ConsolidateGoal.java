@@ -8,7 +8,7 @@ import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Vm;
 import dev.ballast.scheduler.FirstFitDecreasing;
-import dev.ballast.scheduler.goals.Figure;
+import dev.ballast.model.Figure;
 import dev.ballast.scheduler.goals.Goal;
 import dev.ballast.scheduler.goals.Objective;
 import dev.ballast.scheduler.solver.Pricing;
@@ -166,8 +166,8 @@ public final class ConsolidateGoal implements Goal {
             return List.of(
                     new Figure("watts saved", idleWatts(snapshot, snapshot.currentPlacement())
                             - idleWatts(snapshot, target), "W"),
-                    new Figure("hosts freed", before.stream().filter(h -> !after.contains(h)).count(), "hosts"),
-                    new Figure("hosts in use", after.size(), "hosts"));
+                    new Figure("hosts freed", before.stream().filter(h -> !after.contains(h)).count(), ""),
+                    new Figure("hosts in use", after.size(), ""));
         }
 
         /** Active hosts left empty; a stale host may be running VMs the snapshot no longer shows, so never it. */

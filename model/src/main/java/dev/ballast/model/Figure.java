@@ -1,4 +1,4 @@
-package dev.ballast.scheduler.goals;
+package dev.ballast.model;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@code imbalance after 4.2 points}. Watcher calls these efficacy indicators: they let a plan be
  * judged before it runs.
  *
- * @param unit what the value counts, e.g. {@code W}, {@code points}, {@code hosts}
+ * @param unit what the value counts, e.g. {@code W}, {@code points}; empty for a plain count
  */
 public record Figure(String name, double value, String unit) {
 
@@ -21,6 +21,6 @@ public record Figure(String name, double value, String unit) {
     public String toString() {
         String shown = value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
-        return name + " " + shown + " " + unit;
+        return name + " " + shown + (unit.isEmpty() ? "" : " " + unit);
     }
 }
