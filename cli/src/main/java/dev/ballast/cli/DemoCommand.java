@@ -1,7 +1,16 @@
 package dev.ballast.cli;
 
 import dev.ballast.formats.InputException;
+import dev.ballast.formats.PlanWriter;
+import dev.ballast.executor.MigrationSettings;
+import dev.ballast.executor.PlanExecutor;
+import dev.ballast.executor.RunReport;
+import dev.ballast.executor.Sleeper;
+import dev.ballast.hosts.simulated.ManualTicker;
+import dev.ballast.hosts.simulated.SimulatedCluster;
+import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.HostState;
 import dev.ballast.model.Host;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
@@ -19,7 +28,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +52,8 @@ import java.util.stream.Collectors;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {"Plans a simulated cluster of 36 hosts and 400 VMs, some hosts hot and some nearly idle,",
-            "with the built-in policies balance and consolidate, and shows what each would do."},
+            "with the built-in policies balance and consolidate, shows what each would do, and carries",
+            "out the consolidate plan on the simulated cluster, migrations and power-offs included."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:both plans made", "1:a policy found no feasible placement", "2:bad option"})
 final class DemoCommand implements Callable<Integer> {
@@ -65,12 +84,14 @@ final class DemoCommand implements Callable<Integer> {
                 ? ClusterGenerator.demoOptions() : ClusterGenerator.demoOptions().withSeed(clusterSeed);
         ClusterSnapshot cluster = ClusterGenerator.generate(options);
         out.println(introduction(cluster, options.seed()));
+        MigrationPlan plan = null;
+        Policy policy = null;
         for (String name : POLICIES) {
-            Policy policy = Policies.resolve(name, Goals.registry());
+            policy = Policies.resolve(name, Goals.registry());
             out.println("=== " + name + " " + "=".repeat(Math.max(3, 72 - name.length())));
             out.flush();
             try {
-                MigrationPlan plan = new Planner(settings()).plan(cluster, policy);
+                plan = new Planner(settings()).plan(cluster, policy);
                 out.println(PlanTextRenderer.render(PlanView.of(cluster, policy, plan), PlanTextRenderer.HOST_ROWS, 15));
             } catch (NoFeasiblePlacementException e) {
                 Reasons.print(err, policy, e);
@@ -78,9 +99,72 @@ final class DemoCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
+        carryOut(cluster, policy, plan, out);
         out.println("Plan your own cluster: ballast plan --snapshot FILE --policy balance|consolidate|FILE");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Runs the last plan on the cluster, simulated in this process on simulated time: the
+     * executor as {@code ballast apply} runs it, migrations taking what the pre-copy model says.
+     */
+    private static void carryOut(ClusterSnapshot cluster, Policy policy, MigrationPlan plan, PrintWriter out) {
+        out.println("=== carrying out the " + policy.name() + " plan on the simulated cluster " + "=".repeat(22));
+        ManualTicker ticker = new ManualTicker();
+        SimulatedCluster simulated = new SimulatedCluster(cluster, 1, ticker);
+        Instant started = ticker.now();
+        try {
+            Path dir = Files.createTempDirectory("ballast-demo");
+            try {
+                ClusterConfig config = new ClusterConfig(simulated.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT,
+                        null, ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
+                // The executor journals against the plan file's digest, as apply does.
+                Path planFile = Files.writeString(dir.resolve("plan.json"), PlanWriter.toJson(plan));
+                PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, config,
+                        MigrationSettings.defaults(), dir.resolve("plan.journal.jsonl"), false, true);
+                RunReport report = new PlanExecutor(ticker.asClock(), simulatedTime(ticker),
+                        host -> simulated.driver(host.name()), simulated::snapshot)
+                        .run(request, question -> true, List.of());
+                ClusterSnapshot after = simulated.snapshot();
+                long on = after.hosts().stream().filter(h -> h.state() != HostState.STANDBY).count();
+                long seconds = Duration.between(started, ticker.now()).toSeconds();
+                out.printf(Locale.ROOT, "%s: %d steps done, %d skipped, %d failed, in %d min %d s of simulated time;"
+                                + " %d VMs now run on %d hosts switched on (%d off).%n",
+                        report.outcome().key().toUpperCase(Locale.ROOT), report.getDone(), report.getSkipped(),
+                        report.getFailed(), seconds / 60, seconds % 60,
+                        after.vms().size(), on, after.hosts().size() - on);
+            } finally {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException | PlanExecutor.BadInput e) {
+            out.println("the simulated run could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.println();
+    }
+
+    /** Time that passes when the executor waits, and only then; a migration's thread gets a moment to see it. */
+    private static Sleeper simulatedTime(ManualTicker ticker) {
+        return new Sleeper() {
+            @Override
+            public void sleep(Duration duration) {
+                ticker.advance(duration);
+            }
+
+            @Override
+            public void await(Future<?> task, Duration duration) throws InterruptedException {
+                ticker.advance(duration);
+                try {
+                    task.get(5, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // ended with an error, or still running: the executor looks
+                }
+            }
+        };
     }
 
     private String introduction(ClusterSnapshot cluster, long generatorSeed) {

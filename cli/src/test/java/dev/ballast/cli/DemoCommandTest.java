@@ -14,5 +14,8 @@ class DemoCommandTest {
         assertThat(run.out()).contains("36 hosts").contains("400 VMs")
                 .contains("=== balance").contains("Policy balance (goal balance")
                 .contains("=== consolidate").contains("Policy consolidate (goal consolidate");
+        // The consolidate plan carried out on the simulated cluster, to the end, nothing failed.
+        assertThat(run.out()).containsPattern("COMPLETED: \\d+ steps done, 0 skipped, 0 failed, in \\d+ min \\d+ s"
+                + " of simulated time; 400 VMs now run on \\d+ hosts switched on \\(\\d+ off\\)");
     }
 }
