@@ -34,10 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
                 Path planFile = Files.writeString(dir.resolve("plan.json"), PlanWriter.toJson(plan));
                 PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, config,
                         MigrationSettings.defaults(), dir.resolve("plan.journal.jsonl"), false, true);
-                RunReport report = new PlanExecutor(ticker.asClock(), simulatedTime(ticker),
+                RunReport report = new PlanExecutor(ticker.asClock(), Sleeper.following(ticker),
                         host -> simulated.driver(host.name()), simulated::snapshot)
                         .run(request, question -> true, List.of());
                 ClusterSnapshot after = simulated.snapshot();
@@ -145,26 +141,6 @@ final class DemoCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         out.println();
-    }
-
-    /** Time that passes when the executor waits, and only then; a migration's thread gets a moment to see it. */
-    private static Sleeper simulatedTime(ManualTicker ticker) {
-        return new Sleeper() {
-            @Override
-            public void sleep(Duration duration) {
-                ticker.advance(duration);
-            }
-
-            @Override
-            public void await(Future<?> task, Duration duration) throws InterruptedException {
-                ticker.advance(duration);
-                try {
-                    task.get(5, TimeUnit.MILLISECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    // ended with an error, or still running: the executor looks
-                }
-            }
-        };
     }
 
     private String introduction(ClusterSnapshot cluster, long generatorSeed) {

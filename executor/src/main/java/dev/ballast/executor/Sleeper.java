@@ -1,5 +1,6 @@
 package dev.ballast.executor;
 
+import dev.ballast.hosts.simulated.ManualTicker;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -44,4 +45,31 @@ public interface Sleeper {
             }
         };
     }
+
+    /**
+     * Simulated time: waiting moves {@code ticker} on, and nothing else does. An awaited task (a
+     * simulated migration on its thread, woken by the tick) gets a few real milliseconds to see
+     * the new time and end; the executor looks again either way.
+     */
+    static Sleeper following(ManualTicker ticker) {
+        return new Sleeper() {
+            @Override
+            public void sleep(Duration duration) {
+                ticker.advance(duration);
+            }
+
+            @Override
+            public void await(Future<?> task, Duration duration) throws InterruptedException {
+                ticker.advance(duration);
+                try {
+                    task.get(TASK_SEES_THE_TICK_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // ended with an error, or still running: the caller looks
+                }
+            }
+        };
+    }
+
+    /** Real milliseconds a woken simulated migration is given to end before the executor looks. */
+    long TASK_SEES_THE_TICK_MILLIS = 5;
 }

@@ -23,10 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The executor on a simulated cluster, on simulated time: plans written to files, runs that take
@@ -47,26 +43,8 @@ final class SimulatedRun {
         this.dir = dir;
     }
 
-    /**
-     * Time for the executor: sleeping moves it on; awaiting a migration moves it on, then gives
-     * the migration's thread a few real milliseconds to see it (it switches over when woken).
-     */
-    final Sleeper time = new Sleeper() {
-        @Override
-        public void sleep(Duration duration) {
-            ticker.advance(duration);
-        }
-
-        @Override
-        public void await(Future<?> task, Duration duration) throws InterruptedException {
-            ticker.advance(duration);
-            try {
-                task.get(5, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                // ended with an error, or still running: the executor looks
-            }
-        }
-    };
+    /** Time for the executor: sleeping and awaiting a migration move it on. */
+    final Sleeper time = Sleeper.following(ticker);
 
     /** A plan of these steps from the cluster as it is now, its placement where they lead. */
     MigrationPlan plan(Step... steps) {
