@@ -26,7 +26,7 @@ final class Inputs {
      */
     static Policy policyOf(String policyOption, MigrationPlan plan, Path planFile, List<String> problems) {
         if (policyOption != null) {
-            return read(() -> Policies.resolve(policyOption), problems);
+            return policy(policyOption, problems);
         }
         if (plan == null) {
             return null;
@@ -38,6 +38,20 @@ final class Inputs {
                 + String.join(", ", Policies.builtInNames()) + "); pass the policy file the plan was made with: "
                 + "--policy FILE");
         return null;
+    }
+
+    /**
+     * The policy {@code --policy} names: a built-in policy or a policy file; null with the problem
+     * added to {@code problems} when it cannot be read. An empty name would otherwise be taken for
+     * the current directory.
+     */
+    static Policy policy(String policyOption, List<String> problems) {
+        if (policyOption.isBlank()) {
+            problems.add("--policy '" + policyOption + "': empty; give a built-in policy ("
+                    + String.join(", ", Policies.builtInNames()) + ") or a policy file");
+            return null;
+        }
+        return read(() -> Policies.resolve(policyOption), problems);
     }
 
     /** What {@code reading} reads, or null with its problems added to {@code problems}. */

@@ -5,7 +5,6 @@ import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
-import dev.ballast.policies.Policies;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
@@ -64,7 +63,7 @@ final class PlanCommand extends Subcommand {
     int run(PrintWriter out, PrintWriter err) {
         List<String> problems = new ArrayList<>();
         ClusterSnapshot snapshot = Inputs.read(() -> SnapshotReader.read(snapshotFile), problems);
-        Policy policy = Inputs.read(() -> Policies.resolve(policyName), problems);
+        Policy policy = Inputs.policy(policyName, problems);
         PlanFiles.checkWritable(output, "--output").ifPresent(problems::add);
         if (!problems.isEmpty()) {
             problems.forEach(err::println);

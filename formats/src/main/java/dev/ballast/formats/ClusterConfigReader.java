@@ -74,10 +74,10 @@ public final class ClusterConfigReader {
 
     private static Entry<HostConfig> host(NodeReader host) {
         host.allowOnly(HOST_FIELDS);
-        String name = host.requiredText("name");
-        String uri = host.requiredText("libvirtUri");
+        String name = host.name("name", true);
+        String uri = host.uri("libvirtUri", true, HostReader.LIBVIRT_URI_EXAMPLE);
         MigrationLink link = HostReader.migrationLink(host.object("migrationLink", false));
-        Double networkMbps = host.decimal("networkMbps", HostConfig.DEFAULT_NETWORK_MBPS, Bound.POSITIVE);
+        Double networkMbps = host.decimal("networkMbps", HostConfig.DEFAULT_NETWORK_MBPS, Bound.positiveUpTo(Bound.MAX_MBPS));
         Resources reserve = reserve(host.object("reserve", false));
         Power power = HostReader.power(host.object("power", false));
         List<String> nics = host.texts("nics", false);
@@ -97,9 +97,9 @@ public final class ClusterConfigReader {
             return Resources.ZERO;
         }
         reserve.allowOnly("cpu", "memoryMiB", "networkMbps");
-        Double cpu = reserve.decimal("cpu", 0.0, Bound.NON_NEGATIVE);
-        Long memoryMiB = reserve.whole("memoryMiB", 0L, Bound.NON_NEGATIVE);
-        Double networkMbps = reserve.decimal("networkMbps", 0.0, Bound.NON_NEGATIVE);
+        Double cpu = reserve.decimal("cpu", 0.0, Bound.nonNegativeUpTo(Bound.MAX_CORES));
+        Long memoryMiB = reserve.whole("memoryMiB", 0L, Bound.nonNegativeUpTo(Bound.MAX_MEMORY_MIB));
+        Double networkMbps = reserve.decimal("networkMbps", 0.0, Bound.nonNegativeUpTo(Bound.MAX_MBPS));
         return cpu == null || memoryMiB == null || networkMbps == null ? null
                 : new Resources(cpu, memoryMiB, networkMbps);
     }

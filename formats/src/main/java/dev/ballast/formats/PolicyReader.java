@@ -27,11 +27,17 @@ public final class PolicyReader {
 
     /** @param source the name to report problems under: the file name, or e.g. {@code <built-in balance>} */
     public static Policy parse(String text, String source) throws InputException {
+        return read(Document.parse(text, source));
+    }
+
+    /** A policy from a file already parsed, e.g. by {@code validate}, which reads a file's kind first. */
+    public static Policy read(Document document) throws InputException {
+        String source = document.source();
         Problems problems = new Problems();
-        NodeReader root = Documents.open(text, source, KIND, problems);
+        NodeReader root = Documents.open(document, KIND, problems);
         root.allowOnly("apiVersion", "kind", "name", "goal", "limits", "maxMigrations", "weights", "tolerance",
                 "cooldown", "minImprovement");
-        String name = root.requiredText("name");
+        String name = root.name("name", true);
         Goal goal = root.choice("goal", Goal.values(), Goal::key, null, true);
         Limits limits = limits(root.object("limits", false));
         Integer maxMigrations = root.integer("maxMigrations", null, Bound.NON_NEGATIVE, false);
