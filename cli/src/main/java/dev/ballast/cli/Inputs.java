@@ -1,6 +1,7 @@
 package dev.ballast.cli;
 
 import dev.ballast.formats.InputException;
+import dev.ballast.formats.Printable;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.policies.Policies;
@@ -47,7 +48,7 @@ final class Inputs {
      */
     static Policy policy(String policyOption, List<String> problems) {
         if (policyOption.isBlank()) {
-            problems.add("--policy '" + policyOption + "': empty; give a built-in policy ("
+            problems.add("--policy '" + Printable.escape(policyOption) + "': empty; give a built-in policy ("
                     + String.join(", ", Policies.builtInNames()) + ") or a policy file");
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.ballast.cli;
 
+import dev.ballast.formats.Printable;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -39,18 +41,19 @@ final class PlanFiles {
             return Optional.empty();
         }
         Path dir = file.toAbsolutePath().getParent();
+        String shown = Printable.escape(file.toString());
         if (Files.isDirectory(file)) {
-            return Optional.of(option + " " + file + ": is a directory; name a file, e.g. " + file.resolve("plan.json"));
+            return Optional.of(option + " " + shown + ": is a directory; name a file, e.g. " + file.resolve("plan.json"));
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            return Optional.of(option + " " + file + ": is not a regular file (a device, FIFO or socket);"
+            return Optional.of(option + " " + shown + ": is not a regular file (a device, FIFO or socket);"
                     + " name a file to create or replace");
         }
         if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-            return Optional.of(option + " " + file + ": is a symbolic link to nothing; name a file to create or replace");
+            return Optional.of(option + " " + shown + ": is a symbolic link to nothing; name a file to create or replace");
         }
         if (dir != null && !Files.isDirectory(dir)) {
-            return Optional.of(option + " " + file + ": directory " + dir + " does not exist; create it first");
+            return Optional.of(option + " " + shown + ": directory " + dir + " does not exist; create it first");
         }
         return Optional.empty();
     }

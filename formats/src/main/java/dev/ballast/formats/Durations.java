@@ -35,12 +35,12 @@ public final class Durations {
         Matcher m = FORMAT.matcher(value);
         if (!m.matches()) {
             String why = value.startsWith("-") ? "is negative" : "is not a duration";
-            throw new IllegalArgumentException("'" + text + "' " + why + "; write a whole number and a unit, e.g. "
+            throw new IllegalArgumentException("'" + Printable.escape(text) + "' " + why + "; write a whole number and a unit, e.g. "
                     + FORMS);
         }
         String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
         if (digits.length() > MAX_DIGITS) {
-            throw new IllegalArgumentException("'" + text + "' is too long a duration: at most " + MAX_DIGITS
+            throw new IllegalArgumentException("'" + Printable.escape(text) + "' is too long a duration: at most " + MAX_DIGITS
                     + " digits (999999999" + m.group(2) + "); use a larger unit, e.g. " + FORMS);
         }
         long amount = Long.parseLong(digits);
