@@ -1,9 +1,8 @@
 package dev.ballast.bench;
 
-import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Weights;
+import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +37,7 @@ public final class CloudBalancingSuite {
 
     /** The policy of every case: consolidate at full capacity, every weight 1. */
     public static Policy policy() {
-        return new Policy("cloudbalancing", Goal.CONSOLIDATE, Limits.FULL, null, Weights.DEFAULT);
+        return new Policy("cloudbalancing", Limits.FULL, null, ConsolidateSettings.DEFAULTS);
     }
 
     /** @throws BenchInputException when the directory holds no data set */

@@ -1,8 +1,9 @@
 package dev.ballast.bench;
 
 import dev.ballast.model.Policy;
-import dev.ballast.model.Tolerance;
-import dev.ballast.model.Weights;
+import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.scheduler.goals.balance.BalanceSettings;
+import dev.ballast.scheduler.goals.balance.Tolerance;
 import dev.ballast.policies.Policies;
 import dev.ballast.simulator.ClusterGenerator;
 
@@ -34,7 +35,7 @@ final class GeneratedSuites {
         for (int hosts : GENERATED_HOSTS) {
             for (String goal : Policies.builtInNames()) {
                 cases.add(new BenchCase(GENERATED, hosts + "-hosts-" + goal,
-                        () -> ClusterGenerator.mixed(hosts, hosts * VMS_PER_HOST, seed), Policies.builtIn(goal),
+                        () -> ClusterGenerator.mixed(hosts, hosts * VMS_PER_HOST, seed), Policies.builtIn(goal, Goals.registry()),
                         Duration.ofSeconds(60), null));
             }
         }
@@ -53,9 +54,7 @@ final class GeneratedSuites {
 
     /** The built-in consolidate policy with migrations free: packing as tight as it goes. */
     static Policy hostsOnly() {
-        Weights weights = consolidate().weights();
-        return consolidate().withName("consolidate-migrations-free")
-                .withWeights(new Weights(weights.hostPower(), weights.packing(), weights.spread(), 0));
+        return consolidate().withName("consolidate-migrations-free").withMigrationWeight(0);
     }
 
     /**
@@ -76,8 +75,9 @@ final class GeneratedSuites {
 
     /** The built-in balance policy told to keep CPU within 2 points of the mean, memory and network within 10. */
     static Policy cpuWithinTwoPoints() {
-        return Policies.builtIn("balance").withName("balance-cpu-within-2-points")
-                .withTolerance(new Tolerance(0.02, 0.10, 0.10));
+        Policy balance = Policies.builtIn("balance", Goals.registry());
+        return balance.withName("balance-cpu-within-2-points").withSettings(
+                ((BalanceSettings) balance.settings()).withTolerance(new Tolerance(0.02, 0.10, 0.10)));
     }
 
     static List<BenchCase> scale(long seed) {
@@ -86,6 +86,6 @@ final class GeneratedSuites {
     }
 
     private static Policy consolidate() {
-        return Policies.builtIn("consolidate");
+        return Policies.builtIn("consolidate", Goals.registry());
     }
 }

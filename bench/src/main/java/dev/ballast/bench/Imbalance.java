@@ -4,6 +4,8 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
+import dev.ballast.scheduler.goals.balance.BalanceSettings;
+import dev.ballast.scheduler.goals.balance.Tolerance;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Utilisation;
@@ -64,11 +66,17 @@ public final class Imbalance {
         return onThem.size();
     }
 
+    /** The balance goal's tolerance; its default for a policy of another goal. */
+    private static Tolerance tolerance(Policy policy) {
+        return policy.settings() instanceof BalanceSettings balance ? balance.tolerance()
+                : BalanceSettings.DEFAULT_TOLERANCE;
+    }
+
     private static boolean isOverloaded(Host host, Resources load, Policy policy, Map<Resource, Double> mean) {
         for (Resource resource : Resource.values()) {
             double capacity = host.capacity().get(resource);
             double used = capacity == 0 ? 0 : load.get(resource) / capacity;
-            if (used > policy.limits().get(resource) + 1e-9 || used > mean.get(resource) + policy.tolerance().get(resource)) {
+            if (used > policy.limits().get(resource) + 1e-9 || used > mean.get(resource) + tolerance(policy).get(resource)) {
                 return true;
             }
         }

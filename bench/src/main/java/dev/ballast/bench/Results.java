@@ -1,9 +1,9 @@
 package dev.ballast.bench;
 
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Goal;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
+import dev.ballast.scheduler.goals.balance.BalanceSettings;
 
 import java.time.Duration;
 
@@ -24,9 +24,9 @@ final class Results {
         PlanSummary summary = plan == null ? null : plan.summary();
         Double power = plan == null ? null : Watts.keptOn(snapshot, plan.placement());
         Double best = benchCase.bestKnownCost();
-        boolean balance = benchCase.policy().goal() == Goal.BALANCE;
+        boolean balance = benchCase.policy().settings() instanceof BalanceSettings;
         double limitSeconds = limit.toMillis() / 1000.0;
-        return new CaseResult(benchCase.suite(), benchCase.name(), benchCase.policy().goal().key(),
+        return new CaseResult(benchCase.suite(), benchCase.name(), benchCase.policy().goalName(),
                 benchCase.policy().name(), snapshot.hosts().size(), snapshot.vms().size(), limitSeconds,
                 plan != null, plan != null && run.wallSeconds() <= limitSeconds + IN_TIME_SLACK_SECONDS, run.error(),
                 baseline.hostsBefore(), summary == null ? null : summary.hostsUsedAfter(), baseline.lowerBound(),

@@ -6,6 +6,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Vm;
 import dev.ballast.policies.HardRules;
 import dev.ballast.policies.Policies;
+import dev.ballast.scheduler.goals.Goals;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -33,7 +34,7 @@ class IdenticalHostsClusterTest {
     @Test
     void theRandomPlacementKeepsTheBuiltInConsolidationPolicy() {
         assertThat(cluster.vms()).noneMatch(Vm::isNew);
-        assertThat(HardRules.check(cluster, Policies.builtIn("consolidate"), cluster.currentPlacement())).isEmpty();
+        assertThat(HardRules.check(cluster, Policies.builtIn("consolidate", Goals.registry()), cluster.currentPlacement())).isEmpty();
         assertThat(cluster.hosts()).allMatch(h -> h.capacity().equals(IdenticalHostsCluster.HOST));
         assertThat(Set.copyOf(cluster.currentPlacement().hostOfVm().values()).size()).isGreaterThan(90);
     }

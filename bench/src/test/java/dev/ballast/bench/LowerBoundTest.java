@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
-import dev.ballast.model.Goal;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
+import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
-import dev.ballast.model.Weights;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,8 +22,8 @@ class LowerBoundTest {
     // 5, 10 and 20 cores, at a memory limit of 1.0 100, 200 and 400 MiB.
     private static final List<Host> HOSTS = List.of(host("small", 10, 100), host("large", 40, 400),
             host("medium", 20, 200));
-    private static final Policy HALF_CPU = new Policy("p", Goal.CONSOLIDATE, new Limits(0.5, 1.0, 1.0), null,
-            Weights.DEFAULT);
+    private static final Policy HALF_CPU = new Policy("p", new Limits(0.5, 1.0, 1.0), null,
+            ConsolidateSettings.DEFAULTS);
 
     @Test
     void takesTheLargestHostsFirstForEachResourceAndKeepsTheHighestCount() {

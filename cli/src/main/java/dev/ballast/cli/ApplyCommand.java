@@ -9,6 +9,7 @@ import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,13 +43,11 @@ final class ApplyCommand extends Subcommand {
     @Parameters(paramLabel = "PLAN", description = "A ballast/v1 MigrationPlan, as ballast plan --output writes it.")
     Path planFile;
 
-    @Option(names = "--cluster", required = true, paramLabel = "FILE",
-            description = "The hosts: a ballast/v1 Cluster file (the one ballast collect reads).")
-    Path clusterFile;
+    @Mixin
+    ClusterOption clusterOption;
 
-    @Option(names = "--policy", paramLabel = "NAME|FILE",
-            description = "The policy whose limits apply (default: the built-in policy the plan names).")
-    String policyName;
+    @Mixin
+    PlanPolicyOption policyOption;
 
     @Option(names = "--dry-run", description = "Check the plan and print what would run; move nothing.")
     boolean dryRun;
@@ -91,8 +90,8 @@ final class ApplyCommand extends Subcommand {
         List<String> problems = new ArrayList<>();
         checkOptions(problems);
         MigrationPlan plan = Inputs.read(() -> PlanReader.read(planFile), problems);
-        ClusterConfig cluster = Inputs.read(() -> ClusterConfigReader.read(clusterFile), problems);
-        Policy policy = Inputs.policyOf(policyName, plan, planFile, problems);
+        ClusterConfig cluster = Inputs.read(() -> ClusterConfigReader.read(clusterOption.file), problems);
+        Policy policy = policyOption.of(plan, planFile, problems);
         Console console = System.console();
         if (!yes && !dryRun && console == null) {
             problems.add("no terminal to confirm on: pass --yes to run the plan without confirmation");

@@ -11,6 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ballast",
         mixinStandardHelpOptions = true,
         version = "ballast 0.1.0",
+        // How shared options (the mixins) read in the commands that word them their own way.
+        resourceBundle = "dev.ballast.cli.OptionWording",
         description = "Policy-based load balancer and consolidation scheduler for KVM/QEMU clusters.",
         subcommands = {PlanCommand.class, CheckPlanCommand.class, ValidateCommand.class, DemoCommand.class, BenchCommand.class,
             CollectCommand.class, ApplyCommand.class},

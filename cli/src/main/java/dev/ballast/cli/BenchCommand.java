@@ -4,12 +4,12 @@ import dev.ballast.bench.Bench;
 import dev.ballast.bench.BenchOptions;
 import dev.ballast.bench.DataDir;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,17 +38,13 @@ final class BenchCommand implements Callable<Integer> {
                     + "balance-1000, scale. SUITE/CASE picks cases; * matches anything (generated/100-hosts-*).")
     List<String> suites = new ArrayList<>();
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Overrides each case's own time limit (the issue's target: 30s to 120s).")
-    Duration timeLimit;
-
     @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "bench-results",
             description = "Where results.md and results.json go (default ${DEFAULT-VALUE}).")
     Path outputDir;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Seeds the generated clusters and the solver (default ${DEFAULT-VALUE}).")
-    long seed;
+    // Without --time-limit each case keeps its own; --seed is 1 unless given (OptionWording.properties words both).
+    @Mixin
+    SearchOptions search;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "The cloud-balancing data sets (default " + DataDir.DEFAULT + " from the repository root).")
@@ -56,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Bench.run(new BenchOptions(suites, timeLimit, outputDir, seed, data),
+        return Bench.run(new BenchOptions(suites, search.timeLimit, outputDir, search.seedOr(1), data),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -1,13 +1,12 @@
 package dev.ballast.cli;
 
 import dev.ballast.formats.PlanReader;
-import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.policies.PlanCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
@@ -37,21 +36,19 @@ final class CheckPlanCommand extends Subcommand {
     @Parameters(paramLabel = "PLAN", description = "A ballast/v1 MigrationPlan, as ballast plan --output writes it.")
     Path planFile;
 
-    @Option(names = "--snapshot", required = true, paramLabel = "FILE",
-            description = "The cluster the plan is to run on: a ballast/v1 ClusterSnapshot, YAML or JSON.")
-    Path snapshotFile;
+    @Mixin
+    SnapshotOption snapshotOption;
 
-    @Option(names = "--policy", paramLabel = "NAME|FILE",
-            description = "The policy whose limits apply (default: the built-in policy the plan names).")
-    String policyName;
+    @Mixin
+    PlanPolicyOption policyOption;
 
 
     @Override
     int run(PrintWriter out, PrintWriter err) {
         List<String> problems = new ArrayList<>();
         MigrationPlan plan = Inputs.read(() -> PlanReader.read(planFile), problems);
-        ClusterSnapshot snapshot = Inputs.read(() -> SnapshotReader.read(snapshotFile), problems);
-        Policy policy = Inputs.policyOf(policyName, plan, planFile, problems);
+        ClusterSnapshot snapshot = snapshotOption.read(problems);
+        Policy policy = policyOption.of(plan, planFile, problems);
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
             return ExitCodes.BAD_INPUT;
@@ -61,7 +58,7 @@ final class CheckPlanCommand extends Subcommand {
             err.println(planFile + ": " + problem.get());
             return ExitCodes.FAILED;
         }
-        out.println(planFile + ": OK, " + Text.count(plan.steps().size(), "step") + " valid on " + snapshotFile
+        out.println(planFile + ": OK, " + Text.count(plan.steps().size(), "step") + " valid on " + snapshotOption.file
                 + " under policy \"" + policy.name() + "\"");
         return ExitCodes.OK;
     }

@@ -8,6 +8,7 @@ import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -34,9 +35,8 @@ import java.util.Locale;
 final class CollectCommand extends Subcommand {
 
 
-    @Option(names = "--cluster", required = true, paramLabel = "FILE",
-            description = "The hosts and sources: a ballast/v1 Cluster file, YAML or JSON.")
-    Path clusterFile;
+    @Mixin
+    ClusterOption cluster;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "Time between samples, e.g. 5s, 1m (default 10s).")
@@ -58,7 +58,7 @@ final class CollectCommand extends Subcommand {
         checkOptions();
         ClusterConfig config;
         try {
-            config = ClusterConfigReader.read(clusterFile);
+            config = ClusterConfigReader.read(cluster.file);
         } catch (InputException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;

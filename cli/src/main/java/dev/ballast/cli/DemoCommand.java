@@ -6,11 +6,15 @@ import dev.ballast.model.Host;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.policies.Policies;
+import dev.ballast.reports.PlanTextRenderer;
+import dev.ballast.reports.PlanView;
+import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.simulator.ClusterGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,12 +47,11 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
-            description = "The longest the solver may search, per policy (default ${DEFAULT-VALUE}).")
-    Duration timeLimit;
+    // OptionWording.properties says this default in the help.
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(10);
 
-    @Option(names = "--seed", paramLabel = "N", description = "Fixes the solver's search, for repeatable plans.")
-    Long seed;
+    @Mixin
+    SearchOptions search;
 
     @Option(names = "--cluster-seed", paramLabel = "N",
             description = "Generates another cluster of the same shape instead of the built-in one.")
@@ -63,12 +66,12 @@ final class DemoCommand implements Callable<Integer> {
         ClusterSnapshot cluster = ClusterGenerator.generate(options);
         out.println(introduction(cluster, options.seed()));
         for (String name : POLICIES) {
-            Policy policy = Policies.resolve(name);
+            Policy policy = Policies.resolve(name, Goals.registry());
             out.println("=== " + name + " " + "=".repeat(Math.max(3, 72 - name.length())));
             out.flush();
             try {
                 MigrationPlan plan = new Planner(settings()).plan(cluster, policy);
-                out.println(PlanTextReport.render(cluster, policy, plan, PlanTextReport.HOST_ROWS, 15));
+                out.println(PlanTextRenderer.render(PlanView.of(cluster, policy, plan), PlanTextRenderer.HOST_ROWS, 15));
             } catch (NoFeasiblePlacementException e) {
                 Reasons.print(err, policy, e);
                 err.flush();
@@ -89,11 +92,12 @@ final class DemoCommand implements Callable<Integer> {
         return String.format("Ballast demo: a simulated cluster (seed %d) of %d hosts (%s; %d GiB in all),%n"
                         + "%d VMs and %d placement groups, planned with each built-in policy, up to %s each.%n",
                 generatorSeed, cluster.hosts().size(), mix, memoryGiB, cluster.vms().size(), cluster.groups().size(),
-                DurationConverter.format(timeLimit));
+                DurationConverter.format(search.timeLimitOr(TIME_LIMIT)));
     }
 
     private SolverSettings settings() {
+        Duration timeLimit = search.timeLimitOr(TIME_LIMIT);
         Duration unimproved = UNIMPROVED.compareTo(timeLimit) < 0 ? UNIMPROVED : timeLimit;
-        return new SolverSettings(timeLimit, unimproved, seed);
+        return new SolverSettings(timeLimit, unimproved, search.seed);
     }
 }

@@ -5,6 +5,7 @@ import dev.ballast.formats.Printable;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.policies.Policies;
+import dev.ballast.scheduler.goals.Goals;
 
 import java.nio.file.Path;
 
@@ -33,7 +34,7 @@ final class Inputs {
             return null;
         }
         if (Policies.builtInNames().contains(plan.policy())) {
-            return Policies.builtIn(plan.policy());
+            return Policies.builtIn(plan.policy(), Goals.registry());
         }
         problems.add(planFile + ": policy: \"" + plan.policy() + "\" is not a built-in policy ("
                 + String.join(", ", Policies.builtInNames()) + "); pass the policy file the plan was made with: "
@@ -52,7 +53,7 @@ final class Inputs {
                     + String.join(", ", Policies.builtInNames()) + ") or a policy file");
             return null;
         }
-        return read(() -> Policies.resolve(policyOption), problems);
+        return read(() -> Policies.resolve(policyOption, Goals.registry()), problems);
     }
 
     /** What {@code reading} reads, or null with its problems added to {@code problems}. */

@@ -1,20 +1,21 @@
 package dev.ballast.cli;
 
 import dev.ballast.formats.PlanWriter;
-import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
+import dev.ballast.reports.PlanTextRenderer;
+import dev.ballast.reports.PlanView;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,20 +37,14 @@ final class PlanCommand extends Subcommand {
     enum Format { TEXT, JSON }
 
 
-    @Option(names = "--snapshot", required = true, paramLabel = "FILE",
-            description = "The cluster: a ballast/v1 ClusterSnapshot, YAML or JSON.")
-    Path snapshotFile;
+    @Mixin
+    SnapshotOption snapshotOption;
 
-    @Option(names = "--policy", required = true, paramLabel = "NAME|FILE",
-            description = "A built-in policy (balance, consolidate) or a ballast/v1 Policy file.")
-    String policyName;
+    @Mixin
+    PolicyOption policyOption;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The longest the solver may search, e.g. 500ms, 30s, 2m (default 30s).")
-    Duration timeLimit;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Fixes the solver's search, for repeatable plans.")
-    Long seed;
+    @Mixin
+    SearchOptions search;
 
     @Option(names = "--output", paramLabel = "PLAN.json", description = "Also write the plan as JSON to this file.")
     Path output;
@@ -62,8 +57,8 @@ final class PlanCommand extends Subcommand {
     @Override
     int run(PrintWriter out, PrintWriter err) {
         List<String> problems = new ArrayList<>();
-        ClusterSnapshot snapshot = Inputs.read(() -> SnapshotReader.read(snapshotFile), problems);
-        Policy policy = Inputs.policy(policyName, problems);
+        ClusterSnapshot snapshot = snapshotOption.read(problems);
+        Policy policy = policyOption.read(problems);
         PlanFiles.checkWritable(output, "--output").ifPresent(problems::add);
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
@@ -89,13 +84,14 @@ final class PlanCommand extends Subcommand {
                 return ExitCodes.BAD_INPUT;
             }
         }
-        out.print(format == Format.JSON ? Text.endLine(json) : PlanTextReport.render(snapshot, policy, plan));
+        out.print(format == Format.JSON ? Text.endLine(json) : PlanTextRenderer.render(PlanView.of(snapshot, policy, plan)));
         return ExitCodes.OK;
     }
 
 
     private SolverSettings settings() {
-        SolverSettings settings = timeLimit == null ? SolverSettings.DEFAULT : SolverSettings.DEFAULT.withTimeLimit(timeLimit);
-        return seed == null ? settings : settings.withSeed(seed);
+        SolverSettings settings = search.timeLimit == null ? SolverSettings.DEFAULT
+                : SolverSettings.DEFAULT.withTimeLimit(search.timeLimit);
+        return search.seed == null ? settings : settings.withSeed(search.seed);
     }
 }

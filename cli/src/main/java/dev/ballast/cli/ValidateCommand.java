@@ -7,10 +7,9 @@ import dev.ballast.formats.PolicyReader;
 import dev.ballast.formats.Printable;
 import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Tolerance;
+import dev.ballast.scheduler.goals.Goals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +55,7 @@ final class ValidateCommand extends Subcommand {
     static String describe(Document document, DocumentKind kind) throws InputException {
         String file = Printable.escape(document.source());
         if (kind == DocumentKind.POLICY) {
-            return file + ": valid Policy " + describe(PolicyReader.read(document));
+            return file + ": valid Policy " + describe(PolicyReader.read(document, Goals.registry()));
         }
         ClusterSnapshot snapshot = SnapshotReader.read(document);
         return file + ": valid ClusterSnapshot, " + Text.count(snapshot.hosts().size(), "host")
@@ -66,7 +65,7 @@ final class ValidateCommand extends Subcommand {
     private static String describe(Policy policy) {
         Limits limits = policy.limits();
         return String.format(java.util.Locale.ROOT, "\"%s\", goal %s, limits cpu %s, memory %s, network %s, %s",
-                policy.name(), policy.goal().key(), Text.number(limits.cpu()), Text.number(limits.memory()),
+                policy.name(), policy.goalName(), Text.number(limits.cpu()), Text.number(limits.memory()),
                 Text.number(limits.network()),
                 policy.maxMigrations() == null ? "no cap on migrations" : "at most " + Text.count(policy.maxMigrations(), "migration"))
                 + churn(policy);
@@ -75,22 +74,11 @@ final class ValidateCommand extends Subcommand {
     /** The settings that hold plans back, where they are set. */
     private static String churn(Policy policy) {
         StringBuilder line = new StringBuilder();
-        if (policy.goal() == Goal.BALANCE) {
-            Tolerance tolerance = policy.tolerance();
-            line.append(", tolerance ").append(tolerance.isUniform() ? Text.number(tolerance.cpu())
-                    : "cpu " + Text.number(tolerance.cpu()) + " / memory " + Text.number(tolerance.memory())
-                            + " / network " + Text.number(tolerance.network()));
-        }
         if (!policy.cooldown().isZero()) {
             line.append(", cooldown ").append(Durations.format(policy.cooldown()));
         }
-        Policy.MinImprovement least = policy.minImprovement();
-        if (policy.goal() == Goal.CONSOLIDATE && least.watts() > 0) {
-            line.append(", plans must switch off at least ").append(Text.number(least.watts())).append(" W");
-        }
-        if (policy.goal() == Goal.BALANCE && least.points() > 0) {
-            line.append(", plans must gain at least ").append(Text.number(least.points())).append(" points");
-        }
+        // Each goal says what its own settings are.
+        Goals.registry().of(policy).describe(policy.settings()).forEach(part -> line.append(", ").append(part));
         return line.toString();
     }
 }

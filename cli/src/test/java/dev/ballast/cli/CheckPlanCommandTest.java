@@ -84,19 +84,17 @@ class CheckPlanCommandTest {
 
     @Test
     void aPowerOffOfAHostThatStillHoldsAVmIsRefusedNamingTheHost() {
-        // vm-4 leaves host-c, but vm-1 arrives there before host-c is switched off.
-        MigrationPlan edited = new MigrationPlan("consolidate", "0hard/0soft",
-                CLUSTER.currentPlacement().with("vm-4", "host-b").with("vm-1", "host-c"),
-                List.of(new Migration("vm-4", "host-c", "host-b"), new Migration("vm-1", "host-a", "host-c"),
-                        new PowerOff("host-c")),
-                null);
+        // vm-1 joins vm-4 on host-c (60 of 64 GiB), and then host-c is to be switched off.
+        MigrationPlan edited = new MigrationPlan("balance", "0hard/0soft",
+                CLUSTER.currentPlacement().with("vm-1", "host-c"),
+                List.of(new Migration("vm-1", "host-a", "host-c"), new PowerOff("host-c")), null);
         Path plan = TestFiles.write(dir.resolve("power.json"), PlanWriter.toJson(edited));
 
         Run run = Run.ballast("check-plan", plan.toString(), "--snapshot", snapshot.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo(plan + ": step 3 (power off host-c): power-state: host-c still holds [vm-1]:"
-                + " a host is switched off only when it holds no VM\n");
+        assertThat(run.err()).isEqualTo(plan + ": step 2 (power off host-c): power-state: host-c still holds"
+                + " [vm-1, vm-4]: a host is switched off only when it holds no VM\n");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.ballast.model.Host;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Vm;
 import dev.ballast.policies.Policies;
+import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
 import java.time.Clock;
@@ -99,7 +100,7 @@ class LibvirtCollectionTest {
 
         ClusterSnapshot read = SnapshotReader.parse(yaml, "collected.yaml");
         MigrationPlan plan = new Planner(SolverSettings.DEFAULT.withTimeLimit(Duration.ofSeconds(2)).withSeed(1L))
-                .plan(read, Policies.builtIn("consolidate"));
+                .plan(read, Policies.builtIn("consolidate", Goals.registry()));
 
         assertThat(read).isEqualTo(snapshot);
         assertThat(plan.placement().hostOf("db-1")).isNotNull();

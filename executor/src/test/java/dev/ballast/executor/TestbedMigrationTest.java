@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ballast.formats.ClusterConfigReader;
 import dev.ballast.formats.PlanWriter;
 import dev.ballast.formats.PolicyReader;
+import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.Migration;
 import dev.ballast.model.MigrationPlan;
@@ -51,7 +52,7 @@ class TestbedMigrationTest {
             goal: balance
             # The testbed's hosts share one machine's CPUs, so no host has CPU to spare by itself.
             limits: {cpu: 1.0, memory: 0.95, network: 1.0}
-            weights: {hostPower: 1, packing: 1, spread: 1, migration: 1}
+            weights: {spread: 1, migration: 1}
             """;
     private static final long GUEST_DATA_BYTES = 40L * 1024 * 1024; // the guest fills 48 MiB
 
@@ -67,7 +68,7 @@ class TestbedMigrationTest {
         Testbed.down(); // whatever an interrupted earlier run left
         Path clusterFile = Testbed.up("--hosts", "4", "--vms", "3", "--no-bridge", "host-04");
         cluster = ClusterConfigReader.read(clusterFile);
-        policy = PolicyReader.parse(POLICY, "testbed policy");
+        policy = PolicyReader.parse(POLICY, "testbed policy", Goals.registry());
     }
 
     @AfterAll

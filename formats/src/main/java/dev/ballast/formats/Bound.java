@@ -15,8 +15,10 @@ import java.util.function.DoublePredicate;
 record Bound(String rule, DoublePredicate test, double max) {
 
     /**
-     * Far above any real figure (a PiB in MiB is about 1e9), and low enough that the sum of every
-     * number a file within the size limit can hold (fewer than 2^29) stays below 2^63.
+     * Far above any real figure (a PiB in MiB is about 1e9). Whole numbers that are summed over a
+     * cluster (memory, link bandwidth) have lower limits of their own, at most 2^30, so that their
+     * sum over every element a file within the size limit can hold (fewer than 2^30) stays below
+     * 2^63.
      */
     static final double MAX_MAGNITUDE = 1e10;
 

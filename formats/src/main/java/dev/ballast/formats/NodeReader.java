@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 final class NodeReader {
 
     private static final int MAX_SHOWN_TEXT = 40;
+    private static final java.util.regex.Pattern ODD_KEY = java.util.regex.Pattern.compile("[\\s\"\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}]");
     private static final String EXAMPLE_INSTANT = "2026-11-24T03:00:00Z";
 
     private final JsonNode node;
@@ -47,6 +48,10 @@ final class NodeReader {
     }
 
     String pathOf(String field) {
+        if (field.isEmpty() || ODD_KEY.matcher(field).find()) {
+            // An empty key, or one with spaces, quotes or hidden characters: quoted, so the path stays readable.
+            return path + "[\"" + Printable.escape(field).replace("\"", "\\\"") + "\"]";
+        }
         return path.isEmpty() ? field : path + "." + field;
     }
 
@@ -292,6 +297,12 @@ final class NodeReader {
             return wrongType(pathOf(field), "an object", value);
         }
         return new NodeReader(value, pathOf(field), problems);
+    }
+
+    /** A nested object without reporting anything: null when absent or not an object (reported elsewhere). */
+    NodeReader child(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isObject() ? new NodeReader(value, pathOf(field), problems) : null;
     }
 
     /** A list of objects, each with its own reader ({@code hosts[2]}); empty when absent or wrong. */

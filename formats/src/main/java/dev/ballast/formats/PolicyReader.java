@@ -1,81 +1,95 @@
 package dev.ballast.formats;
 
-import dev.ballast.model.Goal;
+import dev.ballast.model.GoalSettings;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Tolerance;
-import dev.ballast.model.Weights;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Reads a {@code ballast/v1 Policy} from JSON or YAML and validates it: the goal, limits and
- * tolerance (one for all resources, or one per resource) in (0, 1], a non-negative migration
- * cap, a cooldown written as a duration, and non-negative weights and minimum improvement. All problems are reported at once, each with its
- * path; see {@code docs/policy.md}.
+ * Reads a {@code ballast/v1 Policy} from JSON or YAML and validates it: the goal, limits in
+ * (0, 1], a non-negative migration cap and migration weight, a cooldown written as a duration;
+ * the goal's own settings are read by the goal (see {@link GoalSettingsReader}), and a setting
+ * the chosen goal does not read is refused naming it. All problems are reported at once, each
+ * with its path; see {@code docs/policy.md}.
  */
 public final class PolicyReader {
 
     static final String KIND = "Policy";
+    private static final List<String> EVERY_GOAL_READS = List.of("apiVersion", "kind", "name", "goal", "limits",
+            "maxMigrations", "weights", "cooldown");
+    /** The one weight every goal reads. */
+    private static final String MIGRATION = "migration";
 
     private PolicyReader() {
     }
 
-    public static Policy read(Path file) throws InputException {
-        return parse(Documents.readFile(file), file.toString());
+    public static Policy read(Path file, GoalSettingsReader goals) throws InputException {
+        return parse(Documents.readFile(file), file.toString(), goals);
     }
 
     /** @param source the name to report problems under: the file name, or e.g. {@code <built-in balance>} */
-    public static Policy parse(String text, String source) throws InputException {
-        return read(Document.parse(text, source));
+    public static Policy parse(String text, String source, GoalSettingsReader goals) throws InputException {
+        return read(Document.parse(text, source), goals);
     }
 
     /** A policy from a file already parsed, e.g. by {@code validate}, which reads a file's kind first. */
-    public static Policy read(Document document) throws InputException {
+    public static Policy read(Document document, GoalSettingsReader goals) throws InputException {
         String source = document.source();
         Problems problems = new Problems();
         NodeReader root = Documents.open(document, KIND, problems);
-        root.allowOnly("apiVersion", "kind", "name", "goal", "limits", "maxMigrations", "weights", "tolerance",
-                "cooldown", "minImprovement");
+        List<String> anyGoalReads = anyGoalReads(goals);
+        root.allowOnly(union(EVERY_GOAL_READS, topLevel(anyGoalReads)).toArray(String[]::new));
         String name = root.name("name", true);
-        Goal goal = root.choice("goal", Goal.values(), Goal::key, null, true);
+        String goal = root.choice("goal", goals.goals().toArray(String[]::new), g -> g, null, true);
         Limits limits = limits(root.object("limits", false));
         Integer maxMigrations = root.integer("maxMigrations", null, Bound.NON_NEGATIVE, false);
-        Weights weights = weights(root.object("weights", false));
-        Tolerance tolerance = tolerance(root);
+        Double migrationWeight = migrationWeight(root.object("weights", false), anyGoalReads);
         Duration cooldown = root.duration("cooldown", Duration.ZERO);
-        Policy.MinImprovement minImprovement = minImprovement(root.object("minImprovement", false));
+        checkNested(root, anyGoalReads);
+        GoalSettings settings = goal == null ? null : goalSettings(root, goal, goals, anyGoalReads);
         problems.throwIfAny(source);
-        return new Policy(name, goal, limits, maxMigrations, weights, tolerance, cooldown, minImprovement);
+        return new Policy(name, limits, maxMigrations, migrationWeight, cooldown, settings);
     }
 
-    /** {@code tolerance: 0.04} for every resource, or {@code tolerance: {cpu: 0.02, memory: 0.1}}. */
-    private static Tolerance tolerance(NodeReader root) {
-        Tolerance defaults = Policy.DEFAULT_TOLERANCE;
-        if (!root.isObject("tolerance")) {
-            if (root.has("tolerance") && !root.isNumber("tolerance")) {
-                return root.expected("tolerance",
-                        "a number (for every resource) or an object with cpu, memory and network");
+    /** Refuses the settings other goals read, then lets the chosen goal read its own. */
+    private static GoalSettings goalSettings(NodeReader root, String goal, GoalSettingsReader goals,
+            List<String> anyGoalReads) {
+        List<String> itReads = goals.settingsOf(goal);
+        GoalFields fields = new GoalFields(root);
+        for (String setting : anyGoalReads) {
+            if (!itReads.contains(setting) && fields.has(setting)) {
+                fields.report(setting, "not read by goal " + goal + " (it reads: " + String.join(", ", itReads)
+                        + (itReads.isEmpty() ? "" : ", ") + "weights.migration)");
             }
-            Double all = root.decimal("tolerance", defaults.cpu(), Bound.FRACTION);
-            return all == null ? null : Tolerance.uniform(all);
         }
-        NodeReader each = root.object("tolerance", false);
-        each.allowOnly("cpu", "memory", "network");
-        Double cpu = each.decimal("cpu", defaults.cpu(), Bound.FRACTION);
-        Double memory = each.decimal("memory", defaults.memory(), Bound.FRACTION);
-        Double network = each.decimal("network", defaults.network(), Bound.FRACTION);
-        return cpu == null || memory == null || network == null ? null : new Tolerance(cpu, memory, network);
+        return goals.read(goal, fields);
     }
 
-    private static Policy.MinImprovement minImprovement(NodeReader least) {
-        if (least == null) {
-            return Policy.MinImprovement.NONE;
+    /** Unknown fields of the goals' nested objects ({@code minImprovement: {watt: 1}}) and their types. */
+    private static void checkNested(NodeReader root, List<String> anyGoalReads) {
+        for (String parent : topLevel(anyGoalReads)) {
+            List<String> children = childrenOf(parent, anyGoalReads);
+            if (children.isEmpty() || parent.equals("weights")) {
+                continue;
+            }
+            NodeReader object = root.object(parent, false);
+            if (object != null) {
+                object.allowOnly(children.toArray(String[]::new));
+            }
         }
-        least.allowOnly("watts", "points");
-        Double watts = least.decimal("watts", 0.0, Bound.NON_NEGATIVE);
-        Double points = least.decimal("points", 0.0, Bound.NON_NEGATIVE);
-        return watts == null || points == null ? null : new Policy.MinImprovement(watts, points);
+    }
+
+    private static Double migrationWeight(NodeReader weights, List<String> anyGoalReads) {
+        if (weights == null) {
+            return Policy.DEFAULT_MIGRATION_WEIGHT;
+        }
+        weights.allowOnly(union(childrenOf("weights", anyGoalReads), List.of(MIGRATION)).toArray(String[]::new));
+        return weights.decimal(MIGRATION, Policy.DEFAULT_MIGRATION_WEIGHT, Bound.NON_NEGATIVE);
     }
 
     private static Limits limits(NodeReader limits) {
@@ -89,17 +103,26 @@ public final class PolicyReader {
         return cpu == null || memory == null || network == null ? null : new Limits(cpu, memory, network);
     }
 
-    private static Weights weights(NodeReader weights) {
-        Weights defaults = Weights.DEFAULT;
-        if (weights == null) {
-            return defaults;
-        }
-        weights.allowOnly("hostPower", "packing", "spread", "migration");
-        Double hostPower = weights.decimal("hostPower", defaults.hostPower(), Bound.NON_NEGATIVE);
-        Double packing = weights.decimal("packing", defaults.packing(), Bound.NON_NEGATIVE);
-        Double spread = weights.decimal("spread", defaults.spread(), Bound.NON_NEGATIVE);
-        Double migration = weights.decimal("migration", defaults.migration(), Bound.NON_NEGATIVE);
-        return hostPower == null || packing == null || spread == null || migration == null
-                ? null : new Weights(hostPower, packing, spread, migration);
+    /** Every setting some goal reads, in the order of the goals. */
+    private static List<String> anyGoalReads(GoalSettingsReader goals) {
+        Set<String> all = new LinkedHashSet<>();
+        goals.goals().forEach(goal -> all.addAll(goals.settingsOf(goal)));
+        return List.copyOf(all);
+    }
+
+    private static List<String> topLevel(List<String> paths) {
+        return List.copyOf(paths.stream().map(p -> p.split("\\.")[0]).collect(
+                java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    private static List<String> childrenOf(String parent, List<String> paths) {
+        return paths.stream().filter(p -> p.startsWith(parent + ".")).map(p -> p.substring(parent.length() + 1))
+                .toList();
+    }
+
+    private static List<String> union(List<String> first, List<String> second) {
+        Set<String> all = new LinkedHashSet<>(first);
+        all.addAll(second);
+        return new ArrayList<>(all);
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shared corpus of bad files ({@code src/test/resources/bad}): each must be refused with a
- * message that names the file and contains the text {@code EXPECTED.tsv} gives for it.
+ * message that names the file and contains the text {@code EXPECTED.tsv} gives for it. Policies
+ * are read here with {@link FakeGoals}; the cli's corpus test reads them with the real goals.
  */
 class BadFilesTest {
 
@@ -70,7 +71,7 @@ class BadFilesTest {
             return SnapshotReader.read(file);
         }
         if (name.startsWith("policy-")) {
-            return PolicyReader.read(file);
+            return PolicyReader.read(file, FakeGoals.INSTANCE);
         }
         if (name.startsWith("plan-")) {
             return PlanReader.read(file);

@@ -59,7 +59,7 @@ class InputFilesTest {
         }
 
         assertThat(problemOf(huge)).isEqualTo(
-                "(file): is 3221225472 bytes; a ballast/v1 file may hold at most 536870912 bytes (512 MiB)");
+                "(file): is 3221225472 bytes; a ballast/v1 file may hold at most 1073741824 bytes (1 GiB)");
     }
 
     @Test

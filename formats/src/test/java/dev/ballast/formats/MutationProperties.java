@@ -84,7 +84,7 @@ class MutationProperties {
                 """) {
             @Override
             void read(String text, String source) throws InputException {
-                PolicyReader.parse(text, source);
+                PolicyReader.parse(text, source, FakeGoals.INSTANCE);
             }
         },
         PLAN("""

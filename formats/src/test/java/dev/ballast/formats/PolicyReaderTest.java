@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Tolerance;
-import dev.ballast.model.Weights;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,77 +15,72 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The part of a policy every goal reads; each goal's own settings are tested with the goal, in the scheduler. */
 class PolicyReaderTest {
+
+    private static final FakeGoals GOALS = FakeGoals.INSTANCE;
 
     @Test
     void readsTheDocumentedExample() throws Exception {
-        assertThat(PolicyReader.read(Examples.POLICY)).isEqualTo(new Policy("night-consolidation", Goal.CONSOLIDATE,
-                new Limits(0.85, 0.9, 0.8), 20, new Weights(1, 1, 0, 0.5))
-                .withCooldown(Duration.ofDays(1))
-                .withMinImprovement(new Policy.MinImprovement(150, 0)));
+        assertThat(PolicyReader.read(Examples.POLICY, GOALS)).isEqualTo(new Policy("night-consolidation",
+                new Limits(0.85, 0.9, 0.8), 20, 0.5, Duration.ofDays(1), new FakeGoals.Settings("consolidate",
+                        Map.of("minImprovement.watts", 150.0, "weights.hostPower", 1.0, "weights.packing", 1.0))));
     }
 
     @Test
-    void omittedLimitsWeightsAndCapTakeTheirDefaults() throws Exception {
-        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + "name: p\ngoal: balance\n", "p.yaml");
+    void omittedLimitsCapCooldownAndMigrationWeightTakeTheirDefaults() throws Exception {
+        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + "name: p\ngoal: balance\n", "p.yaml", GOALS);
 
-        assertThat(policy).isEqualTo(new Policy("p", Goal.BALANCE, Limits.FULL, null, Weights.DEFAULT));
+        assertThat(policy).isEqualTo(new Policy("p", Limits.FULL, null, new FakeGoals.Settings("balance", Map.of())));
+        assertThat(policy.migrationWeight()).isEqualTo(1.0);
+        assertThat(policy.cooldown()).isZero();
     }
 
     @Test
-    void omittedEntriesOfLimitsAndWeightsTakeTheirDefaults() throws Exception {
+    void omittedEntriesOfLimitsTakeTheirDefaults() throws Exception {
         Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + """
                 name: p
                 goal: balance
                 limits: {cpu: 0.5}
-                weights: {spread: 3}
-                """, "p.yaml");
+                weights: {migration: 3}
+                """, "p.yaml", GOALS);
 
         assertThat(policy.limits()).isEqualTo(new Limits(0.5, 1.0, 1.0));
-        assertThat(policy.weights()).isEqualTo(new Weights(1, 1, 3, 1));
+        assertThat(policy.migrationWeight()).isEqualTo(3.0);
     }
 
     @Test
-    void readsToleranceCooldownAndMinimumImprovement() throws Exception {
+    void handsTheGoalItsSettings() throws Exception {
         Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + """
                 name: p
                 goal: balance
                 tolerance: 0.1
-                cooldown: 90m
-                minImprovement: {watts: 150, points: 2.5}
-                """, "p.yaml");
+                minImprovement: {points: 2.5}
+                weights: {spread: 2, migration: 0.5}
+                """, "p.yaml", GOALS);
 
-        assertThat(policy.tolerance()).isEqualTo(Tolerance.uniform(0.1));
-        assertThat(policy.cooldown()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(policy.minImprovement()).isEqualTo(new Policy.MinImprovement(150, 2.5));
+        assertThat(policy.settings()).isEqualTo(new FakeGoals.Settings("balance",
+                Map.of("tolerance", 0.1, "minImprovement.points", 2.5, "weights.spread", 2.0)));
+        assertThat(policy.goalName()).isEqualTo("balance");
     }
 
     @Test
-    void readsAToleranceForEachResourceWithTheDefaultForThoseLeftOut() throws Exception {
-        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + """
-                name: p
-                goal: balance
-                tolerance: {cpu: 0.02, memory: 0.1}
-                """, "p.yaml");
+    void refusesEverySettingTheGoalDoesNotReadNamingIt() {
+        InputException e = catchThrowableOfType(InputException.class, () -> PolicyReader.parse(Examples.POLICY_HEADER
+                + "name: p\ngoal: consolidate\ntolerance: 0.1\nweights: {spread: 1, packing: 2}\n", "p.yaml", GOALS));
 
-        assertThat(policy.tolerance()).isEqualTo(new Tolerance(0.02, 0.1, Policy.DEFAULT_TOLERANCE.network()));
-    }
-
-    @Test
-    void omittedToleranceCooldownAndMinimumImprovementTakeTheirDefaults() throws Exception {
-        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + "name: p\ngoal: balance\nminImprovement: {}\n",
-                "p.yaml");
-
-        assertThat(policy.tolerance()).isEqualTo(Policy.DEFAULT_TOLERANCE);
-        assertThat(policy.cooldown()).isZero();
-        assertThat(policy.minImprovement()).isEqualTo(Policy.MinImprovement.NONE);
+        assertThat(e.problems()).containsExactly(
+                new Problem("tolerance", "not read by goal consolidate (it reads: minImprovement.watts, "
+                        + "weights.hostPower, weights.packing, weights.migration)"),
+                new Problem("weights.spread", "not read by goal consolidate (it reads: minImprovement.watts, "
+                        + "weights.hostPower, weights.packing, weights.migration)"));
     }
 
     @ParameterizedTest(name = "cooldown: {0}")
     @CsvSource({"90s, 90", "30m, 1800", "6h, 21600", "1d, 86400", "500ms, 0.5", "0, 0", "0s, 0", "'\"0\"', 0"})
     void readsACooldownInTheUnitsOperatorsWrite(String written, double seconds) throws Exception {
         Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + "name: p\ngoal: balance\ncooldown: " + written + "\n",
-                "p.yaml");
+                "p.yaml", GOALS);
 
         assertThat(policy.cooldown()).isEqualTo(Duration.ofMillis(Math.round(seconds * 1000)));
     }
@@ -96,10 +89,10 @@ class PolicyReaderTest {
     void readsJson() throws Exception {
         Policy policy = PolicyReader.parse("""
                 {"apiVersion": "ballast/v1", "kind": "Policy", "name": "p", "goal": "consolidate", "maxMigrations": 0}
-                """, "p.json");
+                """, "p.json", GOALS);
 
         assertThat(policy.maxMigrations()).isZero();
-        assertThat(policy.goal()).isEqualTo(Goal.CONSOLIDATE);
+        assertThat(policy.goalName()).isEqualTo("consolidate");
     }
 
     static Stream<Arguments> cases() {
@@ -120,17 +113,10 @@ class PolicyReaderTest {
                 Arguments.of("name: p\ngoal: balance\nmaxMigrations: 2.5\n", "maxMigrations",
                         "expected an integer, got 2.5"),
                 Arguments.of("name: p\ngoal: balance\nweights: {hostpower: 2}\n", "weights.hostpower",
-                        "unknown field (known: hostPower, packing, spread, migration)"),
+                        "unknown field (known: spread, hostPower, packing, migration)"),
                 Arguments.of("name: p\ngoal: balance\nweights: {migration: -0.5}\n", "weights.migration",
                         "must be >= 0, got -0.5"),
                 Arguments.of("name: p\ngoal: balance\nweights: 2\n", "weights", "expected an object, got 2"),
-                Arguments.of("name: p\ngoal: balance\ntolerance: 0\n", "tolerance", "must be > 0 and <= 1, got 0"),
-                Arguments.of("name: p\ngoal: balance\ntolerance: 4\n", "tolerance", "must be > 0 and <= 1, got 4"),
-                Arguments.of("name: p\ngoal: balance\ntolerance: {cpu: 2}\n", "tolerance.cpu",
-                        "must be > 0 and <= 1, got 2"),
-                Arguments.of("name: p\ngoal: balance\ntolerance: {disk: 0.1}\n", "tolerance.disk", "unknown field"),
-                Arguments.of("name: p\ngoal: balance\ntolerance: [0.1]\n", "tolerance",
-                        "expected a number (for every resource) or an object with cpu, memory and network, got a list"),
                 Arguments.of("name: p\ngoal: balance\ncooldown: soon\n", "cooldown",
                         "expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got \"soon\""),
                 Arguments.of("name: p\ngoal: balance\ncooldown: -6h\n", "cooldown",
@@ -139,9 +125,7 @@ class PolicyReaderTest {
                         "expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got 6"),
                 Arguments.of("name: p\ngoal: balance\ncooldown: 1.5h\n", "cooldown", "expected a duration"),
                 Arguments.of("name: p\ngoal: balance\nminImprovement: {watt: 100}\n", "minImprovement.watt",
-                        "unknown field (known: watts, points)"),
-                Arguments.of("name: p\ngoal: balance\nminImprovement: {points: -1}\n", "minImprovement.points",
-                        "must be >= 0, got -1"),
+                        "unknown field (known: points, watts)"),
                 Arguments.of("name: p\ngoal: balance\nminImprovement: 2\n", "minImprovement",
                         "expected an object, got 2"),
                 Arguments.of("name: p\ngoal: balance\nthreshold: 3\n", "threshold", "unknown field (known: apiVersion,"));
@@ -151,7 +135,7 @@ class PolicyReaderTest {
     @MethodSource("cases")
     void reportsTheProblemAtItsPath(String body, String path, String message) {
         InputException e = catchThrowableOfType(InputException.class,
-                () -> PolicyReader.parse(Examples.POLICY_HEADER + body, "case.yaml"));
+                () -> PolicyReader.parse(Examples.POLICY_HEADER + body, "case.yaml", GOALS));
 
         assertThat(e).isNotNull();
         assertThat(e.problems()).anySatisfy(p -> {
@@ -162,18 +146,18 @@ class PolicyReaderTest {
 
     @Test
     void aSnapshotIsNotAPolicy() {
-        assertThatThrownBy(() -> PolicyReader.read(Examples.SNAPSHOT))
+        assertThatThrownBy(() -> PolicyReader.read(Examples.SNAPSHOT, GOALS))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
                         .containsExactly(new Problem("kind", "expected \"Policy\", got \"ClusterSnapshot\"")));
     }
 
     @Test
     void reportsEveryProblemAtOnce() {
-        String text = Examples.POLICY_HEADER + "goal: grow\nlimits: {cpu: 2, memory: -1}\nweights: {spread: -1}\n";
+        String text = Examples.POLICY_HEADER + "goal: grow\nlimits: {cpu: 2, memory: -1}\nweights: {migration: -1}\n";
 
-        assertThatThrownBy(() -> PolicyReader.parse(text, "bad.yaml"))
+        assertThatThrownBy(() -> PolicyReader.parse(text, "bad.yaml", GOALS))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
                         .extracting(Problem::path)
-                        .containsExactly("name", "goal", "limits.cpu", "limits.memory", "weights.spread"));
+                        .containsExactly("name", "goal", "limits.cpu", "limits.memory", "weights.migration"));
     }
 }

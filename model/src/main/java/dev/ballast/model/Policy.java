@@ -4,81 +4,61 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a good placement is: a goal, the share of each host that may be used, how much churn a
- * plan may cause, and the weights of the soft goals.
+ * What a good placement is: the share of each host that may be used, how much churn a plan may
+ * cause, and the goal with its own settings. Everything here but {@code settings} is read
+ * whatever the goal.
  *
- * @param maxMigrations  optional cap on the moves of one plan; null for none
- * @param tolerance      balance: how far above the cluster's mean utilisation (as a fraction,
- *                       0.04 = 4 points) each resource of a host may run before it counts as hot
- * @param cooldown       a VM migrated less than this long ago is not moved again unless its host
- *                       must be emptied; zero for no cooldown
- * @param minImprovement a plan that gains less than this is not worth its migrations and is
- *                       emptied, unless a hard rule forces moves
+ * @param maxMigrations   optional cap on the moves of one plan; null for none
+ * @param migrationWeight the price of each GiB of VM memory migrated, as a multiplier of the
+ *                        goal's base price (1.0 by default)
+ * @param cooldown        a VM migrated less than this long ago is not moved again unless its host
+ *                        must be emptied; zero for no cooldown
+ * @param settings        what the goal optimises and how; see the scheduler's goals
  */
 public record Policy(
         String name,
-        Goal goal,
         Limits limits,
         Integer maxMigrations,
-        Weights weights,
-        Tolerance tolerance,
+        double migrationWeight,
         Duration cooldown,
-        MinImprovement minImprovement) {
+        GoalSettings settings) {
 
-    public static final Tolerance DEFAULT_TOLERANCE = Tolerance.uniform(0.04);
-
-    /**
-     * The least a plan must buy.
-     *
-     * @param watts  consolidate: idle watts switched off
-     * @param points balance: percentage points off the imbalance, the largest gap between the
-     *               hottest host's utilisation and the mean, over the three resources
-     */
-    public record MinImprovement(double watts, double points) {
-
-        public static final MinImprovement NONE = new MinImprovement(0, 0);
-    }
+    public static final double DEFAULT_MIGRATION_WEIGHT = 1.0;
 
     public Policy {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(goal, "goal");
         Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(weights, "weights");
-        Objects.requireNonNull(tolerance, "tolerance");
         Objects.requireNonNull(cooldown, "cooldown");
-        Objects.requireNonNull(minImprovement, "minImprovement");
+        Objects.requireNonNull(settings, "settings");
     }
 
-    /** A policy with the default tolerance, no cooldown and no minimum improvement. */
-    public Policy(String name, Goal goal, Limits limits, Integer maxMigrations, Weights weights) {
-        this(name, goal, limits, maxMigrations, weights, DEFAULT_TOLERANCE, Duration.ZERO, MinImprovement.NONE);
+    /** A policy with the default migration weight and no cooldown. */
+    public Policy(String name, Limits limits, Integer maxMigrations, GoalSettings settings) {
+        this(name, limits, maxMigrations, DEFAULT_MIGRATION_WEIGHT, Duration.ZERO, settings);
+    }
+
+    /** The name of the policy's goal, e.g. {@code balance}. */
+    public String goalName() {
+        return settings.goal();
     }
 
     public Policy withName(String newName) {
-        return new Policy(newName, goal, limits, maxMigrations, weights, tolerance, cooldown, minImprovement);
-    }
-
-    public Policy withWeights(Weights newWeights) {
-        return new Policy(name, goal, limits, maxMigrations, newWeights, tolerance, cooldown, minImprovement);
+        return new Policy(newName, limits, maxMigrations, migrationWeight, cooldown, settings);
     }
 
     public Policy withMaxMigrations(Integer max) {
-        return new Policy(name, goal, limits, max, weights, tolerance, cooldown, minImprovement);
+        return new Policy(name, limits, max, migrationWeight, cooldown, settings);
+    }
+
+    public Policy withMigrationWeight(double weight) {
+        return new Policy(name, limits, maxMigrations, weight, cooldown, settings);
     }
 
     public Policy withCooldown(Duration newCooldown) {
-        return new Policy(name, goal, limits, maxMigrations, weights, tolerance, newCooldown, minImprovement);
+        return new Policy(name, limits, maxMigrations, migrationWeight, newCooldown, settings);
     }
 
-    public Policy withMinImprovement(MinImprovement least) {
-        return new Policy(name, goal, limits, maxMigrations, weights, tolerance, cooldown, least);
-    }
-
-    public Policy withTolerance(double newTolerance) {
-        return withTolerance(Tolerance.uniform(newTolerance));
-    }
-
-    public Policy withTolerance(Tolerance newTolerance) {
-        return new Policy(name, goal, limits, maxMigrations, weights, newTolerance, cooldown, minImprovement);
+    public Policy withSettings(GoalSettings newSettings) {
+        return new Policy(name, limits, maxMigrations, migrationWeight, cooldown, newSettings);
     }
 }

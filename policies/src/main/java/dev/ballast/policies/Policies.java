@@ -1,5 +1,6 @@
 package dev.ballast.policies;
 
+import dev.ballast.formats.GoalSettingsReader;
 import dev.ballast.formats.InputException;
 import dev.ballast.formats.PolicyReader;
 import dev.ballast.formats.Problem;
@@ -18,7 +19,8 @@ import java.util.List;
  * <p>The built-ins are ordinary policy files on the classpath, read through {@link PolicyReader}
  * like any operator's file, so they can be copied as a starting point. They are listed here
  * explicitly: no classpath scanning. A built-in name wins over a file of the same name in the
- * working directory; write {@code ./balance} to mean the file.
+ * working directory; write {@code ./balance} to mean the file. Reading a policy needs its goals
+ * (the scheduler's registry), passed as a {@link GoalSettingsReader}.
  */
 public final class Policies {
 
@@ -33,13 +35,13 @@ public final class Policies {
     }
 
     /** @throws IllegalArgumentException when no built-in policy has this name */
-    public static Policy builtIn(String name) {
+    public static Policy builtIn(String name, GoalSettingsReader goals) {
         if (!BUILT_IN.contains(name)) {
             throw new IllegalArgumentException("no built-in policy named \"" + name + "\" (built-in: "
                     + String.join(", ", BUILT_IN) + ")");
         }
         try {
-            return PolicyReader.parse(resourceText(name), "<built-in " + name + ">");
+            return PolicyReader.parse(resourceText(name), "<built-in " + name + ">", goals);
         } catch (InputException e) {
             throw new IllegalStateException("the built-in policy is broken: " + e.getMessage(), e);
         }
@@ -50,16 +52,16 @@ public final class Policies {
      *
      * @throws InputException when the file is missing (naming it and the built-in policies) or invalid
      */
-    public static Policy resolve(String nameOrPath) throws InputException {
+    public static Policy resolve(String nameOrPath, GoalSettingsReader goals) throws InputException {
         if (BUILT_IN.contains(nameOrPath)) {
-            return builtIn(nameOrPath);
+            return builtIn(nameOrPath, goals);
         }
         Path file = Path.of(nameOrPath);
         if (!Files.exists(file)) {
             throw new InputException(nameOrPath, Problem.FILE, "no such file, and not a built-in policy ("
                     + String.join(", ", BUILT_IN) + ")");
         }
-        return PolicyReader.read(file);
+        return PolicyReader.read(file, goals);
     }
 
     private static String resourceText(String name) {

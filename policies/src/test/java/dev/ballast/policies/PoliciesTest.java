@@ -5,19 +5,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ballast.formats.InputException;
 import dev.ballast.formats.Problem;
-import dev.ballast.model.Goal;
+import dev.ballast.formats.GoalFields;
+import dev.ballast.formats.GoalSettingsReader;
+import dev.ballast.model.GoalSettings;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Weights;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The lookup of policies; what the built-ins say is tested with the goals, in the scheduler. */
 class PoliciesTest {
 
-    // dev.ballast.policies has a Limits class of its own (the capacity rule).
-    private static final dev.ballast.model.Limits HEADROOM = new dev.ballast.model.Limits(0.85, 0.95, 0.8);
+    private record Named(String goal) implements GoalSettings {
+    }
+
+    /** Goals that take every setting of the built-ins and read none: the lookup is what is tested here. */
+    private static final GoalSettingsReader GOALS = new GoalSettingsReader() {
+        @Override
+        public List<String> goals() {
+            return List.of("balance", "consolidate");
+        }
+
+        @Override
+        public List<String> settingsOf(String goal) {
+            return List.of("tolerance", "minImprovement.points", "minImprovement.watts", "weights.spread",
+                    "weights.hostPower", "weights.packing");
+        }
+
+        @Override
+        public GoalSettings read(String goal, GoalFields fields) {
+            return new Named(goal);
+        }
+    };
 
     @Test
     void listsTheBuiltInNames() {
@@ -25,32 +46,15 @@ class PoliciesTest {
     }
 
     @Test
-    void balanceKeepsHeadroomLeavesRecentMovesAloneAndMovesOnlyForTwoPoints() {
-        assertThat(Policies.builtIn("balance"))
-                .isEqualTo(new Policy("balance", Goal.BALANCE, HEADROOM, null, Weights.DEFAULT)
-                        .withTolerance(0.04)
-                        .withCooldown(Duration.ofHours(6))
-                        .withMinImprovement(new Policy.MinImprovement(0, 2)));
-    }
-
-    @Test
-    void consolidateKeepsTheSameHeadroomAndMovesOnlyToSwitchAHostOff() {
-        assertThat(Policies.builtIn("consolidate"))
-                .isEqualTo(new Policy("consolidate", Goal.CONSOLIDATE, HEADROOM, null, Weights.DEFAULT)
-                        .withCooldown(Duration.ofHours(6))
-                        .withMinImprovement(new Policy.MinImprovement(1, 0)));
-    }
-
-    @Test
     void anUnknownBuiltInNameIsAProgrammingError() {
-        assertThatThrownBy(() -> Policies.builtIn("spread"))
+        assertThatThrownBy(() -> Policies.builtIn("spread", GOALS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"spread\"").hasMessageContaining("balance, consolidate");
     }
 
     @Test
     void resolvesABuiltInByName() throws Exception {
-        assertThat(Policies.resolve("consolidate")).isEqualTo(Policies.builtIn("consolidate"));
+        assertThat(Policies.resolve("consolidate", GOALS)).isEqualTo(Policies.builtIn("consolidate", GOALS));
     }
 
     @Test
@@ -63,7 +67,7 @@ class PoliciesTest {
                 maxMigrations: 10
                 """);
 
-        Policy policy = Policies.resolve(file.toString());
+        Policy policy = Policies.resolve(file.toString(), GOALS);
 
         assertThat(policy.name()).isEqualTo("night");
         assertThat(policy.maxMigrations()).isEqualTo(10);
@@ -71,13 +75,13 @@ class PoliciesTest {
 
     @Test
     void resolvesTheDocumentedExample() throws Exception {
-        assertThat(Policies.resolve(Path.of("..", "docs", "examples", "policy.yaml").toString()).name())
+        assertThat(Policies.resolve(Path.of("..", "docs", "examples", "policy.yaml").toString(), GOALS).name())
                 .isEqualTo("night-consolidation");
     }
 
     @Test
     void aMissingFileNamesItAndTheBuiltIns() {
-        assertThatThrownBy(() -> Policies.resolve("balanse"))
+        assertThatThrownBy(() -> Policies.resolve("balanse", GOALS))
                 .isInstanceOfSatisfying(InputException.class, e -> {
                     assertThat(e.source()).isEqualTo("balanse");
                     assertThat(e.problems()).containsExactly(new Problem("(file)",
@@ -89,7 +93,7 @@ class PoliciesTest {
     void anInvalidFileIsBadInputNamingTheFieldAndTheFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "apiVersion: ballast/v1\nkind: Policy\nname: x\n");
 
-        assertThatThrownBy(() -> Policies.resolve(file.toString()))
+        assertThatThrownBy(() -> Policies.resolve(file.toString(), GOALS))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("goal: required");
     }

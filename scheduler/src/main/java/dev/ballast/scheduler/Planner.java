@@ -2,8 +2,6 @@ package dev.ballast.scheduler;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
-import dev.ballast.model.Goal;
-import dev.ballast.model.Host;
 import dev.ballast.model.PowerOff;
 import dev.ballast.model.Step;
 import dev.ballast.model.VmStep;
@@ -18,6 +16,9 @@ import dev.ballast.policies.Violation;
 import dev.ballast.scheduler.domain.ClusterPlacement;
 import dev.ballast.scheduler.domain.PlanningHost;
 import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.scheduler.goals.Goal;
+import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.scheduler.goals.Objective;
 import dev.ballast.scheduler.solver.ProblemBuilder;
 import dev.ballast.scheduler.solver.SolverFactories;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
@@ -46,7 +47,9 @@ import java.util.stream.Collectors;
  * Turns a snapshot and a policy into a migration plan: OptaPlanner searches for a target
  * placement starting from the current one, the result is checked against every hard rule
  * independently of the solver's score, the moves are ordered so that each runs one at a time in
- * a valid state, and the plan is replayed by {@link PlanCheck} before it is returned.
+ * a valid state, and the plan is replayed by {@link PlanCheck} before it is returned. What depends
+ * on the policy's goal (constraints, prices, temperature, starting points, gain, hosts to switch
+ * off) is asked of the goal's plugin, found in {@link Goals}.
  */
 public final class Planner {
 
@@ -87,19 +90,21 @@ public final class Planner {
         if (!shortfall.isEmpty()) {
             throw new NoFeasiblePlacementException(shortfall);
         }
-        Placement target = solve(snapshot, policy, settings.timeLimit(), started);
+        Goal goal = Goals.registry().of(policy);
+        Objective objective = goal.on(snapshot, policy);
+        Placement target = solve(snapshot, policy, goal, objective, settings.timeLimit(), started);
         Sequence sequence = Sequencer.of(snapshot, policy, target);
         if (!sequence.dropped().isEmpty()) {
-            sequence = retargetAround(snapshot, policy, sequence);
+            sequence = retargetAround(snapshot, policy, goal, sequence);
         }
         Optional<String> tooSmall = mustMove(snapshot, policy) ? Optional.empty()
-                : Gain.tooSmall(snapshot, policy, sequence.reached());
+                : objective.tooSmall(sequence.reached());
         if (tooSmall.isPresent()) {
             log.info("policy {}: plan emptied: {}", policy.name(), tooSmall.get());
             sequence = new Sequence(List.of(), dropAll(sequence.steps(), tooSmall.get()),
                     snapshot.currentPlacement());
         }
-        MigrationPlan plan = planOf(snapshot, policy, sequence);
+        MigrationPlan plan = planOf(snapshot, policy, goal, objective, sequence);
         Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(snapshot, policy, plan);
         if (problem.isPresent()) {
             List<String> reasons = new ArrayList<>(List.of("no safe order of migrations: " + problem.get()));
@@ -110,17 +115,17 @@ public final class Planner {
     }
 
     /** A target placement that keeps every hard rule, from the solver within the time left. */
-    private Placement solve(ClusterSnapshot snapshot, Policy policy, Duration limit, long started)
-            throws NoFeasiblePlacementException {
-        long temperature = SolverFactories.temperatureFor(snapshot, policy);
-        SolverFactory<ClusterPlacement> factory = SolverFactories.forGoal(policy.goal(), settings.withTimeLimit(limit),
-                temperature);
-        ClusterPlacement start = startingPoint(snapshot, policy, factory);
+    private Placement solve(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective, Duration limit,
+            long started) throws NoFeasiblePlacementException {
+        long temperature = objective.temperature();
+        SolverFactory<ClusterPlacement> factory = SolverFactories.forConstraints(goal.constraints(),
+                settings.withTimeLimit(limit), temperature);
+        ClusterPlacement start = startingPoint(snapshot, policy, objective, factory);
         // The time limit covers the whole plan: the solver gets what preparing it left over, less
         // a share for ordering and checking the moves afterwards (1.3 s on 50,000 VMs).
         Duration left = limit.minusMillis((System.nanoTime() - started) / 1_000_000)
                 .minus(limit.dividedBy(FINISHING_SHARE));
-        factory = SolverFactories.forGoal(policy.goal(),
+        factory = SolverFactories.forConstraints(goal.constraints(),
                 settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left), temperature);
         Solver<ClusterPlacement> solver = factory.buildSolver();
         AtomicLong bestAt = new AtomicLong();
@@ -135,9 +140,7 @@ public final class Planner {
         if (!violations.isEmpty()) {
             throw new NoFeasiblePlacementException(reasons(violations));
         }
-        if (policy.goal() == Goal.CONSOLIDATE) {
-            target = NeedlessMoves.revert(snapshot, policy, target);
-        }
+        target = objective.cleanUp(target);
         log.info("policy {}: target found with score {}", policy.name(), scoreOf(factory, best, target));
         return target;
     }
@@ -146,7 +149,7 @@ public final class Planner {
      * Some moves could not be ordered, not even with detours. Asks the solver for another target
      * that leaves those VMs where they are, and keeps it if it orders better.
      */
-    private Sequence retargetAround(ClusterSnapshot snapshot, Policy policy, Sequence first) {
+    private Sequence retargetAround(ClusterSnapshot snapshot, Policy policy, Goal goal, Sequence first) {
         Set<String> stuck = new HashSet<>();
         first.dropped().forEach(d -> stuck.add(d.vm()));
         log.info("policy {}: {} moves cannot be ordered; asking for a target without them", policy.name(), stuck.size());
@@ -156,7 +159,7 @@ public final class Planner {
                 snapshot.groups());
         try {
             Duration retry = settings.timeLimit().dividedBy(3);
-            Placement target = solve(keepStuck, policy, retry, System.nanoTime());
+            Placement target = solve(keepStuck, policy, goal, goal.on(keepStuck, policy), retry, System.nanoTime());
             Sequence second = Sequencer.of(snapshot, policy, target);
             return second.dropped().size() < first.dropped().size() ? second : first;
         } catch (NoFeasiblePlacementException e) {
@@ -169,15 +172,17 @@ public final class Planner {
         return !HardRules.check(snapshot, policy, snapshot.currentPlacement()).isEmpty();
     }
 
-    private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Sequence sequence) {
+    private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective,
+            Sequence sequence) {
         List<Step> steps = new ArrayList<>(Estimates.attach(snapshot, sequence.steps(), migrationModel));
         Placement placement = sequence.reached();
-        // Hosts are switched off last, once every VM has left them.
-        hostsToPowerOff(snapshot, policy, placement).forEach(host -> steps.add(new PowerOff(host)));
+        // Hosts the goal advises switching off are switched off last, once every VM has left them.
+        objective.hostsToSwitchOff(placement).forEach(host -> steps.add(new PowerOff(host)));
         String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
-                SolverFactories.forGoal(policy.goal(), settings))
-                .update(withPlacement(ProblemBuilder.build(snapshot, policy), placement)).toString();
-        return new MigrationPlan(policy.name(), score, placement, steps, PlanSummary.of(snapshot, placement, steps, sequence.dropped()));
+                SolverFactories.forConstraints(goal.constraints(), settings))
+                .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
+        return new MigrationPlan(policy.name(), score, placement, steps,
+                PlanSummary.of(snapshot, placement, steps, sequence.dropped()));
     }
 
     private static List<DroppedMove> dropAll(List<VmStep> steps, String reason) {
@@ -191,24 +196,21 @@ public final class Planner {
     }
 
     /**
-     * Where the search starts: whichever scores best of the current placement and the greedy
-     * plans for the goal. For consolidation, a repacking (first fit decreasing from scratch, with
-     * every move that frees no host undone) and a drain of the lightest hosts into the others;
-     * for balance, shaving the hot hosts one VM at a time. Local search then trades migrations
-     * against the goal; from the current placement alone, 30 s were not always enough to catch
-     * up with the greedy plans on hundreds of hosts.
+     * Where the search starts: whichever scores best of the current placement and the goal's
+     * greedy plans. Local search then trades migrations against the goal.
      */
-    private static ClusterPlacement startingPoint(ClusterSnapshot snapshot, Policy policy,
+    private static ClusterPlacement startingPoint(ClusterSnapshot snapshot, Policy policy, Objective objective,
             SolverFactory<ClusterPlacement> factory) {
-        ClusterPlacement best = ProblemBuilder.build(snapshot, policy);
+        ClusterPlacement best = ProblemBuilder.build(snapshot, policy, objective.prices());
         SolutionManager<ClusterPlacement, HardSoftLongScore> scores = SolutionManager.create(factory);
         HardSoftLongScore bestScore = scores.update(best);
         String from = "current placement";
-        for (var candidate : greedyPlans(snapshot, policy).entrySet()) {
+        for (var candidate : objective.startingPoints().entrySet()) {
             if (candidate.getValue().isEmpty()) {
                 continue;
             }
-            ClusterPlacement start = ProblemBuilder.build(snapshot, policy, candidate.getValue().get());
+            ClusterPlacement start = ProblemBuilder.build(snapshot, policy, objective.prices(),
+                    candidate.getValue().get());
             HardSoftLongScore score = scores.update(start);
             if (score.compareTo(bestScore) > 0) {
                 best = start;
@@ -218,18 +220,6 @@ public final class Planner {
         }
         log.info("policy {}: starting from the {} (score {})", policy.name(), from, bestScore);
         return best;
-    }
-
-    private static Map<String, Optional<Placement>> greedyPlans(ClusterSnapshot snapshot, Policy policy) {
-        Map<String, Optional<Placement>> plans = new LinkedHashMap<>();
-        if (policy.goal() == Goal.CONSOLIDATE) {
-            plans.put("greedy repacking", FirstFitDecreasing.place(snapshot, policy)
-                    .map(p -> NeedlessMoves.revert(snapshot, policy, p)));
-            plans.put("drain of the lightest hosts", DrainLightestHosts.place(snapshot, policy));
-        } else {
-            plans.put("hot hosts shaved", ShaveHotSpots.place(snapshot, policy));
-        }
-        return plans;
     }
 
     private static Placement placementOf(ClusterPlacement solution) {
@@ -254,16 +244,6 @@ public final class Planner {
         return SolutionManager.create(factory).update(withPlacement(solution, target)).toString();
     }
 
-
-    private static List<String> hostsToPowerOff(ClusterSnapshot snapshot, Policy policy, Placement target) {
-        if (policy.goal() != Goal.CONSOLIDATE) {
-            return List.of();
-        }
-        var used = target.usedHosts();
-        // A stale host may be running VMs the snapshot no longer shows: never advise switching it off.
-        return snapshot.hosts().stream().filter(h -> h.isActive() && !h.isStale()).map(Host::name)
-                .filter(h -> !used.contains(h)).toList();
-    }
 
     private static List<String> reasons(List<Violation> violations) {
         List<String> reasons = new ArrayList<>();

@@ -3,19 +3,21 @@ package dev.ballast.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Goal;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
 import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
+import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.model.Vm;
-import dev.ballast.model.Weights;
 import dev.ballast.policies.HardRules;
 import dev.ballast.policies.PlanCheck;
 import dev.ballast.simulator.ClusterGenerator;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
@@ -29,19 +31,25 @@ import java.util.Map;
  */
 class PlanProperties {
 
+    /** Every registered goal. */
+    @Provide
+    Arbitrary<String> goals() {
+        return Arbitraries.of(Goals.registry().goals());
+    }
+
     private final Planner planner = new Planner(new SolverSettings(Duration.ofMillis(1500), Duration.ofMillis(700), 1L));
 
     @Property(tries = 12)
     void everyPlanKeepsEveryHardRule(@ForAll @IntRange(min = 4, max = 60) int hosts,
             @ForAll @IntRange(min = 1, max = 12) int vmsPerHost, @ForAll @IntRange(min = 0, max = 3) int groups,
-            @ForAll boolean oneHostInMaintenance, @ForAll Goal goal, @ForAll long seed) throws Exception {
+            @ForAll boolean oneHostInMaintenance, @ForAll("goals") String goal, @ForAll long seed) throws Exception {
         ClusterSnapshot snapshot = ClusterGenerator.generate(
                 new ClusterGenerator.Options(hosts, hosts * vmsPerHost, 0.5, 0.8,
                         Math.min(groups, hosts * vmsPerHost / 3), seed));
         if (oneHostInMaintenance) {
             snapshot = snapshot.withHostState(snapshot.hosts().get(0).name(), HostState.MAINTENANCE);
         }
-        Policy policy = new Policy(goal.key(), goal, new Limits(0.85, 0.95, 0.8), null, Weights.DEFAULT);
+        Policy policy = new Policy(goal, new Limits(0.85, 0.95, 0.8), null, Goals.registry().named(goal).defaults());
         // A greedy packing proves a placement exists; without one, refusing is the right answer.
         Assume.that(FirstFitDecreasing.place(snapshot, policy).isPresent());
 
@@ -56,14 +64,14 @@ class PlanProperties {
     /** Clusters 90-95% full, where plans must thread moves through little room, or say there is none. */
     @Property(tries = 8)
     void plansOnTightClustersAreValidOrRefusedWithReasons(@ForAll @IntRange(min = 4, max = 30) int hosts,
-            @ForAll @IntRange(min = 3, max = 10) int vmsPerHost, @ForAll Goal goal, @ForAll long seed) throws Exception {
+            @ForAll @IntRange(min = 3, max = 10) int vmsPerHost, @ForAll("goals") String goal, @ForAll long seed) throws Exception {
         ClusterSnapshot snapshot;
         try {
             snapshot = ClusterGenerator.generate(new ClusterGenerator.Options(hosts, hosts * vmsPerHost, 0.93, 0.8, 0, seed));
         } catch (IllegalArgumentException tooFullToGenerate) {
             return;
         }
-        Policy policy = new Policy(goal.key(), goal, new Limits(0.95, 1.0, 0.9), null, Weights.DEFAULT);
+        Policy policy = new Policy(goal, new Limits(0.95, 1.0, 0.9), null, Goals.registry().named(goal).defaults());
         MigrationPlan plan;
         try {
             plan = planner.plan(snapshot, policy);

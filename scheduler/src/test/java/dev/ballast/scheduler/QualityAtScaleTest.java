@@ -3,14 +3,14 @@ package dev.ballast.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
+import dev.ballast.scheduler.goals.balance.BalanceSettings;
+import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Utilisation;
-import dev.ballast.model.Weights;
 import dev.ballast.policies.HardRules;
 import dev.ballast.simulator.ClusterGenerator;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class QualityAtScaleTest {
     @Test
     void consolidationKeepsNoMorePowerOnThanFirstFitDecreasing() throws Exception {
         ClusterSnapshot snapshot = ClusterGenerator.mixed(200, 2_000, 42);
-        Policy policy = new Policy("consolidate", Goal.CONSOLIDATE, LIMITS, null, Weights.DEFAULT);
+        Policy policy = new Policy("consolidate", LIMITS, null, ConsolidateSettings.DEFAULTS);
 
         MigrationPlan plan = planner.plan(snapshot, policy);
         Placement greedy = FirstFitDecreasing.place(snapshot, policy).orElseThrow();
@@ -53,7 +53,7 @@ class QualityAtScaleTest {
         // so with bigger VMs no placement at all could meet a 5-point target.
         ClusterSnapshot snapshot = ClusterGenerator.generate(
                 new ClusterGenerator.Options(200, 2_000, 0.6, 0.5, 0, 42).withMaxVcpus(8));
-        Policy policy = new Policy("balance", Goal.BALANCE, LIMITS, null, Weights.DEFAULT);
+        Policy policy = new Policy("balance", LIMITS, null, BalanceSettings.DEFAULTS);
 
         MigrationPlan plan = planner.plan(snapshot, policy);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
-import dev.ballast.model.Goal;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Migration;
 import dev.ballast.model.Step;
@@ -12,7 +11,7 @@ import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Weights;
+import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
 import dev.ballast.policies.PlanCheck;
 import dev.ballast.simulator.ClusterGenerator;
 import net.jqwik.api.Assume;
@@ -40,7 +39,7 @@ class SequenceProperties {
             @ForAll @IntRange(min = 0, max = 2) int groups, @ForAll long seed) {
         ClusterSnapshot snapshot = generate(hosts, vmsPerHost, fill, groups, seed);
         Assume.that(snapshot != null);
-        Policy tight = new Policy("tight", Goal.CONSOLIDATE, new Limits(1.0, 1.0, 1.0), null, Weights.DEFAULT);
+        Policy tight = new Policy("tight", new Limits(1.0, 1.0, 1.0), null, ConsolidateSettings.DEFAULTS);
         Optional<Placement> target = FirstFitDecreasing.place(snapshot, tight);
         Assume.that(target.isPresent());
 

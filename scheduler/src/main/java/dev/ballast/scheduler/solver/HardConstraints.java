@@ -17,16 +17,26 @@ import org.optaplanner.core.api.score.stream.ConstraintProvider;
 /**
  * The rules every placement must keep, whatever the goal. Each penalises the size of its breach:
  * millicores, MiB or kb/s over a limit; the memory of a VM where it may not be; VMs too many.
- * The goal's soft constraints are added by the subclasses.
+ * Each goal's provider ({@code goals.GoalConstraints}) lists these, then its own soft
+ * constraints, then the migration cost; on its own this provider has the hard rules and the
+ * migration cost, for testing them.
  */
-abstract class HardConstraints implements ConstraintProvider {
+public class HardConstraints implements ConstraintProvider {
 
     /** A misplaced VM of a group weighs as much as a GiB of memory over a limit. */
     static final long GROUP_BREACH = 1024;
 
     @Override
-    public final Constraint[] defineConstraints(ConstraintFactory factory) {
-        Constraint[] hard = {
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        Constraint[] hard = hard(factory);
+        Constraint[] all = java.util.Arrays.copyOf(hard, hard.length + 1);
+        all[hard.length] = migrationCost(factory);
+        return all;
+    }
+
+    /** The hard rules. */
+    public Constraint[] hard(ConstraintFactory factory) {
+        return new Constraint[] {
                 cpuWithinLimit(factory),
                 memoryWithinLimit(factory),
                 networkWithinLimit(factory),
@@ -38,15 +48,7 @@ abstract class HardConstraints implements ConstraintProvider {
                 affinityGroupTogether(factory),
                 migrationsWithinCap(factory),
         };
-        Constraint[] goal = goal(factory);
-        Constraint[] all = java.util.Arrays.copyOf(hard, hard.length + goal.length + 1);
-        System.arraycopy(goal, 0, all, hard.length, goal.length);
-        all[all.length - 1] = migrationCost(factory);
-        return all;
     }
-
-    /** The soft constraints of the policy's goal. */
-    abstract Constraint[] goal(ConstraintFactory factory);
 
     Constraint cpuWithinLimit(ConstraintFactory factory) {
         return factory.forEach(PlanningVm.class)
@@ -132,7 +134,7 @@ abstract class HardConstraints implements ConstraintProvider {
     }
 
     /** Every move costs in proportion to the memory it copies, so nothing moves without a reason. */
-    Constraint migrationCost(ConstraintFactory factory) {
+    public Constraint migrationCost(ConstraintFactory factory) {
         return factory.forEach(PlanningVm.class)
                 .filter(PlanningVm::isMoved)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT, PlanningVm::getMigrationPrice)

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the solver's problem from a snapshot and a policy, starting from the current placement.
+ * Builds the solver's problem from a snapshot, a policy and the goal's prices, starting from the
+ * current placement.
  * Demands are rounded up and limits down to whole millicores and kb/s, so that what the solver
  * deems within limits is within them in exact figures too.
  */
@@ -29,23 +30,20 @@ public final class ProblemBuilder {
     private ProblemBuilder() {
     }
 
-    public static ClusterPlacement build(ClusterSnapshot snapshot, Policy policy) {
-        return build(snapshot, policy, snapshot.currentPlacement());
+    public static ClusterPlacement build(ClusterSnapshot snapshot, Policy policy, Pricing prices) {
+        return build(snapshot, policy, prices, snapshot.currentPlacement());
     }
 
     /**
      * The problem with the search starting from {@code start} instead of the current placement;
      * migrations are still priced from where each VM runs now.
      */
-    public static ClusterPlacement build(ClusterSnapshot snapshot, Policy policy, dev.ballast.model.Placement start) {
-        Prices prices = new Prices(policy, meanActiveCapacity(snapshot),
-                snapshot.hosts().stream().filter(Host::isActive).mapToDouble(Host::idleWatts).average().orElse(1),
-                Scarcity.of(snapshot, policy));
+    public static ClusterPlacement build(ClusterSnapshot snapshot, Policy policy, Pricing prices,
+            dev.ballast.model.Placement start) {
         Map<String, PlanningHost> hosts = new HashMap<>();
-        Resources meanUtilisation = meanUtilisation(snapshot);
         for (Host host : snapshot.hosts()) {
             PlanningHost planningHost = planningHost(host, policy.limits(), prices)
-                    .withHotSpot(prices.hotSpotFor(host, meanUtilisation));
+                    .withHotSpot(prices.hotSpotFor(host));
             hosts.put(host.name(), host.isStale() ? planningHost.asStale() : planningHost);
         }
         List<PlanningVm> vms = snapshot.vms().stream()
@@ -64,13 +62,13 @@ public final class ProblemBuilder {
         return new ClusterPlacement(hostList, groups, new MigrationCap(cap), new java.util.ArrayList<>(vms));
     }
 
-    private static PlanningHost planningHost(Host host, Limits limits, Prices prices) {
+    private static PlanningHost planningHost(Host host, Limits limits, Pricing prices) {
         Resources limit = host.capacity().scaledBy(limits);
         return new PlanningHost(host.name(), host.isActive(), floorThousandths(limit.cpu()), limit.memoryMiB(),
                 floorThousandths(limit.networkMbps()), host.storage(), host.bridges(), prices.forHost(host));
     }
 
-    private static PlanningVm planningVm(Vm vm, Prices prices, PlanningHost host) {
+    private static PlanningVm planningVm(Vm vm, Pricing prices, PlanningHost host) {
         return new PlanningVm(vm.name(), ceilThousandths(vm.demand().cpu()), vm.memoryMiB(),
                 ceilThousandths(vm.demand().networkMbps()), vm.storage(), vm.bridges(), vm.pinned(),
                 prices.migrationOf(vm), host);
@@ -80,25 +78,13 @@ public final class ProblemBuilder {
         return new PlanningGroup(group.name(), group.rule() == GroupRule.AFFINITY, new HashSet<>(group.vms()));
     }
 
-    private static Resources meanActiveCapacity(ClusterSnapshot snapshot) {
+    /** The mean capacity of the active hosts (of all hosts when none is active): the scale of the goals' prices. */
+    public static Resources meanActiveCapacity(ClusterSnapshot snapshot) {
         List<Host> active = snapshot.hosts().stream().filter(Host::isActive).toList();
         List<Host> basis = active.isEmpty() ? snapshot.hosts() : active;
         Resources total = basis.stream().map(Host::capacity).reduce(Resources.ZERO, Resources::plus);
         int n = basis.size();
         return new Resources(total.cpu() / n, total.memoryMiB() / n, total.networkMbps() / n);
-    }
-
-    /**
-     * The utilisation every active host would have if the load were perfectly even: all demand
-     * over all active capacity. Memory is given in millionths, since Resources counts it in whole MiB.
-     */
-    private static Resources meanUtilisation(ClusterSnapshot snapshot) {
-        Resources needed = snapshot.vms().stream().map(Vm::usage).reduce(Resources.ZERO, Resources::plus);
-        Resources offered = snapshot.hosts().stream().filter(Host::isActive).map(Host::capacity)
-                .reduce(Resources.ZERO, Resources::plus);
-        return new Resources(needed.cpu() / Math.max(offered.cpu(), 1e-9),
-                Math.round(1e6 * needed.memoryMiB() / Math.max(offered.memoryMiB(), 1)),
-                needed.networkMbps() / Math.max(offered.networkMbps(), 1e-9));
     }
 
     static long floorThousandths(double value) {

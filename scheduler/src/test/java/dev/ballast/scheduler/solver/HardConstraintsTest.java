@@ -16,11 +16,11 @@ import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 
 import java.util.Set;
 
-/** The hard rules, each in isolation. They are shared by every goal; consolidation's provider carries them here. */
+/** The hard rules, each in isolation, and the migration cost: shared by every goal's constraints. */
 class HardConstraintsTest {
 
-    private final ConstraintVerifier<ConsolidateConstraints, ClusterPlacement> verifier =
-            ConstraintVerifier.build(new ConsolidateConstraints(), ClusterPlacement.class, PlanningVm.class);
+    private final ConstraintVerifier<HardConstraints, ClusterPlacement> verifier =
+            ConstraintVerifier.build(new HardConstraints(), ClusterPlacement.class, PlanningVm.class);
 
     private final PlanningHost a = host("a", 4_000, 8_192, 1_000_000);
     private final PlanningHost b = host("b", 4_000, 8_192, 1_000_000);

@@ -1,0 +1,203 @@
+package dev.ballast.reports;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Demand;
+import dev.ballast.model.DroppedMove;
+import dev.ballast.model.GoalSettings;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.Limits;
+import dev.ballast.model.Migration;
+import dev.ballast.model.MigrationEstimate;
+import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.Placement;
+import dev.ballast.model.PlanSummary;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Power;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.Resource;
+import dev.ballast.model.Resources;
+import dev.ballast.model.StartVm;
+import dev.ballast.model.Step;
+import dev.ballast.model.Vm;
+import dev.ballast.model.VmStep;
+import dev.ballast.reports.PlanView.Action;
+import dev.ballast.reports.PlanView.CurvePoint;
+import dev.ballast.reports.PlanView.HostView;
+import dev.ballast.reports.PlanView.Note;
+import dev.ballast.reports.PlanView.StepView;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+/** The figures of a plan, worked out once for every rendering. */
+class PlanViewTest {
+
+    /** The goal's own settings are the scheduler's business; a view only shows the goal's name. */
+    private record Named(String goal) implements GoalSettings {
+    }
+
+    private static final Policy BALANCE = new Policy("balance", new Limits(0.85, 0.95, 0.8), 50, new Named("balance"));
+
+    /** host-a is hot (30 of 32 cores); host-c holds one small VM and can be emptied. */
+    private static final ClusterSnapshot CLUSTER = new ClusterSnapshot(
+            List.of(host("host-a", new Power(120, 300)), host("host-b", new Power(120, 300)),
+                    host("host-c", new Power(120, 300))),
+            List.of(vm("vm-1", "host-a", 8, 20), vm("vm-2", "host-a", 16, 10), vm("vm-3", "host-b", 4, 1),
+                    vm("vm-4", "host-c", 8, 1), vm("vm-5", null, 2, 1)),
+            List.of());
+
+    private static final List<VmStep> STEPS = List.of(
+            new Migration("vm-1", "host-a", "host-b", false, new MigrationEstimate(12, 40, 3, true)),
+            new Migration("vm-4", "host-c", "host-b", true, new MigrationEstimate(30, 900, 30, false)),
+            new StartVm("vm-5", "host-a"));
+
+    @Test
+    void theHeaderNamesThePolicyItsGoalLimitsAndScore() {
+        PlanView.Header header = view(CLUSTER, STEPS, List.of("host-c")).header();
+
+        assertThat(header).isEqualTo(new PlanView.Header("balance", "balance", new Limits(0.85, 0.95, 0.8), "0hard/-5soft"));
+    }
+
+    @Test
+    void eachHostHasItsUseBeforeAndAfterAndWhetherItIsOverTheLimit() {
+        HostView hostA = view(CLUSTER, STEPS, List.of("host-c")).hosts().get(0);
+
+        // 30 of 32 cores before (over 85%), 10 + 1 after.
+        assertThat(hostA.use().get(Resource.CPU).before()).isCloseTo(30 / 32.0, within(1e-9));
+        assertThat(hostA.use().get(Resource.CPU).after()).isCloseTo(11 / 32.0, within(1e-9));
+        assertThat(hostA.use().get(Resource.CPU).overBefore()).isTrue();
+        assertThat(hostA.use().get(Resource.CPU).overAfter()).isFalse();
+        assertThat(hostA.vmsBefore()).isEqualTo(2);
+        assertThat(hostA.vmsAfter()).isEqualTo(2);
+    }
+
+    @Test
+    void aHostTheStepsTouchOrThePlanSwitchesOffIsChanged() {
+        List<Host> hosts = new ArrayList<>(CLUSTER.hosts());
+        hosts.add(host("host-d", new Power(120, 300)));
+        ClusterSnapshot cluster = new ClusterSnapshot(hosts, CLUSTER.vms(), List.of());
+
+        List<HostView> view = view(cluster, STEPS.subList(0, 1), List.of()).hosts();
+
+        assertThat(view).extracting(HostView::name, HostView::changed, HostView::poweredOff).containsExactly(
+                tuple("host-a", true, false),
+                tuple("host-b", true, false),
+                tuple("host-c", false, false),
+                tuple("host-d", false, false));
+        assertThat(view(CLUSTER, STEPS, List.of("host-c")).hosts().get(2).poweredOff()).isTrue();
+    }
+
+    @Test
+    void theFiguresCountTimeDetoursAndMigrationsThatDoNotConverge() {
+        PlanView.Figures figures = view(CLUSTER, STEPS, List.of("host-c")).figures();
+
+        assertThat(figures.migrations()).isEqualTo(2);
+        assertThat(figures.newVms()).isEqualTo(1);
+        assertThat(figures.gibToMove()).isEqualTo(16.0);
+        assertThat(figures.estimatedSeconds()).isEqualTo(42.0);
+        assertThat(figures.detours()).isEqualTo(1);
+        assertThat(figures.notConverging()).isEqualTo(1);
+        assertThat(figures.hostsToPowerOff()).containsExactly("host-c");
+        // Three hosts idle at 120 W hold VMs before, two after.
+        assertThat(figures.idlePower()).isEqualTo(new PlanView.IdlePower(360, 240, 120));
+        assertThat(figures.utilisation()).containsOnlyKeys(Resource.values());
+    }
+
+    @Test
+    void idlePowerIsLeftOutWhenAHostDoesNotGiveItsPowerFigures() {
+        ClusterSnapshot cluster = new ClusterSnapshot(
+                List.of(host("host-a", new Power(120, 300)), host("host-b", null), host("host-c", null)),
+                CLUSTER.vms(), List.of());
+
+        assertThat(view(cluster, STEPS, List.of()).figures().idlePower()).isNull();
+    }
+
+    @Test
+    void droppedMovesAreGroupedByReasonInTheOrderTheReasonsFirstAppear() {
+        List<DroppedMove> dropped = List.of(
+                new DroppedMove("vm-2", "host-a", "host-b", "no room"),
+                new DroppedMove("vm-3", "host-b", "host-a", "a cycle"),
+                new DroppedMove("vm-4", "host-c", "host-a", "no room"));
+
+        PlanView.Figures figures = view(CLUSTER, List.of(), List.of(), dropped).figures();
+
+        assertThat(figures.droppedMoves()).isEqualTo(3);
+        assertThat(figures.dropped()).extracting(PlanView.DroppedGroup::reason).containsExactly("no room", "a cycle");
+        assertThat(figures.dropped().get(0).moves()).extracting(DroppedMove::vm).containsExactly("vm-2", "vm-4");
+    }
+
+    @Test
+    void stepsAreNumberedAndTypedWithTheirSizeEstimateAndNotes() {
+        List<StepView> steps = view(CLUSTER, STEPS, List.of("host-c")).steps();
+
+        assertThat(steps).extracting(StepView::number, StepView::action, StepView::vm, StepView::from, StepView::host)
+                .containsExactly(
+                        tuple(1, Action.MIGRATE, "vm-1", "host-a", "host-b"),
+                        tuple(2, Action.MIGRATE, "vm-4", "host-c", "host-b"),
+                        tuple(3, Action.START, "vm-5", null, "host-a"),
+                        tuple(4, Action.POWER_OFF, null, null, "host-c"));
+        assertThat(steps.get(0).sizeGiB()).isEqualTo(8.0);
+        assertThat(steps.get(0).notes()).isEmpty();
+        assertThat(steps.get(1).notes()).containsExactly(Note.DETOUR, Note.DOES_NOT_CONVERGE);
+        assertThat(steps.get(3).sizeGiB()).isNull();
+    }
+
+    @Test
+    void theCurveAddsUpTimeAndMemoryMovedAfterEachStep() {
+        List<CurvePoint> curve = view(CLUSTER, STEPS, List.of("host-c")).curve();
+
+        // A start and a power-off move no memory and take no estimated time.
+        assertThat(curve).containsExactly(new CurvePoint(1, 12, 8), new CurvePoint(2, 42, 16),
+                new CurvePoint(3, 42, 16), new CurvePoint(4, 42, 16));
+    }
+
+    @Test
+    void aPlanWithoutItsSummaryHasItsFiguresWorkedOutFromTheSteps() {
+        Placement after = placementAfter(CLUSTER, STEPS);
+        List<Step> steps = new ArrayList<>(STEPS);
+        MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, steps, null);
+
+        PlanView.Figures figures = PlanView.of(CLUSTER, BALANCE, plan).figures();
+
+        assertThat(figures.migrations()).isEqualTo(2);
+        assertThat(figures.hostsUsedAfter()).isEqualTo(2);
+        assertThat(figures.droppedMoves()).isZero();
+    }
+
+    private static PlanView view(ClusterSnapshot snapshot, List<VmStep> steps, List<String> off) {
+        return view(snapshot, steps, off, List.of());
+    }
+
+    private static PlanView view(ClusterSnapshot snapshot, List<VmStep> steps, List<String> off, List<DroppedMove> dropped) {
+        Placement after = placementAfter(snapshot, steps);
+        List<Step> all = new ArrayList<>(steps);
+        off.forEach(host -> all.add(new PowerOff(host)));
+        MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, all,
+                PlanSummary.of(snapshot, after, all, dropped));
+        return PlanView.of(snapshot, BALANCE, plan);
+    }
+
+    private static Placement placementAfter(ClusterSnapshot snapshot, List<VmStep> steps) {
+        Placement after = snapshot.currentPlacement();
+        for (VmStep step : steps) {
+            after = after.with(step.vm(), step.to());
+        }
+        return after;
+    }
+
+    private static Host host(String name, Power power) {
+        return new Host(name, HostState.ACTIVE, new Resources(32, 128 * 1024, 10_000), null,
+                Set.of("nfs-vms"), Set.of("virbr0"), null, power, null);
+    }
+
+    private static Vm vm(String name, String host, int gib, double cpu) {
+        return new Vm(name, host, gib * 1024L, 8, new Demand(cpu, 10), null, "nfs-vms", Set.of("virbr0"), false);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ballast.scheduler.goals;
+
+import dev.ballast.model.Placement;
+import dev.ballast.scheduler.solver.Pricing;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A goal applied to one cluster snapshot under one policy: what the planner asks the goal. It is
+ * made once per search, so that what the goal derives from the cluster (the mean utilisation,
+ * the hot-spot thresholds) is computed once and shared by the solver's prices and the greedy
+ * starting points.
+ */
+public interface Objective {
+
+    /** The solver's prices: what each host's load and each VM's migration cost in score units. */
+    Pricing prices();
+
+    /** The starting temperature of simulated annealing, in soft score units. */
+    long temperature();
+
+    /**
+     * Greedy plans the search may start from, by name for the log; an empty one does not apply
+     * (e.g. when VMs are new). The planner starts from whichever scores best, or the current placement.
+     */
+    Map<String, Optional<Placement>> startingPoints();
+
+    /** The solver's target tidied up: e.g. moves that buy nothing undone. The target itself by default. */
+    default Placement cleanUp(Placement target) {
+        return target;
+    }
+
+    /**
+     * Why a plan reaching {@code target} is not worth its migrations, in the policy's
+     * {@code minImprovement} terms; empty when it gains enough.
+     */
+    Optional<String> tooSmall(Placement target);
+
+    /** What a plan reaching {@code target} achieves, as the report can show it. */
+    List<Figure> efficacy(Placement target);
+
+    /** Hosts the target leaves empty that may be switched off; none by default. */
+    default List<String> hostsToSwitchOff(Placement target) {
+        return List.of();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.ballast.scheduler.goals.balance;
+
+import dev.ballast.formats.GoalFields;
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.GoalSettings;
+import dev.ballast.model.Placement;
+import dev.ballast.model.Policy;
+import dev.ballast.scheduler.goals.Figure;
+import dev.ballast.scheduler.goals.Goal;
+import dev.ballast.scheduler.goals.Objective;
+import dev.ballast.scheduler.solver.Pricing;
+import dev.ballast.scheduler.solver.ProblemBuilder;
+import dev.ballast.scheduler.solver.SolverFactories;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.optaplanner.core.api.score.stream.ConstraintProvider;
+
+/**
+ * Balance: spread utilisation evenly over the active hosts, and above all keep every host within
+ * the tolerance of the cluster's mean. Reads {@code tolerance}, {@code minImprovement.points} and
+ * {@code weights.spread}.
+ */
+public final class BalanceGoal implements Goal {
+
+    @Override
+    public String name() {
+        return BalanceSettings.GOAL;
+    }
+
+    @Override
+    public String description() {
+        return "spread utilisation evenly over the active hosts";
+    }
+
+    @Override
+    public List<String> settings() {
+        return BalanceSettings.READS;
+    }
+
+    @Override
+    public GoalSettings defaults() {
+        return BalanceSettings.DEFAULTS;
+    }
+
+    @Override
+    public GoalSettings read(GoalFields fields) {
+        return BalanceSettings.read(fields);
+    }
+
+    @Override
+    public List<String> describe(GoalSettings given) {
+        BalanceSettings settings = (BalanceSettings) given;
+        List<String> parts = new ArrayList<>();
+        Tolerance tolerance = settings.tolerance();
+        parts.add(tolerance.isUniform() ? "tolerance " + number(tolerance.cpu())
+                : "tolerance cpu " + number(tolerance.cpu()) + " / memory " + number(tolerance.memory())
+                        + " / network " + number(tolerance.network()));
+        if (settings.minImprovementPoints() > 0) {
+            parts.add("plans must gain at least " + number(settings.minImprovementPoints()) + " points");
+        }
+        return parts;
+    }
+
+    @Override
+    public Class<? extends ConstraintProvider> constraints() {
+        return BalanceConstraints.class;
+    }
+
+    @Override
+    public Objective on(ClusterSnapshot snapshot, Policy policy) {
+        return new BalanceObjective(snapshot, policy, (BalanceSettings) policy.settings());
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%s", value);
+    }
+
+    /** Balance on one cluster: its hot-spot thresholds are computed here once. */
+    private static final class BalanceObjective implements Objective {
+
+        private final ClusterSnapshot snapshot;
+        private final Policy policy;
+        private final BalanceSettings settings;
+        private final HotSpots hotSpots;
+        private final BalancePrices prices;
+
+        BalanceObjective(ClusterSnapshot snapshot, Policy policy, BalanceSettings settings) {
+            this.snapshot = snapshot;
+            this.policy = policy;
+            this.settings = settings;
+            this.hotSpots = HotSpots.of(snapshot, settings.tolerance());
+            this.prices = new BalancePrices(settings, policy.migrationWeight(),
+                    ProblemBuilder.meanActiveCapacity(snapshot), hotSpots);
+        }
+
+        /** Hot-spot prices from the same {@link HotSpots} as {@link #startingPoints}. */
+        @Override
+        public Pricing prices() {
+            return prices;
+        }
+
+        /** A small VM's move. */
+        @Override
+        public long temperature() {
+            return SolverFactories.DEFAULT_TEMPERATURE;
+        }
+
+        /** Shaving the hot hosts one VM at a time. */
+        @Override
+        public Map<String, Optional<Placement>> startingPoints() {
+            Map<String, Optional<Placement>> plans = new LinkedHashMap<>();
+            plans.put("hot hosts shaved", ShaveHotSpots.place(snapshot, policy, hotSpots));
+            return plans;
+        }
+
+        @Override
+        public Optional<String> tooSmall(Placement target) {
+            double points = 100 * (Imbalance.of(snapshot, snapshot.currentPlacement()) - Imbalance.of(snapshot, target));
+            double least = settings.minImprovementPoints();
+            return points >= least && points > 0 ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                    "the plan takes %.1f points off the imbalance, under the policy's minImprovement of %.1f",
+                    points, least));
+        }
+
+        @Override
+        public List<Figure> efficacy(Placement target) {
+            return List.of(
+                    new Figure("imbalance before", 100 * Imbalance.of(snapshot, snapshot.currentPlacement()), "points"),
+                    new Figure("imbalance after", 100 * Imbalance.of(snapshot, target), "points"),
+                    new Figure("hot hosts before", hotSpots.hotHosts(snapshot, snapshot.currentPlacement()).size(),
+                            "hosts"),
+                    new Figure("hot hosts after", hotSpots.hotHosts(snapshot, target).size(), "hosts"));
+        }
+    }
+}
