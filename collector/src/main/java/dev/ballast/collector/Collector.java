@@ -1,6 +1,10 @@
 package dev.ballast.collector;
 
 import dev.ballast.formats.Durations;
+import dev.ballast.hosts.HostDriver;
+import dev.ballast.hosts.HostException;
+import dev.ballast.hosts.HostSample;
+import dev.ballast.hosts.libvirt.LibvirtHostDriver;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.ClusterSnapshot;
@@ -23,13 +27,13 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.libvirt.LibvirtException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Samples a cluster round by round and builds snapshots of it. Each round reads every host
- * through libvirt in parallel, each within the configured timeout, and reads Prometheus (when
+ * through its {@link HostDriver} (libvirt, unless told otherwise) in parallel, each within the configured timeout, and reads Prometheus (when
  * configured) once for all hosts. A host that does not answer in time is reported, not waited
  * for: it goes stale once its newest sample is older than {@code staleAfter}.
  *
@@ -44,18 +48,27 @@ public final class Collector implements AutoCloseable {
     private final ClusterConfig config;
     private final Clock clock;
     private final Map<String, HostTracker> trackers = new LinkedHashMap<>();
-    private final Map<String, LibvirtSource> sources = new HashMap<>();
+    private final Map<String, HostDriver> drivers = new HashMap<>();
     private final Map<String, Future<?>> inFlight = new HashMap<>();
     private final PrometheusSource prometheus;
     private final ExecutorService pool = Executors.newCachedThreadPool(daemonThreads());
 
+    /** A collector that reads every host through libvirt, read-only. */
     public Collector(ClusterConfig config, Clock clock) {
+        this(config, clock, LibvirtHostDriver::openReadOnly);
+    }
+
+    /**
+     * A collector that reads each host through the driver {@code drivers} opens for it (a
+     * simulated cluster's, say). The collector closes them.
+     */
+    public Collector(ClusterConfig config, Clock clock, Function<HostConfig, HostDriver> drivers) {
         this.config = config;
         this.clock = clock;
         Instant start = clock.instant();
         for (HostConfig host : config.hosts()) {
             trackers.put(host.name(), new HostTracker(host, config.smoothing(), config.prometheus() != null, start));
-            sources.put(host.name(), new LibvirtSource(host.libvirtUri(), clock));
+            this.drivers.put(host.name(), drivers.apply(host));
         }
         this.prometheus = config.prometheus() == null ? null : new PrometheusSource(config.prometheus());
     }
@@ -81,9 +94,10 @@ public final class Collector implements AutoCloseable {
     private void readLibvirt(HostConfig host) {
         HostTracker tracker = trackers.get(host.name());
         try {
-            tracker.libvirtRead(sources.get(host.name()).read());
-        } catch (LibvirtException e) {
-            tracker.libvirtFailed(uri(host) + ": " + e.getMessage());
+            HostSample sample = drivers.get(host.name()).sample();
+            tracker.libvirtRead(new HostReading(clock.instant(), sample.inventory(), sample.statistics()));
+        } catch (HostException e) {
+            tracker.libvirtFailed(uri(host) + ": " + e.detail());
         } catch (RuntimeException e) {
             tracker.libvirtFailed(uri(host) + ": " + e);
             LOG.debug("reading {}", host.name(), e);
@@ -158,10 +172,10 @@ public final class Collector implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-        for (Map.Entry<String, LibvirtSource> source : sources.entrySet()) {
-            Future<?> busy = inFlight.get(source.getKey());
+        for (Map.Entry<String, HostDriver> driver : drivers.entrySet()) {
+            Future<?> busy = inFlight.get(driver.getKey());
             if (busy == null || busy.isDone()) {
-                source.getValue().close(); // a connection still in use by a stuck call is left to the process's end
+                driver.getValue().close(); // a connection still in use by a stuck call is left to the process's end
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.ballast.collector;
 
+import dev.ballast.hosts.HostInventory;
+import dev.ballast.hosts.VmInventory;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.ClusterConfig.Smoothing;
 import dev.ballast.model.Demand;
@@ -22,9 +24,10 @@ import java.util.stream.Collectors;
  * and when each source last answered. Sampling tasks report here (possibly late, from another
  * thread), and the snapshot is built from here, so every method is synchronized.
  *
- * <p>A host's capacity in the snapshot is what libvirt reports, less the configured reserve,
- * less what the host uses beyond its VMs (smoothed), so that the planner, which sums VM
- * demands, sees what is really left.
+ * <p>A host's capacity in the snapshot is what libvirt reports (or what the cluster file
+ * declares instead, or libvirt's cores times the file's CPU overcommit), less the configured
+ * reserve, less what the host uses beyond its VMs (smoothed), so that the planner, which sums
+ * VM demands, sees what is really left.
  */
 final class HostTracker {
 
@@ -57,8 +60,8 @@ final class HostTracker {
             Rates.hostCpu(reading, next).ifPresent(cpu -> figures.add("host.cpu.libvirt", cpu));
             Rates.vms(reading, next).forEach(this::addVm);
         }
-        figures.add("host.memory.libvirt", next.memoryUsedMiB());
-        figures.retainVms(next.vms().keySet());
+        figures.add("host.memory.libvirt", next.statistics().memoryUsedMiB());
+        figures.retainVms(next.statistics().vms().keySet());
         reading = next;
         libvirt.answered(next.takenAt());
     }
@@ -145,7 +148,7 @@ final class HostTracker {
     }
 
     private Resources capacity(HostInventory inventory) {
-        Resources physical = new Resources(inventory.cpus(), inventory.memoryMiB(), config.networkMbps());
+        Resources physical = config.physical(inventory.cpus(), inventory.memoryMiB());
         Resources left = physical.minus(config.reserve()).minus(otherUse());
         return new Resources(Math.max(left.cpu(), physical.cpu() * LEAST_SHARE),
                 Math.max(left.memoryMiB(), (long) Math.ceil(physical.memoryMiB() * LEAST_SHARE)),

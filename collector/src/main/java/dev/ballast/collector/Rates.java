@@ -1,13 +1,14 @@
 package dev.ballast.collector;
 
-import dev.ballast.collector.HostReading.VmCounters;
+import dev.ballast.hosts.VmInventory;
+import dev.ballast.hosts.VmStatistics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns two successive libvirt readings of a host into rates: host CPU cores busy, and each
+ * Turns two successive readings of a host into rates: host CPU cores busy, and each
  * VM's cores and Mb/s. A counter that went backwards (a restarted VM) gives no rate this time.
  */
 final class Rates {
@@ -19,11 +20,11 @@ final class Rates {
 
     /** Host cores busy: the busy share of all CPU time times the CPUs; empty without node CPU stats. */
     static Optional<Double> hostCpu(HostReading before, HostReading after) {
-        if (before.cpuTimes() == null || after.cpuTimes() == null) {
+        if (before.statistics().cpuTimes() == null || after.statistics().cpuTimes() == null) {
             return Optional.empty();
         }
-        long busy = after.cpuTimes().busyNs() - before.cpuTimes().busyNs();
-        long total = after.cpuTimes().totalNs() - before.cpuTimes().totalNs();
+        long busy = after.statistics().cpuTimes().busyNs() - before.statistics().cpuTimes().busyNs();
+        long total = after.statistics().cpuTimes().totalNs() - before.statistics().cpuTimes().totalNs();
         if (total <= 0 || busy < 0) {
             return Optional.empty();
         }
@@ -38,8 +39,8 @@ final class Rates {
             return rates;
         }
         for (VmInventory vm : after.inventory().vms()) {
-            VmCounters then = before.vms().get(vm.name());
-            VmCounters now = after.vms().get(vm.name());
+            VmStatistics then = before.statistics().vms().get(vm.name());
+            VmStatistics now = after.statistics().vms().get(vm.name());
             if (then != null && now != null) {
                 rates.put(vm.name(), use(vm, then, now, seconds));
             }
@@ -47,14 +48,14 @@ final class Rates {
         return rates;
     }
 
-    private static VmUse use(VmInventory vm, VmCounters then, VmCounters now, double seconds) {
+    private static VmUse use(VmInventory vm, VmStatistics then, VmStatistics now, double seconds) {
         long cpuNs = now.cpuTimeNs() - then.cpuTimeNs();
         Double cpu = cpuNs < 0 ? null : Math.min(cpuNs / NANOS_PER_SECOND / seconds, vm.vcpus());
         return new VmUse(cpu, now.memoryUsedMiB(), networkMbps(then, now, seconds));
     }
 
     // The busier direction: a NIC is full duplex, so receiving does not use up sending.
-    private static Double networkMbps(VmCounters then, VmCounters now, double seconds) {
+    private static Double networkMbps(VmStatistics then, VmStatistics now, double seconds) {
         if (then.rxBytes() == null || now.rxBytes() == null || then.txBytes() == null || now.txBytes() == null) {
             return null;
         }

@@ -1,5 +1,8 @@
 package dev.ballast.executor;
 
+import dev.ballast.hosts.HostDriver;
+import dev.ballast.hosts.HostException;
+import dev.ballast.hosts.libvirt.LibvirtHostDriver;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import java.util.ArrayList;
@@ -7,24 +10,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.libvirt.LibvirtException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Function;
 
 /**
- * The run's read-write connections to the hosts of the cluster file, opened on first use and
- * reused. A connection that failed is dropped and opened afresh next time: libvirt connections
- * do not recover from a lost peer. Not thread-safe; the migration's monitor opens its own.
+ * The run's drivers of the hosts of the cluster file, opened on first use and reused (a driver
+ * reopens its own connection after a failure). Not thread-safe, except what {@link HostDriver}
+ * allows while a migration runs.
  */
 final class Hosts implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Hosts.class);
-
     private final Map<String, HostConfig> config = new LinkedHashMap<>();
-    private final Map<String, HostConnection> open = new LinkedHashMap<>();
+    private final Map<String, HostDriver> open = new LinkedHashMap<>();
+    private final Function<HostConfig, HostDriver> drivers;
 
+    /** The hosts reached through libvirt, read-write. */
     Hosts(ClusterConfig cluster) {
+        this(cluster, LibvirtHostDriver::open);
+    }
+
+    Hosts(ClusterConfig cluster, Function<HostConfig, HostDriver> drivers) {
         cluster.hosts().forEach(h -> config.put(h.name(), h));
+        this.drivers = drivers;
     }
 
     List<String> names() {
@@ -35,31 +41,13 @@ final class Hosts implements AutoCloseable {
         return Optional.ofNullable(config.get(host));
     }
 
-    /** The shared connection to a host, opened if needed. */
-    HostConnection connection(String host) throws LibvirtException {
-        HostConnection conn = open.get(host);
-        if (conn == null) {
-            conn = openNew(host);
-            open.put(host, conn);
-        }
-        return conn;
-    }
-
-    /** A connection of its own, e.g. for a thread that watches a migration; the caller closes it. */
-    HostConnection openNew(String host) throws LibvirtException {
+    /** The driver of a host of the cluster file. */
+    HostDriver driver(String host) {
         HostConfig found = config.get(host);
         if (found == null) {
             throw new IllegalArgumentException("no host " + host + " in the cluster file");
         }
-        return new HostConnection(host, found.libvirtUri());
-    }
-
-    /** Forgets a connection after an error, so the next use opens a fresh one. */
-    void drop(String host) {
-        HostConnection conn = open.remove(host);
-        if (conn != null) {
-            closeQuietly(conn);
-        }
+        return open.computeIfAbsent(host, h -> drivers.apply(found));
     }
 
     /**
@@ -71,11 +59,10 @@ final class Hosts implements AutoCloseable {
         List<String> unreachable = new ArrayList<>();
         for (String host : config.keySet()) {
             try {
-                if (connection(host).runs(vm)) {
+                if (driver(host).runs(vm)) {
                     running.add(host);
                 }
-            } catch (LibvirtException | LibvirtFailure e) {
-                drop(host);
+            } catch (HostException e) {
                 unreachable.add(host);
             }
         }
@@ -97,17 +84,9 @@ final class Hosts implements AutoCloseable {
         }
     }
 
-    static void closeQuietly(HostConnection conn) {
-        try {
-            conn.close();
-        } catch (LibvirtException e) {
-            LOG.debug("closing the connection to {}: {}", conn.host(), e.getMessage());
-        }
-    }
-
     @Override
     public void close() {
-        open.values().forEach(Hosts::closeQuietly);
+        open.values().forEach(HostDriver::close);
         open.clear();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ballast.executor;
 
+import dev.ballast.hosts.MigrationParameters;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -37,6 +38,12 @@ public record MigrationSettings(
     /** libvirt's defaults, a 10-minute limit per step. */
     public static MigrationSettings defaults() {
         return new MigrationSettings(null, 1, null, false, null, DEFAULT_STEP_TIMEOUT, DEFAULT_POLL_INTERVAL);
+    }
+
+    /** What the host is told for one migration, over the destination's link ({@code null}: libvirt's default address). */
+    public MigrationParameters parameters(String migrationUri) {
+        return new MigrationParameters(bandwidthMiBps, parallelConnections, maxDowntimeMs, autoConverge,
+                postCopyAfter != null, migrationUri);
     }
 
     public MigrationSettings withStepTimeout(Duration timeout) {

@@ -1,6 +1,7 @@
 package dev.ballast.executor;
 
 import dev.ballast.collector.Collector;
+import dev.ballast.hosts.MigrationProgress;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
@@ -219,7 +220,7 @@ public final class PlanExecutor {
             ProgressReporter progress = new ProgressReporter(n, step, journal, request.showProgress() ? err : null);
             LiveMigration.Outcome outcome = migration.run(step, address, progress);
             progress.endBar();
-            JobStats done = outcome.completed();
+            MigrationProgress done = outcome.completed();
             Hosts.Whereabouts where = hosts.locate(step.vm());
             StepResult.Status status;
             String reason = outcome.reason();

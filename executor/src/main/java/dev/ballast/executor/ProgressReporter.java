@@ -1,5 +1,6 @@
 package dev.ballast.executor;
 
+import dev.ballast.hosts.MigrationProgress;
 import dev.ballast.model.Migration;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class ProgressReporter implements LiveMigration.Listener {
     }
 
     @Override
-    public void progress(JobStats stats, Duration elapsed) {
+    public void progress(MigrationProgress stats, Duration elapsed) {
         if (terminal != null) {
             terminal.print("\r" + bar(stats, elapsed));
             terminal.flush();
@@ -75,13 +76,13 @@ final class ProgressReporter implements LiveMigration.Listener {
         }
     }
 
-    static String bar(JobStats stats, Duration elapsed) {
+    static String bar(MigrationProgress stats, Duration elapsed) {
         int filled = (int) Math.round(stats.fraction() * BAR_WIDTH);
         return String.format(Locale.ROOT, "[%s%s] %3.0f%% %s", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled),
                 stats.fraction() * 100, figures(stats, elapsed));
     }
 
-    static String figures(JobStats stats, Duration elapsed) {
+    static String figures(MigrationProgress stats, Duration elapsed) {
         return String.format(Locale.ROOT, "%.1f of %.1f MiB left, %.1f MiB/s, dirtying %.1f MiB/s, downtime ~%d ms, %.1fs",
                 Math.max(0, stats.dataRemainingMiB()), Math.max(0, stats.dataTotalMiB()), Math.max(0, stats.rateMiBps()),
                 Math.max(0, stats.dirtyRateMiBps()), Math.max(0, stats.downtimeMs()), elapsed.toMillis() / 1000.0);

@@ -1,6 +1,7 @@
 package dev.ballast.formats;
 
 import dev.ballast.model.ClusterConfig;
+import dev.ballast.model.ClusterConfig.Capacity;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.ClusterConfig.Prometheus;
 import dev.ballast.model.ClusterConfig.Smoothing;
@@ -30,7 +31,10 @@ public final class ClusterConfigReader {
 
     private static final String[] HOST_FIELDS = {
         "name", "libvirtUri", "migrationLink", "networkMbps", "reserve", "power", "nics", "storage", "bridges",
-        "instance"};
+        "instance", "capacity", "cpuOvercommit"};
+
+    /** Far beyond the 16 vCPUs per core any hypervisor guide suggests. */
+    private static final double MAX_CPU_OVERCOMMIT = 1000;
 
     private ClusterConfigReader() {
     }
@@ -84,12 +88,39 @@ public final class ClusterConfigReader {
         Set<String> storage = host.has("storage") ? new HashSet<>(host.texts("storage", false)) : null;
         Set<String> bridges = host.has("bridges") ? new HashSet<>(host.texts("bridges", false)) : null;
         String instance = host.text("instance");
+        NodeReader capacityNode = host.object("capacity", false);
+        Capacity capacity = capacity(capacityNode);
+        Double overcommit = host.decimal("cpuOvercommit", 1.0, Bound.positiveUpTo(MAX_CPU_OVERCOMMIT));
+        if (capacity != null && capacity.cpu() != null && host.has("cpuOvercommit")) {
+            host.report("cpuOvercommit", "give either capacity.cpu or cpuOvercommit, not both: the overcommit"
+                    + " multiplies the cores libvirt reports, a declared capacity is taken as it is");
+            overcommit = null;
+        }
         if (name == null || uri == null || networkMbps == null || reserve == null || nics.contains(null)
-                || (storage != null && storage.contains(null)) || (bridges != null && bridges.contains(null))) {
+                || (storage != null && storage.contains(null)) || (bridges != null && bridges.contains(null))
+                || (capacityNode != null && capacity == null) || overcommit == null) {
             return new Entry<>(host.path(), name, null);
         }
-        return new Entry<>(host.path(), name,
-                new HostConfig(name, uri, link, reserve, networkMbps, power, nics, storage, bridges, instance));
+        return new Entry<>(host.path(), name, new HostConfig(name, uri, link, reserve, networkMbps, power, nics,
+                storage, bridges, instance, capacity, overcommit));
+    }
+
+    /** CPUs and memory the operator declares; either may be left to libvirt, but not both. */
+    private static Capacity capacity(NodeReader capacity) {
+        if (capacity == null) {
+            return null;
+        }
+        capacity.allowOnly("cpu", "memoryMiB");
+        Double cpu = capacity.decimal("cpu", null, Bound.positiveUpTo(Bound.MAX_CORES));
+        Long memoryMiB = capacity.whole("memoryMiB", null, Bound.positiveUpTo(Bound.MAX_MEMORY_MIB));
+        if (!capacity.has("cpu") && !capacity.has("memoryMiB")) {
+            capacity.report("give cpu, memoryMiB or both, e.g. {cpu: 4, memoryMiB: 8192}");
+            return null;
+        }
+        if ((capacity.has("cpu") && cpu == null) || (capacity.has("memoryMiB") && memoryMiB == null)) {
+            return null;
+        }
+        return new Capacity(cpu, memoryMiB);
     }
 
     private static Resources reserve(NodeReader reserve) {

@@ -34,8 +34,8 @@ public record ClusterConfig(
     }
 
     /**
-     * One host as the operator lists it. Capacity comes from libvirt; these fields say what
-     * libvirt cannot know.
+     * One host as the operator lists it. Capacity comes from libvirt unless the operator
+     * declares it; these fields say what libvirt cannot know.
      *
      * @param reserve      capacity kept for the host itself (its OS, storage daemons), subtracted
      *                     from what libvirt reports
@@ -46,6 +46,10 @@ public record ClusterConfig(
      *                     the disks of its VMs)
      * @param bridges      the bridges present on the host; null to discover them
      * @param instance     the value of Prometheus's host label for this host; null for its name
+     * @param capacity     CPUs and memory the operator declares, replacing what libvirt reports
+     *                     (each figure on its own); null to take libvirt's
+     * @param cpuOvercommit how many vCPUs-worth of work each core libvirt reports may carry
+     *                     (1 for none); multiplies libvirt's cores, never a declared capacity
      */
     public record HostConfig(
             String name,
@@ -57,7 +61,9 @@ public record ClusterConfig(
             List<String> nics,
             Set<String> storage,
             Set<String> bridges,
-            String instance) {
+            String instance,
+            Capacity capacity,
+            double cpuOvercommit) {
 
         public static final double DEFAULT_NETWORK_MBPS = 10_000;
 
@@ -68,6 +74,27 @@ public record ClusterConfig(
             nics = List.copyOf(nics);
             storage = storage == null ? null : Set.copyOf(storage);
             bridges = bridges == null ? null : Set.copyOf(bridges);
+            if (!(cpuOvercommit > 0) || !Double.isFinite(cpuOvercommit)) {
+                throw new IllegalArgumentException("cpuOvercommit must be positive and finite, got " + cpuOvercommit);
+            }
+        }
+
+        /** A host whose capacity is what libvirt reports, not overcommitted. */
+        public HostConfig(String name, String libvirtUri, MigrationLink migrationLink, Resources reserve,
+                double networkMbps, Power power, List<String> nics, Set<String> storage, Set<String> bridges,
+                String instance) {
+            this(name, libvirtUri, migrationLink, reserve, networkMbps, power, nics, storage, bridges, instance, null,
+                    1.0);
+        }
+
+        /**
+         * The host's CPUs and memory before the reserve and other use are taken off: the declared
+         * capacity where given, else libvirt's figure (its cores times the overcommit).
+         */
+        public Resources physical(int libvirtCpus, long libvirtMemoryMiB) {
+            double cpu = capacity != null && capacity.cpu() != null ? capacity.cpu() : libvirtCpus * cpuOvercommit;
+            long memory = capacity != null && capacity.memoryMiB() != null ? capacity.memoryMiB() : libvirtMemoryMiB;
+            return new Resources(cpu, memory, networkMbps);
         }
 
         /** A host with nothing but its name and URI: every other field at its default. */
@@ -80,6 +107,17 @@ public record ClusterConfig(
         public String instanceOrName() {
             return instance == null ? name : instance;
         }
+    }
+
+    /**
+     * A host's capacity as the operator declares it, for hosts whose hypervisor's figures do not
+     * say what they can carry (hosts sharing one machine, as on the testbed; a host kept partly
+     * for something else).
+     *
+     * @param cpu       cores; null to take libvirt's
+     * @param memoryMiB memory; null to take libvirt's
+     */
+    public record Capacity(Double cpu, Long memoryMiB) {
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.ballast.collector;
+package dev.ballast.hosts.libvirt;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,16 +13,15 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * Just enough DOM to read libvirt's XML descriptions: children by name, attributes, text. Shared
- * by the collector and the executor, which read the same domain and capabilities documents.
+ * Just enough DOM to read libvirt's XML descriptions: children by name, attributes, text.
  */
-public final class Xml {
+final class Xml {
 
     private Xml() {
     }
 
     /** The root element of an XML text, refusing DTDs and external entities (libvirt sends neither). */
-    public static Element parse(String xml) {
+    static Element parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -33,7 +32,7 @@ public final class Xml {
         }
     }
 
-    public static List<Element> children(Element parent, String name) {
+    static List<Element> children(Element parent, String name) {
         List<Element> found = new ArrayList<>();
         if (parent == null) {
             return found;
@@ -47,7 +46,7 @@ public final class Xml {
     }
 
     /** The first child of that name, following a path such as {@code devices}, {@code disk}; null if absent. */
-    public static Element child(Element parent, String... path) {
+    static Element child(Element parent, String... path) {
         Element current = parent;
         for (String name : path) {
             List<Element> found = children(current, name);
@@ -60,7 +59,7 @@ public final class Xml {
     }
 
     /** The attribute's value, or null when the element or the attribute is absent. */
-    public static String attribute(Element element, String name) {
+    static String attribute(Element element, String name) {
         if (element == null || !element.hasAttribute(name)) {
             return null;
         }
@@ -68,7 +67,7 @@ public final class Xml {
     }
 
     /** The trimmed text of the child at that path, or null. */
-    public static String text(Element parent, String... path) {
+    static String text(Element parent, String... path) {
         Element element = child(parent, path);
         if (element == null) {
             return null;

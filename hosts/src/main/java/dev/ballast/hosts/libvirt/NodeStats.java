@@ -1,8 +1,9 @@
-package dev.ballast.collector;
+package dev.ballast.hosts.libvirt;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import dev.ballast.hosts.HostStatistics.CpuTimes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +13,6 @@ import java.util.Optional;
  * for the number of fields first, then reads them into a buffer of exactly that size.
  */
 final class NodeStats {
-
-    /** CPU times summed over every CPU, in nanoseconds. */
-    record CpuTimes(long busyNs, long totalNs) {
-    }
 
     private NodeStats() {
     }

@@ -1,37 +1,25 @@
-package dev.ballast.executor;
+package dev.ballast.hosts.libvirt;
 
+import dev.ballast.hosts.MigrationProgress;
 import java.util.HashMap;
 import java.util.Map;
 import org.libvirt.DomainJobStats;
-import org.libvirt.TypedParameter;
 import org.libvirt.TypedDoubleParameter;
 import org.libvirt.TypedIntParameter;
 import org.libvirt.TypedLongParameter;
+import org.libvirt.TypedParameter;
 import org.libvirt.TypedUintParameter;
 import org.libvirt.TypedUlongParameter;
 
-/**
- * One reading of a migration job's statistics (virDomainGetJobStats), in the units people read:
- * MiB, MiB/s, milliseconds. Fields libvirt did not report are negative.
- *
- * @param type               virDomainJobType: 0 none, 1 bounded, 2 unbounded, 3 completed, 4 failed, 5 cancelled
- * @param elapsedMs          time since the job started
- * @param dataTotalMiB       what must be sent in all (memory and device state)
- * @param dataProcessedMiB   sent so far
- * @param dataRemainingMiB   still to send
- * @param rateMiBps          the stream's current rate
- * @param dirtyRateMiBps     how fast the guest dirties memory now
- * @param downtimeMs         while running: the downtime QEMU expects; once completed: the real pause
- * @param iteration          pre-copy round
- */
-record JobStats(int type, long elapsedMs, double dataTotalMiB, double dataProcessedMiB, double dataRemainingMiB,
-        double rateMiBps, double dirtyRateMiBps, long downtimeMs, long iteration) {
+/** Turns libvirt's job statistics (virDomainGetJobStats' typed parameters) into a {@link MigrationProgress}. */
+final class JobStatistics {
 
     private static final double MIB = 1024.0 * 1024.0;
 
-    static final JobStats NONE = new JobStats(0, -1, -1, -1, -1, -1, -1, -1, -1);
+    private JobStatistics() {
+    }
 
-    static JobStats of(DomainJobStats stats) {
+    static MigrationProgress of(DomainJobStats stats) {
         Map<String, Double> values = new HashMap<>();
         if (stats.stats != null) {
             for (TypedParameter p : stats.stats) {
@@ -42,7 +30,7 @@ record JobStats(int type, long elapsedMs, double dataTotalMiB, double dataProces
             }
         }
         double pageSize = values.getOrDefault("memory_page_size", 4096.0);
-        return new JobStats(stats.type,
+        return new MigrationProgress(job(stats.type),
                 (long) get(values, "time_elapsed", 1),
                 get(values, "data_total", MIB),
                 get(values, "data_processed", MIB),
@@ -54,16 +42,15 @@ record JobStats(int type, long elapsedMs, double dataTotalMiB, double dataProces
                 (long) get(values, "memory_iteration", 1));
     }
 
-    boolean running() {
-        return type == 1 || type == 2;
-    }
-
-    /** Share of the data sent, 0 to 1; 0 when not known. */
-    double fraction() {
-        if (dataTotalMiB <= 0 || dataRemainingMiB < 0) {
-            return 0;
-        }
-        return Math.max(0, Math.min(1, 1 - dataRemainingMiB / dataTotalMiB));
+    /** virDomainJobType: 0 none, 1 bounded, 2 unbounded, 3 completed, 4 failed, 5 cancelled. */
+    static MigrationProgress.Job job(int type) {
+        return switch (type) {
+            case 1, 2 -> MigrationProgress.Job.RUNNING;
+            case 3 -> MigrationProgress.Job.COMPLETED;
+            case 4 -> MigrationProgress.Job.FAILED;
+            case 5 -> MigrationProgress.Job.CANCELLED;
+            default -> MigrationProgress.Job.NONE;
+        };
     }
 
     private static double get(Map<String, Double> values, String field, double unit) {

@@ -1,4 +1,4 @@
-package dev.ballast.collector;
+package dev.ballast.hosts.libvirt;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +25,15 @@ final class HostAttachments {
     private final Set<String> bridges = new HashSet<>();
 
     private HostAttachments() {
+    }
+
+    /** Attachments known without asking a host: for reading domain XML in tests, or with nothing known. */
+    static HostAttachments of(Map<String, NfsPool> nfsPools, Map<String, String> networkBridges) {
+        HostAttachments found = new HostAttachments();
+        found.nfsPools.putAll(nfsPools);
+        found.networkBridges.putAll(networkBridges);
+        found.bridges.addAll(networkBridges.values());
+        return found;
     }
 
     static HostAttachments read(Connect conn) throws LibvirtException {
