@@ -32,6 +32,9 @@ final class GroupCheck {
                 || !groups.stream().allMatch(Entry::isValid)) {
             return;
         }
+        if (groups.stream().noneMatch(g -> g.value().rule() == GroupRule.AFFINITY)) {
+            return; // both checks are about affinity
+        }
         Map<String, String> together = new HashMap<>(); // VM -> a VM of its affinity set (union-find)
         for (Entry<Group> group : groups) {
             if (group.value().rule() == GroupRule.AFFINITY) {
@@ -63,7 +66,7 @@ final class GroupCheck {
     private void checkFit(List<Entry<Host>> hosts, List<Entry<Vm>> vms, List<Entry<Group>> groups,
             Map<String, String> together) {
         Map<String, Vm> byName = new HashMap<>();
-        vms.forEach(vm -> byName.put(vm.name(), vm.value()));
+        vms.stream().filter(vm -> together.containsKey(vm.name())).forEach(vm -> byName.put(vm.name(), vm.value()));
         Map<String, Entry<Group>> firstGroup = new LinkedHashMap<>(); // affinity set -> its first group
         for (Entry<Group> group : groups) {
             if (group.value().rule() == GroupRule.AFFINITY) {

@@ -11,11 +11,17 @@ import java.util.Optional;
 final class Names {
 
     private final String kind;
-    private final Map<String, String> firstPath = new HashMap<>();
+    private final Map<String, String> firstPath;
 
     /** @param kind as the operator calls it in a message: "host", "VM", "group" */
     Names(String kind) {
+        this(kind, 16);
+    }
+
+    /** @param expected how many names there will be, so that millions are not rehashed as they come */
+    Names(String kind, int expected) {
         this.kind = kind;
+        this.firstPath = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
     }
 
     /** What is wrong with {@code name} as a name, or empty when it is fine. */

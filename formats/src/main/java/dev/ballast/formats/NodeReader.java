@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 final class NodeReader {
 
     private static final int MAX_SHOWN_TEXT = 40;
-    private static final java.util.regex.Pattern ODD_KEY = java.util.regex.Pattern.compile("[\\s\"\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}]");
     private static final String EXAMPLE_INSTANT = "2026-11-24T03:00:00Z";
 
     private final JsonNode node;
@@ -48,11 +47,25 @@ final class NodeReader {
     }
 
     String pathOf(String field) {
-        if (field.isEmpty() || ODD_KEY.matcher(field).find()) {
+        if (isOddKey(field)) {
             // An empty key, or one with spaces, quotes or hidden characters: quoted, so the path stays readable.
             return path + "[\"" + Printable.escape(field).replace("\"", "\\\"") + "\"]";
         }
         return path.isEmpty() ? field : path + "." + field;
+    }
+
+    // A loop, not a regular expression: this runs for every field of every element of a file.
+    private static boolean isOddKey(String field) {
+        if (field.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c <= ' ' || c == '"' || c >= 0x7f && (Character.isWhitespace(c) || Printable.isHidden(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void report(String message) {
@@ -94,13 +107,22 @@ final class NodeReader {
 
     /** Reports every field not in {@code known}: usually a typo, which would otherwise be silently ignored. */
     void allowOnly(String... known) {
-        List<String> allowed = Arrays.asList(known);
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!allowed.contains(name)) {
-                report(name, "unknown field (known: " + String.join(", ", allowed) + ")");
+            if (!isOneOf(name, known)) {
+                report(name, "unknown field (known: " + String.join(", ", known) + ")");
             }
         }
+    }
+
+    // A loop rather than a list: this runs for every element of a file of millions.
+    private static boolean isOneOf(String name, String[] known) {
+        for (String one : known) {
+            if (one.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String requiredText(String field) {
@@ -112,7 +134,11 @@ final class NodeReader {
         if (required && !required(field)) {
             return null;
         }
-        return checkedName(pathOf(field), text(field));
+        String name = text(field);
+        if (name == null || NameRule.problemWith(name).isEmpty()) {
+            return name;
+        }
+        return checkedName(pathOf(field), name);
     }
 
     /** A list of names (storage or bridge ids, group members); an entry that is wrong is reported and read as null. */
@@ -271,14 +297,16 @@ final class NodeReader {
         if (value == null) {
             return absent;
         }
+        if (value.isTextual()) {
+            for (E candidate : values) {
+                if (key.apply(candidate).equals(value.textValue())) {
+                    return candidate;
+                }
+            }
+        }
         String allowed = Arrays.stream(values).map(key).collect(Collectors.joining(", "));
         if (!value.isTextual()) {
             return wrongType(pathOf(field), "one of " + allowed, value);
-        }
-        for (E candidate : values) {
-            if (key.apply(candidate).equals(value.textValue())) {
-                return candidate;
-            }
         }
         report(field, "unknown value " + describe(value) + " (allowed: " + allowed + ")");
         return null;
@@ -388,9 +416,10 @@ final class NodeReader {
             wrongType(pathOf(field), "a list", value);
             return List.of();
         }
-        List<Item> items = new ArrayList<>();
+        List<Item> items = new ArrayList<>(value.size());
+        String base = pathOf(field);
         for (int i = 0; i < value.size(); i++) {
-            items.add(new Item(pathOf(field, i), value.get(i)));
+            items.add(new Item(base + "[" + i + "]", value.get(i)));
         }
         return items;
     }

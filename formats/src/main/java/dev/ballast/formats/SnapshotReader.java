@@ -50,7 +50,7 @@ public final class SnapshotReader {
 
         private final Problems problems;
         private final Names hostNames = new Names("host");
-        private final Names vmNames = new Names("VM");
+        private Names vmNames = new Names("VM");
         private final Names groupNames = new Names("group");
 
         Pass(Problems problems) {
@@ -85,8 +85,10 @@ public final class SnapshotReader {
                 validHosts.putIfAbsent(host.name(), host);
             }
             VmReader reader = new VmReader(hostNames, validHosts, problems);
-            List<Entry<Vm>> vms = new ArrayList<>();
-            for (NodeReader vm : root.objects("vms", false)) {
+            List<NodeReader> entries = root.objects("vms", false);
+            vmNames = new Names("VM", entries.size());
+            List<Entry<Vm>> vms = new ArrayList<>(entries.size());
+            for (NodeReader vm : entries) {
                 Entry<Vm> entry = reader.read(vm);
                 vmNames.claim(entry.name(), entry.path(), problems);
                 vms.add(entry);

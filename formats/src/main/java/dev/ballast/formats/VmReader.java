@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads one entry of a snapshot's {@code vms} list, checking it against the hosts already read:
@@ -55,7 +56,7 @@ final class VmReader {
             return new Entry<>(vm.path(), name, null);
         }
         return new Entry<>(vm.path(), name, new Vm(name, host, memoryMiB, vcpus, demand, dirtyRate, storage,
-                new HashSet<>(bridges), pinned, lastMigratedAt));
+                bridges.isEmpty() ? Set.of() : new HashSet<>(bridges), pinned, lastMigratedAt));
     }
 
     private void checkHost(NodeReader vm, String host) {

@@ -32,11 +32,14 @@ class FitProperties {
         List<Host> hosts = IntStream.range(0, 1 + random.nextInt(30)).mapToObj(i -> host(i, random)).toList();
         List<Vm> vms = IntStream.range(0, random.nextInt(60)).mapToObj(i -> vm(i, random)).toList();
 
-        Map<Integer, String> why = Fit.whyNowhere(vms.stream().map(Fit.Need::of).toList(), hosts);
+        List<Fit.Need> needs = vms.stream().map(Fit.Need::of).toList();
+        Map<Integer, String> compared = Fit.whyNowhere(needs, hosts);
+        Map<Integer, String> swept = Fit.whyNowhere(needs, hosts, 0);
 
         List<Integer> expected = IntStream.range(0, vms.size()).filter(i -> !fitsSomewhere(vms.get(i), hosts))
                 .boxed().toList();
-        assertThat(why.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(compared.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(swept).isEqualTo(compared);
     }
 
     private static boolean fitsSomewhere(Vm vm, List<Host> hosts) {
