@@ -3,7 +3,7 @@ package dev.ballast.bench;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
-import dev.ballast.scheduler.goals.balance.BalanceSettings;
+import dev.ballast.scheduler.goals.balance.Tolerance;
 import dev.ballast.scheduler.FirstFitDecreasing;
 
 import java.util.Optional;
@@ -15,25 +15,23 @@ import java.util.Optional;
  * @param ffdHosts             null when first-fit decreasing found no placement
  * @param ffdSeconds           how long first-fit decreasing took: the planner runs it too, as its
  *                             warm start for consolidation, within the plan's time limit
- * @param cpuGapBeforePoints   balance only, else null
- * @param vmsOnOverloadedHosts balance only, else null
- * @param cpuGapFloorPoints    balance only, else null: {@link Imbalance#cpuGapFloorPoints}
+ * @param cpuGapBeforePoints   how far the hottest host's CPU runs above the mean now
+ * @param vmsOnOverloadedHosts null unless the case counts them ({@link BenchCase#hotAbove})
+ * @param cpuGapFloorPoints    {@link Imbalance#cpuGapFloorPoints}
  */
 record Baseline(int hostsBefore, int lowerBound, Integer ffdHosts, Double ffdPowerWatts, double ffdSeconds,
         Double cpuGapBeforePoints, Integer vmsOnOverloadedHosts, Double cpuGapFloorPoints) {
 
-    static Baseline of(ClusterSnapshot snapshot, Policy policy) {
+    static Baseline of(ClusterSnapshot snapshot, Policy policy, Tolerance hotAbove) {
         Placement current = snapshot.currentPlacement();
         long started = System.nanoTime();
         Optional<Placement> ffd = FirstFitDecreasing.place(snapshot, policy);
         double ffdSeconds = (System.nanoTime() - started) / 1e9;
-        // The balance figures are the balance goal's; other goals have none here.
-        boolean balance = policy.settings() instanceof BalanceSettings;
         return new Baseline(current.usedHosts().size(), LowerBound.hosts(snapshot, policy),
                 ffd.map(p -> p.usedHosts().size()).orElse(null),
                 ffd.map(p -> Watts.keptOn(snapshot, p)).orElse(null), ffdSeconds,
-                balance ? Imbalance.cpuGapPoints(snapshot, current) : null,
-                balance ? Imbalance.vmsOnOverloadedHosts(snapshot, policy) : null,
-                balance ? Imbalance.cpuGapFloorPoints(snapshot) : null);
+                Imbalance.cpuGapPoints(snapshot, current),
+                hotAbove == null ? null : Imbalance.vmsOnOverloadedHosts(snapshot, policy, hotAbove),
+                Imbalance.cpuGapFloorPoints(snapshot));
     }
 }

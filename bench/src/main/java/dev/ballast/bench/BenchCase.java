@@ -1,5 +1,6 @@
 package dev.ballast.bench;
 
+import dev.ballast.scheduler.goals.balance.Tolerance;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Policy;
 
@@ -11,9 +12,18 @@ import java.time.Duration;
  *
  * @param bestKnownCost the best known total cost (watts) of the hosts kept on, or null when
  *                      none is published
+ * @param hotAbove      how far above the mean a host counts as overloaded when the case counts
+ *                      the VMs on overloaded hosts (its target compares migrations with them);
+ *                      null when the case does not count them
  */
 public record BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
-        Double bestKnownCost) {
+        Double bestKnownCost, Tolerance hotAbove) {
+
+    /** A case that does not count the VMs on overloaded hosts. */
+    public BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
+            Double bestKnownCost) {
+        this(suite, name, cluster, policy, timeLimit, bestKnownCost, null);
+    }
 
     /** Builds or reads a case's cluster. */
     @FunctionalInterface

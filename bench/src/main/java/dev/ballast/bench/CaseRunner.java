@@ -3,8 +3,8 @@ package dev.ballast.bench;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
-import dev.ballast.policies.HardRules;
-import dev.ballast.policies.Violation;
+import dev.ballast.rules.HardRules;
+import dev.ballast.rules.Violation;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SearchStats;
@@ -37,7 +37,7 @@ public final class CaseRunner {
         ClusterSnapshot snapshot = benchCase.cluster().load();
         Policy policy = benchCase.policy();
         Duration limit = timeLimit == null ? benchCase.timeLimit() : timeLimit;
-        Baseline baseline = Baseline.of(snapshot, policy);
+        Baseline baseline = Baseline.of(snapshot, policy, benchCase.hotAbove());
         Run run = plan(snapshot, policy, limit);
         return Results.of(benchCase, snapshot, limit, baseline, run);
     }

@@ -4,7 +4,6 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
-import dev.ballast.scheduler.goals.balance.BalanceSettings;
 import dev.ballast.scheduler.goals.balance.Tolerance;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
@@ -47,9 +46,9 @@ public final class Imbalance {
 
     /**
      * The VMs running now on an overloaded host: one over the policy's limit for some resource,
-     * or more than the policy's tolerance above the mean utilisation of some resource.
+     * or more than {@code hotAbove} above the mean utilisation of some resource.
      */
-    public static int vmsOnOverloadedHosts(ClusterSnapshot snapshot, Policy policy) {
+    public static int vmsOnOverloadedHosts(ClusterSnapshot snapshot, Policy policy, Tolerance hotAbove) {
         Placement current = snapshot.currentPlacement();
         Map<String, Resources> load = current.loadByHost(snapshot);
         Map<Resource, Double> mean = new EnumMap<>(Resource.class);
@@ -58,7 +57,8 @@ public final class Imbalance {
         }
         Set<String> overloaded = new HashSet<>();
         for (Host host : snapshot.hosts()) {
-            if (host.isActive() && isOverloaded(host, load.getOrDefault(host.name(), Resources.ZERO), policy, mean)) {
+            if (host.isActive()
+                    && isOverloaded(host, load.getOrDefault(host.name(), Resources.ZERO), policy, hotAbove, mean)) {
                 overloaded.add(host.name());
             }
         }
@@ -66,17 +66,12 @@ public final class Imbalance {
         return onThem.size();
     }
 
-    /** The balance goal's tolerance; its default for a policy of another goal. */
-    private static Tolerance tolerance(Policy policy) {
-        return policy.settings() instanceof BalanceSettings balance ? balance.tolerance()
-                : BalanceSettings.DEFAULT_TOLERANCE;
-    }
-
-    private static boolean isOverloaded(Host host, Resources load, Policy policy, Map<Resource, Double> mean) {
+    private static boolean isOverloaded(Host host, Resources load, Policy policy, Tolerance hotAbove,
+            Map<Resource, Double> mean) {
         for (Resource resource : Resource.values()) {
             double capacity = host.capacity().get(resource);
             double used = capacity == 0 ? 0 : load.get(resource) / capacity;
-            if (used > policy.limits().get(resource) + 1e-9 || used > mean.get(resource) + tolerance(policy).get(resource)) {
+            if (used > policy.limits().get(resource) + 1e-9 || used > mean.get(resource) + hotAbove.get(resource)) {
                 return true;
             }
         }

@@ -3,7 +3,6 @@ package dev.ballast.bench;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
-import dev.ballast.scheduler.goals.balance.BalanceSettings;
 
 import java.time.Duration;
 
@@ -24,7 +23,6 @@ final class Results {
         PlanSummary summary = plan == null ? null : plan.summary();
         Double power = plan == null ? null : Watts.keptOn(snapshot, plan.placement());
         Double best = benchCase.bestKnownCost();
-        boolean balance = benchCase.policy().settings() instanceof BalanceSettings;
         double limitSeconds = limit.toMillis() / 1000.0;
         return new CaseResult(benchCase.suite(), benchCase.name(), benchCase.policy().goalName(),
                 benchCase.policy().name(), snapshot.hosts().size(), snapshot.vms().size(), limitSeconds,
@@ -36,7 +34,7 @@ final class Results {
                 run.timeToBestSeconds(), run.scoreCalculationsPerSecond(), run.peakBytes() / MIB, run.wallSeconds(),
                 baseline.ffdHosts(), baseline.ffdPowerWatts(), ratio(power, baseline.ffdPowerWatts()), baseline.ffdSeconds(),
                 baseline.cpuGapBeforePoints(),
-                balance && plan != null ? Imbalance.cpuGapPoints(snapshot, plan.placement()) : null,
+                plan != null ? Imbalance.cpuGapPoints(snapshot, plan.placement()) : null,
                 baseline.cpuGapFloorPoints(), baseline.vmsOnOverloadedHosts());
     }
 

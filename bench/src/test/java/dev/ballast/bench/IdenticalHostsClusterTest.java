@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Vm;
-import dev.ballast.policies.HardRules;
-import dev.ballast.policies.Policies;
+import dev.ballast.rules.HardRules;
+import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.goals.Goals;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,13 @@ package dev.ballast.cli;
 import dev.ballast.executor.MigrationSettings;
 import dev.ballast.executor.PlanExecutor;
 import dev.ballast.executor.RunReport;
+import dev.ballast.executor.Sleeper;
+import dev.ballast.executor.TerminalListener;
+import dev.ballast.collector.Collector;
+import dev.ballast.formats.InputException;
+import dev.ballast.hosts.simulated.Ticker;
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.HostState;
 import dev.ballast.formats.ClusterConfigReader;
 import dev.ballast.formats.PlanReader;
 import dev.ballast.model.ClusterConfig;
@@ -14,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,15 +31,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ballast apply PLAN --cluster FILE}: runs a plan's live migrations on the cluster, one at
+ * {@code ballast apply PLAN --cluster FILE}: runs a plan's steps on the cluster (libvirt hosts, or
+ * a simulated cluster whose new state is then written beside its file), one at
  * a time, after checking it against a fresh snapshot; see docs/executor.md. The run report goes
  * to stdout, progress and step lines to stderr.
  */
 @Command(name = "apply",
         mixinStandardHelpOptions = true,
-        description = {"Runs a plan's live migrations through libvirt, one at a time.",
-            "Checks the plan against a fresh snapshot first, pre-flights every step on the live hosts,",
-            "journals every step to disk, and stops at the first migration that fails."},
+        description = {"Runs a plan's steps (live migrations, host power) one at a time, through libvirt or on a",
+            "simulated cluster. Checks the plan against a fresh snapshot first, pre-flights every step on",
+            "the live hosts, journals every step to disk, and stops at the first step that fails."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every step ran or was skipped by its pre-flight (or --dry-run)",
@@ -100,22 +109,66 @@ final class ApplyCommand extends Subcommand {
             problems.forEach(err::println);
             return ExitCodes.BAD_INPUT;
         }
+        HostDrivers drivers;
+        try {
+            drivers = HostDrivers.of(cluster, clusterOption.file, Ticker.system());
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        drivers.startedFrom().ifPresent(from -> err.println("simulated cluster, started from " + from));
         MigrationSettings settings = new MigrationSettings(bandwidth, parallel, maxDowntime, autoConverge,
                 postCopyAfter, stepTimeout, MigrationSettings.DEFAULT_POLL_INTERVAL);
         Path journal = journalFile != null ? journalFile : defaultJournal(planFile);
-        PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster, settings, journal,
-                dryRun, yes, snapshotInterval, console != null);
+        PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, drivers.cluster(), settings,
+                journal, dryRun, yes);
+        Clock clock = Clock.systemUTC();
+        PlanExecutor executor = new PlanExecutor(clock, Sleeper.system(), drivers.readWrite(),
+                () -> freshSnapshot(drivers, clock, err));
         RunReport report;
         try {
-            report = new PlanExecutor(Clock.systemUTC()).run(request, question -> confirm(console, question), out, err);
+            report = executor.run(request, question -> confirm(console, question),
+                    List.of(new TerminalListener(out, err, console != null)));
         } catch (PlanExecutor.BadInput e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
+        }
+        if (!dryRun) {
+            saveSimulatedState(drivers, err);
         }
         return switch (report.outcome()) {
             case COMPLETED, DRY_RUN -> ExitCodes.OK;
             case STOPPED, REFUSED, DECLINED -> ExitCodes.FAILED;
         };
+    }
+
+    /** Two samples of the cluster {@code --snapshot-interval} apart (rates need two), each host's status on stderr. */
+    private ClusterSnapshot freshSnapshot(HostDrivers drivers, Clock clock, PrintWriter err)
+            throws InterruptedException {
+        try (Collector collector = new Collector(drivers.cluster(), clock, drivers.readOnly())) {
+            collector.sample();
+            Thread.sleep(snapshotInterval.toMillis());
+            collector.sample();
+            collector.status().forEach(err::println);
+            err.flush();
+            return drivers.withPowerStates(collector.snapshot());
+        }
+    }
+
+    /** A simulated cluster's new state goes beside its cluster file, for the next command. */
+    private static void saveSimulatedState(HostDrivers drivers, PrintWriter err) {
+        try {
+            drivers.saveState().ifPresent(file -> {
+                ClusterSnapshot now = drivers.simulation().orElseThrow().snapshot();
+                long on = now.hosts().stream().filter(h -> h.state() != HostState.STANDBY).count();
+                err.println("simulated cluster: " + now.vms().size() + " VMs on " + on + " hosts switched on ("
+                        + (now.hosts().size() - on) + " off); state written to " + file
+                        + ", where the next collect starts");
+            });
+        } catch (IOException e) {
+            err.println("cannot write the simulated cluster's state: " + e.getMessage());
+        }
+        err.flush();
     }
 
     private void checkOptions(List<String> problems) {

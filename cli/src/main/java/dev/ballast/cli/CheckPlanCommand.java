@@ -4,7 +4,7 @@ import dev.ballast.formats.PlanReader;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
-import dev.ballast.policies.PlanCheck;
+import dev.ballast.rules.PlanCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

@@ -4,6 +4,8 @@ import dev.ballast.collector.Collector;
 import dev.ballast.formats.ClusterConfigReader;
 import dev.ballast.formats.InputException;
 import dev.ballast.formats.SnapshotWriter;
+import dev.ballast.hosts.simulated.ManualTicker;
+import dev.ballast.hosts.simulated.Ticker;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
@@ -15,13 +17,13 @@ import picocli.CommandLine.ParameterException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * {@code ballast collect}: samples the hosts of a cluster file through libvirt (and Prometheus
- * when configured) and writes the snapshot {@code ballast plan} reads. Progress and each host's
+ * when configured), or a simulated cluster, and writes the snapshot {@code ballast plan} reads. Progress and each host's
  * status go to stderr; the snapshot goes to --output, rewritten atomically, or to stdout.
  */
 @Command(name = "collect",
@@ -53,18 +55,25 @@ final class CollectCommand extends Subcommand {
     boolean watch;
 
 
+    private Ticker ticker;
+
     @Override
     int run(PrintWriter out, PrintWriter err) throws InterruptedException {
         checkOptions();
-        ClusterConfig config;
+        HostDrivers drivers;
         try {
-            config = ClusterConfigReader.read(cluster.file);
+            ClusterConfig file = ClusterConfigReader.read(cluster.file);
+            // A simulated cluster is sampled on time of its own, moved on between samples: no waiting.
+            ticker = file.isSimulated() ? new ManualTicker(Instant.now()) : Ticker.system();
+            drivers = HostDrivers.of(file, cluster.file, ticker);
         } catch (InputException e) {
             err.println(e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        try (Collector collector = new Collector(config, Clock.systemUTC())) {
-            return collect(collector, config, out, err);
+        drivers.startedFrom().ifPresent(from -> err.println("simulated cluster, started from " + from));
+        ClusterConfig config = drivers.cluster();
+        try (Collector collector = new Collector(config, ticker.asClock(), drivers.readOnly())) {
+            return collect(collector, drivers, out, err);
         }
     }
 
@@ -80,8 +89,9 @@ final class CollectCommand extends Subcommand {
         });
     }
 
-    private int collect(Collector collector, ClusterConfig config, PrintWriter out, PrintWriter err)
+    private int collect(Collector collector, HostDrivers drivers, PrintWriter out, PrintWriter err)
             throws InterruptedException {
+        ClusterConfig config = drivers.cluster();
         for (int round = 1; ; round++) {
             long began = System.nanoTime();
             collector.sample();
@@ -89,17 +99,25 @@ final class CollectCommand extends Subcommand {
                     config.hosts().size(), (System.nanoTime() - began) / 1e9);
             err.flush();
             if (round >= samples) {
-                int code = write(collector, out, err);
+                int code = write(collector, drivers, out, err);
                 if (!watch || code == ExitCodes.BAD_INPUT) {
                     return code;
                 }
             }
-            Thread.sleep(Math.max(0, interval.toMillis() - (System.nanoTime() - began) / 1_000_000));
+            pause(Duration.ofMillis(Math.max(0, interval.toMillis() - (System.nanoTime() - began) / 1_000_000)));
         }
     }
 
-    private int write(Collector collector, PrintWriter out, PrintWriter err) {
-        ClusterSnapshot snapshot = collector.snapshot();
+    /** Waits for the next sample: real time sleeps; a simulated cluster's time moves on at once (unless watched). */
+    private void pause(Duration duration) throws InterruptedException {
+        if (watch && !(ticker instanceof Ticker.SystemTicker)) {
+            Thread.sleep(duration.toMillis());
+        }
+        ticker.sleep(duration);
+    }
+
+    private int write(Collector collector, HostDrivers drivers, PrintWriter out, PrintWriter err) {
+        ClusterSnapshot snapshot = drivers.withPowerStates(collector.snapshot());
         collector.status().forEach(err::println);
         boolean json = output != null && output.toString().toLowerCase(Locale.ROOT).endsWith(".json");
         String text = json ? SnapshotWriter.toJson(snapshot) : SnapshotWriter.toYaml(snapshot);

@@ -5,7 +5,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
-import dev.ballast.policies.Policies;
+import dev.ballast.rules.Policies;
 import dev.ballast.reports.PlanTextRenderer;
 import dev.ballast.reports.PlanView;
 import dev.ballast.scheduler.goals.Goals;

@@ -4,7 +4,7 @@ import dev.ballast.formats.InputException;
 import dev.ballast.formats.Printable;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
-import dev.ballast.policies.Policies;
+import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.goals.Goals;
 
 import java.nio.file.Path;

@@ -82,6 +82,25 @@ class CheckPlanCommandTest {
         assertThat(Run.ballast("check-plan", plan.toString(), "--snapshot", cluster.toString()).exitCode()).isZero();
     }
 
+    /**
+     * Written by {@code ballast plan --policy consolidate} before steps had actions: migrations
+     * with no {@code action}, and the emptied hosts in {@code hostsToPowerOff}, which now replay
+     * as power-off steps at the end.
+     */
+    @Test
+    void aPlanWrittenBeforeStepsHadActionsStillChecks() throws Exception {
+        Path plan = Path.of(getClass().getResource("/compat/plan-before-typed-steps.json").toURI());
+        Path cluster = Path.of(getClass().getResource("/compat/snapshot.yaml").toURI());
+        int migrations = JSON.readTree(plan.toFile()).path("steps").size();
+        int powerOffs = JSON.readTree(plan.toFile()).path("hostsToPowerOff").size();
+
+        Run run = Run.ballast("check-plan", plan.toString(), "--snapshot", cluster.toString());
+
+        assertThat(powerOffs).isPositive();
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(": OK, " + Text.count(migrations + powerOffs, "step") + " valid");
+    }
+
     @Test
     void aPowerOffOfAHostThatStillHoldsAVmIsRefusedNamingTheHost() {
         // vm-1 joins vm-4 on host-c (60 of 64 GiB), and then host-c is to be switched off.

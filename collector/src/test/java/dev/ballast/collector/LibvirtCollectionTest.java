@@ -10,7 +10,7 @@ import dev.ballast.model.CpuInfo;
 import dev.ballast.model.Host;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Vm;
-import dev.ballast.policies.Policies;
+import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;

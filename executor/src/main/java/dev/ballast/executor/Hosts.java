@@ -2,7 +2,6 @@ package dev.ballast.executor;
 
 import dev.ballast.hosts.HostDriver;
 import dev.ballast.hosts.HostException;
-import dev.ballast.hosts.libvirt.LibvirtHostDriver;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import java.util.ArrayList;
@@ -23,11 +22,7 @@ final class Hosts implements AutoCloseable {
     private final Map<String, HostDriver> open = new LinkedHashMap<>();
     private final Function<HostConfig, HostDriver> drivers;
 
-    /** The hosts reached through libvirt, read-write. */
-    Hosts(ClusterConfig cluster) {
-        this(cluster, LibvirtHostDriver::open);
-    }
-
+    /** The hosts of the cluster file, each reached through the driver {@code drivers} opens for it. */
     Hosts(ClusterConfig cluster, Function<HostConfig, HostDriver> drivers) {
         cluster.hosts().forEach(h -> config.put(h.name(), h));
         this.drivers = drivers;
@@ -67,21 +62,6 @@ final class Hosts implements AutoCloseable {
             }
         }
         return new Whereabouts(vm, running, unreachable);
-    }
-
-    /** Where a VM was found running, and the hosts that could not be asked. */
-    record Whereabouts(String vm, List<String> running, List<String> unreachable) {
-
-        /** True when the VM runs on {@code host} and on no other host that answered. */
-        boolean onlyOn(String host) {
-            return running.equals(List.of(host));
-        }
-
-        @Override
-        public String toString() {
-            String where = running.isEmpty() ? vm + " runs on no host" : vm + " runs on " + String.join(", ", running);
-            return unreachable.isEmpty() ? where : where + " (no answer from " + String.join(", ", unreachable) + ")";
-        }
     }
 
     @Override

@@ -6,14 +6,14 @@ import dev.ballast.hosts.HostException;
 import dev.ballast.hosts.MigrationParameters;
 import dev.ballast.hosts.MigrationProgress;
 import dev.ballast.model.Migration;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * destination, undefined on the source, over the destination's migration link
  * ({@code tcp://ADDRESS}), with the run's bandwidth, parallel connections, downtime limit,
  * auto-converge and post-copy settings. The call runs on a worker thread; meanwhile the job
- * statistics are read from the source and handed to a listener. The job is aborted when it
+ * statistics are read from the source and handed to a listener, every poll interval of the
+ * injected clock and sleeper (no {@code System.nanoTime}, no {@code Thread.sleep}: a simulated
+ * cluster's tests move time on). The job is aborted when it
  * exceeds the step's time limit or when the destination stops answering; libvirt then resumes
  * the VM on its source.
  */
@@ -54,15 +56,19 @@ final class LiveMigration {
 
     private final Hosts hosts;
     private final MigrationSettings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
-    LiveMigration(Hosts hosts, MigrationSettings settings) {
+    LiveMigration(Hosts hosts, MigrationSettings settings, Clock clock, Sleeper sleeper) {
         this.hosts = hosts;
         this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /** Migrates the step's VM; never throws for a host failure, which is an outcome. */
     Outcome run(Migration step, String linkAddress, Listener listener) throws InterruptedException {
-        long began = System.nanoTime();
+        Instant began = clock.instant();
         HostDriver source = hosts.driver(step.from());
         HostDriver destination = hosts.driver(step.to());
         MigrationParameters parameters = settings.parameters(MigrationParameters.linkUri(linkAddress));
@@ -72,17 +78,17 @@ final class LiveMigration {
             return thread;
         });
         try {
-            long[] callNanos = new long[2];
-            Future<Optional<MigrationProgress>> call = worker.submit(() -> {
-                callNanos[0] = System.nanoTime();
+            Instant[] call = new Instant[2];
+            Future<Optional<MigrationProgress>> running = worker.submit(() -> {
+                call[0] = clock.instant();
                 try {
                     return source.migrate(step.vm(), destination, parameters);
                 } finally {
-                    callNanos[1] = System.nanoTime();
+                    call[1] = clock.instant();
                 }
             });
-            Watch watch = watch(step, call, source, destination, began, listener);
-            return finish(call, watch, began, callNanos);
+            Watch watch = watch(step, running, source, destination, began, listener);
+            return finish(running, watch, began, call);
         } finally {
             worker.shutdownNow();
         }
@@ -92,22 +98,22 @@ final class LiveMigration {
     private record Watch(String abortReason, boolean postCopy) {
     }
 
-    private Watch watch(Migration step, Future<?> call, HostDriver source, HostDriver destination, long began,
+    private Watch watch(Migration step, Future<?> call, HostDriver source, HostDriver destination, Instant began,
             Listener listener) throws InterruptedException {
         String abortReason = null;
         boolean postCopy = false;
-        long abortedAt = 0;
+        Instant abortedAt = null;
         while (!call.isDone()) {
-            try {
-                call.get(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            sleeper.await(call, settings.pollInterval());
+            if (succeeded(call)) {
                 break;
-            } catch (TimeoutException | ExecutionException e) {
-                // still running, or finished with an error: looked at once the loop ends
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
+            // Still running, or failed: a failure is looked at once more, since a destination
+            // that stopped answering makes the call fail and is the reason to give.
+            Duration elapsed = Duration.between(began, clock.instant());
             readStats(step, source, listener, elapsed);
             if (abortReason != null) {
-                if (System.nanoTime() - abortedAt > ABORT_GRACE.toNanos()) {
+                if (Duration.between(abortedAt, clock.instant()).compareTo(ABORT_GRACE) > 0) {
                     break;
                 }
                 continue;
@@ -123,14 +129,14 @@ final class LiveMigration {
             } else {
                 continue;
             }
-            abortedAt = System.nanoTime();
+            abortedAt = clock.instant();
             listener.event("aborting: " + abortReason);
             abort(source, step);
         }
         return new Watch(abortReason, postCopy);
     }
 
-    private Outcome finish(Future<Optional<MigrationProgress>> call, Watch watch, long began, long[] callNanos)
+    private Outcome finish(Future<Optional<MigrationProgress>> call, Watch watch, Instant began, Instant[] callTimes)
             throws InterruptedException {
         if (!call.isDone()) {
             return new Outcome(Result.FAILED, watch.abortReason() + "; the migration call did not return within "
@@ -138,11 +144,10 @@ final class LiveMigration {
         }
         try {
             MigrationProgress completed = call.get().orElse(null);
-            return new Outcome(Result.DONE, null, seconds(began), (callNanos[1] - callNanos[0]) / 1e9, completed,
-                    watch.postCopy());
+            return new Outcome(Result.DONE, null, seconds(began), between(callTimes), completed, watch.postCopy());
         } catch (ExecutionException e) {
             double wall = seconds(began);
-            double callSeconds = (callNanos[1] - callNanos[0]) / 1e9;
+            double callSeconds = between(callTimes);
             Throwable cause = e.getCause();
             String libvirt = cause instanceof HostException failure ? failure.detail()
                     : Preflight.message((Exception) cause);
@@ -151,6 +156,21 @@ final class LiveMigration {
                         callSeconds, null, watch.postCopy());
             }
             return new Outcome(Result.FAILED, libvirt, wall, callSeconds, null, watch.postCopy());
+        }
+    }
+
+    private static boolean succeeded(Future<?> call) {
+        if (!call.isDone()) {
+            return false;
+        }
+        try {
+            call.get();
+            return true;
+        } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
         }
     }
 
@@ -193,7 +213,11 @@ final class LiveMigration {
         }
     }
 
-    private static double seconds(long began) {
-        return (System.nanoTime() - began) / 1e9;
+    private double seconds(Instant began) {
+        return Duration.between(began, clock.instant()).toNanos() / 1e9;
+    }
+
+    private static double between(Instant[] times) {
+        return times[0] == null || times[1] == null ? 0 : Duration.between(times[0], times[1]).toNanos() / 1e9;
     }
 }

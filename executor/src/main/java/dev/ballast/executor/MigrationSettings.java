@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param autoConverge        let QEMU throttle a guest that dirties memory faster than it can be copied
  * @param postCopyAfter       switch to post-copy once a migration has run this long; null never
  * @param stepTimeout         a migration still running after this long is aborted; the VM stays on its source
- * @param pollInterval        how often the job statistics are read while a migration runs
+ * @param pollInterval        how often the job statistics (or a host's power) are read while a step runs
+ * @param powerTimeout        a host not off (or not answering) this long after being switched off (on) fails its step
  */
 public record MigrationSettings(
         Long bandwidthMiBps,
@@ -22,17 +23,27 @@ public record MigrationSettings(
         boolean autoConverge,
         Duration postCopyAfter,
         Duration stepTimeout,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Duration powerTimeout) {
 
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(10);
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+    public static final Duration DEFAULT_POWER_TIMEOUT = Duration.ofMinutes(10);
 
     public MigrationSettings {
         Objects.requireNonNull(stepTimeout, "stepTimeout");
         Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(powerTimeout, "powerTimeout");
         if (parallelConnections < 1) {
             throw new IllegalArgumentException("parallel connections must be at least 1");
         }
+    }
+
+    /** Settings with the default power time limit. */
+    public MigrationSettings(Long bandwidthMiBps, int parallelConnections, Long maxDowntimeMs, boolean autoConverge,
+            Duration postCopyAfter, Duration stepTimeout, Duration pollInterval) {
+        this(bandwidthMiBps, parallelConnections, maxDowntimeMs, autoConverge, postCopyAfter, stepTimeout,
+                pollInterval, DEFAULT_POWER_TIMEOUT);
     }
 
     /** libvirt's defaults, a 10-minute limit per step. */
@@ -48,11 +59,16 @@ public record MigrationSettings(
 
     public MigrationSettings withStepTimeout(Duration timeout) {
         return new MigrationSettings(bandwidthMiBps, parallelConnections, maxDowntimeMs, autoConverge, postCopyAfter,
-                timeout, pollInterval);
+                timeout, pollInterval, powerTimeout);
     }
 
     public MigrationSettings withBandwidth(Long miBps) {
         return new MigrationSettings(miBps, parallelConnections, maxDowntimeMs, autoConverge, postCopyAfter,
-                stepTimeout, pollInterval);
+                stepTimeout, pollInterval, powerTimeout);
+    }
+
+    public MigrationSettings withPowerTimeout(Duration timeout) {
+        return new MigrationSettings(bandwidthMiBps, parallelConnections, maxDowntimeMs, autoConverge, postCopyAfter,
+                stepTimeout, pollInterval, timeout);
     }
 }

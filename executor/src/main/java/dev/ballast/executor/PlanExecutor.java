@@ -1,22 +1,27 @@
 package dev.ballast.executor;
 
-import dev.ballast.collector.Collector;
+import dev.ballast.executor.RunEvent.Measurement;
+import dev.ballast.hosts.HostDriver;
 import dev.ballast.hosts.MigrationProgress;
 import dev.ballast.model.ClusterConfig;
+import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
 import dev.ballast.model.Migration;
-import dev.ballast.model.Step;
-import dev.ballast.model.VmStep;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationLink;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.PowerOn;
 import dev.ballast.model.PreCopyModel;
+import dev.ballast.model.StartVm;
+import dev.ballast.model.Step;
 import dev.ballast.model.Vm;
-import dev.ballast.policies.PlanCheck;
+import dev.ballast.model.VmStep;
+import dev.ballast.rules.PlanCheck;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -25,42 +30,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a migration plan on the live cluster, strictly one step at a time:
+ * Runs a plan on the live cluster, strictly one step at a time:
  * <ol>
- *   <li>reads the journal and takes a fresh snapshot of the cluster (the collector);</li>
- *   <li>reconciles the journal with where the VMs really are (a step started by a run that died
- *       is resolved by where its VM runs; steps done are not repeated);</li>
+ *   <li>reads the journal and takes a fresh snapshot of the cluster (its {@link SnapshotSource});</li>
+ *   <li>reconciles the journal with the cluster as it is (a step started by a run that died is
+ *       resolved by where its VM runs, or by its host's power; steps done are not repeated);</li>
  *   <li>checks the steps still to run against the snapshot ({@link PlanCheck});</li>
  *   <li>asks for confirmation unless told yes; a dry run stops here;</li>
- *   <li>for each step: the pre-flight on the live hosts (a failed one skips the step, the later
- *       steps of its VM, and whatever the re-checked rest of the plan no longer allows), the live
- *       migration, and a check that the VM runs on the destination and not on the source;</li>
- *   <li>stops at the first migration that fails or is aborted: a fresh plan is a fresh decision.</li>
+ *   <li>for each step: a migration's pre-flight on the live hosts (a failed one skips the step,
+ *       the later steps of its VM, and whatever the re-checked rest of the plan no longer allows),
+ *       the live migration, and a check that the VM runs on the destination and not on the
+ *       source; a power step through the host's power driver ({@link PowerSteps}); a new VM's
+ *       start is skipped (it has no domain to migrate);</li>
+ *   <li>stops at the first step that fails or is aborted: a fresh plan is a fresh decision.</li>
  * </ol>
- * Every step's start, progress and outcome is journaled and synced before the run goes on.
+ * Everything that happens is a {@link RunEvent} told to the run's listeners: first the journal
+ * (synced before the run goes on), then the caller's (the terminal...). Hosts are reached through
+ * {@link HostDriver}s; time comes from the injected clock and passes through the injected
+ * {@link Sleeper}, so the executor's decisions are tested on a simulated cluster in seconds.
  */
 public final class PlanExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanExecutor.class);
     private static final PreCopyModel MODEL = PreCopyModel.standard();
 
-    /**
-     * One run.
-     *
-     * @param snapshotInterval time between the two samples of the fresh snapshot (rates need two)
-     * @param showProgress     draw a progress bar on {@code err}
-     */
+    /** One run. */
     public record Request(Path planFile, MigrationPlan plan, Policy policy, ClusterConfig cluster,
-            MigrationSettings settings, Path journalFile, boolean dryRun, boolean yes, Duration snapshotInterval,
-            boolean showProgress) {
+            MigrationSettings settings, Path journalFile, boolean dryRun, boolean yes) {
     }
 
     /** Asks the operator whether to go on; true to run. */
@@ -79,17 +82,32 @@ public final class PlanExecutor {
     }
 
     private final Clock clock;
+    private final Sleeper sleeper;
+    private final Function<HostConfig, HostDriver> drivers;
+    private final SnapshotSource snapshots;
 
-    public PlanExecutor(Clock clock) {
+    /**
+     * @param drivers   opens the driver of a host of the cluster file (read-write)
+     * @param snapshots the fresh snapshot each run checks its plan against
+     */
+    public PlanExecutor(Clock clock, Sleeper sleeper, Function<HostConfig, HostDriver> drivers,
+            SnapshotSource snapshots) {
         this.clock = clock;
+        this.sleeper = sleeper;
+        this.drivers = drivers;
+        this.snapshots = snapshots;
     }
 
-    public RunReport run(Request request, Confirmation confirmation, PrintWriter out, PrintWriter err)
+    /** Runs the plan; the journal hears every event first, then {@code listeners} in order. */
+    public RunReport run(Request request, Confirmation confirmation, List<RunListener> listeners)
             throws BadInput, InterruptedException {
         String sha256 = sha256(request.planFile());
         try (Journal journal = openJournal(request, sha256);
-                Hosts hosts = new Hosts(request.cluster())) {
-            return new Run(request, journal, hosts, sha256, out, err).execute(confirmation);
+                Hosts hosts = new Hosts(request.cluster(), drivers)) {
+            List<RunListener> all = new ArrayList<>();
+            all.add(new JournalListener(journal));
+            all.addAll(listeners);
+            return new Run(request, journal, hosts, sha256, all).execute(confirmation);
         } catch (IOException e) {
             throw new BadInput(request.journalFile() + ": " + e.getMessage());
         }
@@ -98,15 +116,24 @@ public final class PlanExecutor {
     private Journal openJournal(Request request, String sha256) throws IOException, BadInput {
         Journal journal = request.dryRun() ? Journal.readOnly(request.journalFile(), clock)
                 : Journal.open(request.journalFile(), clock);
-        for (var entry : journal.entries()) {
-            if ("run".equals(entry.path("event").asText()) && !sha256.equals(entry.path("planSha256").asText())) {
+        for (RunEntry entry : RunEntry.runsOf(journal)) {
+            if (!sha256.equals(entry.sha256())) {
                 journal.close();
                 throw new BadInput(request.journalFile() + ": this journal belongs to another plan ("
-                        + entry.path("plan").asText() + ", sha256 " + entry.path("planSha256").asText()
+                        + entry.plan() + ", sha256 " + entry.sha256()
                         + "); give this plan a journal of its own with --journal FILE");
             }
         }
         return journal;
+    }
+
+    /** A run entry of the journal: its plan and the plan's hash. */
+    private record RunEntry(String plan, String sha256) {
+
+        static List<RunEntry> runsOf(Journal journal) {
+            return journal.entries().stream().map(JournalEntry::of).filter(e -> "run".equals(e.event()))
+                    .map(e -> new RunEntry(e.plan(), e.planSha256())).toList();
+        }
     }
 
     private static String sha256(Path file) throws BadInput {
@@ -126,33 +153,40 @@ public final class PlanExecutor {
         private final Journal journal;
         private final Hosts hosts;
         private final String sha256;
-        private final PrintWriter out;
-        private final PrintWriter err;
-        private final List<VmStep> steps;
+        private final List<RunListener> listeners;
+        private final List<Step> steps;
         private final List<StepResult> results = new ArrayList<>();
         private final String startedAt = clock.instant().toString();
         private ClusterSnapshot state;
 
-        Run(Request request, Journal journal, Hosts hosts, String sha256, PrintWriter out, PrintWriter err) {
+        Run(Request request, Journal journal, Hosts hosts, String sha256, List<RunListener> listeners) {
             this.request = request;
             this.journal = journal;
             this.hosts = hosts;
             this.sha256 = sha256;
-            this.out = out;
-            this.err = err;
-            // Power steps come last in a plan; switching hosts is for a host power driver, not yet here.
-            this.steps = request.plan().vmSteps();
+            this.listeners = listeners;
+            this.steps = request.plan().steps();
+        }
+
+        private void emit(RunEvent event) {
+            for (RunListener listener : listeners) {
+                listener.on(event);
+            }
         }
 
         RunReport execute(Confirmation confirmation) throws InterruptedException {
-            journal.append("run", fields("plan", request.planFile().toString(), "planSha256", sha256, "steps",
-                    steps.size(), "policy", request.policy().name(), "dryRun", request.dryRun() ? true : null));
-            state = freshSnapshot();
+            List<JournalEntry> earlier = journal.entries().stream().map(JournalEntry::of).toList();
+            emit(new RunEvent.RunStarted(clock.instant(), request.planFile().toString(), sha256, steps.size(),
+                    request.policy().name(), request.dryRun()));
+            state = snapshots.snapshot();
             for (int i = 0; i < steps.size(); i++) {
                 results.add(initial(i + 1, steps.get(i)));
             }
-            Reconciliation.Result reconciled = Reconciliation.reconcile(steps, journal, hosts);
-            reconciled.done().forEach(n -> set(n, StepResult.Status.DONE_EARLIER, null));
+            Reconciliation.Result reconciled = Reconciliation.reconcile(steps, earlier, hosts, clock, this::emit);
+            reconciled.done().forEach(n -> {
+                set(n, StepResult.Status.DONE_EARLIER, null);
+                state = applied(state, steps.get(n - 1));
+            });
             if (reconciled.refusal().isPresent()) {
                 return end(RunReport.Outcome.REFUSED, reconciled.refusal().get());
             }
@@ -171,11 +205,9 @@ public final class PlanExecutor {
                 return end(RunReport.Outcome.COMPLETED, null);
             }
             if (request.dryRun()) {
-                out.println("would run " + remaining.size() + " of " + steps.size() + " steps, one at a time:");
-                remaining.forEach(n -> out.println("  " + describe(n)));
                 return end(RunReport.Outcome.DRY_RUN, null);
             }
-            if (!request.yes() && !confirmation.confirm("Run " + remaining.size() + " live migration(s) of "
+            if (!request.yes() && !confirmation.confirm("Run " + remaining.size() + " step(s) of "
                     + request.planFile() + " now?")) {
                 return end(RunReport.Outcome.DECLINED, "the operator said no");
             }
@@ -183,30 +215,41 @@ public final class PlanExecutor {
         }
 
         private RunReport runSteps(List<Integer> remaining) throws InterruptedException {
-            LiveMigration migration = new LiveMigration(hosts, request.settings());
+            MigrationSettings settings = request.settings();
+            LiveMigration migration = new LiveMigration(hosts, settings, clock, sleeper);
+            PowerSteps power = new PowerSteps(hosts::driver, clock, sleeper, settings.powerTimeout(),
+                    settings.pollInterval());
             Preflight preflight = new Preflight(hosts);
             List<Integer> queue = new ArrayList<>(remaining);
             while (!queue.isEmpty()) {
                 int n = queue.remove(0);
-                VmStep step = steps.get(n - 1);
-                if (!(step instanceof Migration move)) {
+                Step step = steps.get(n - 1);
+                StepResult.Status status;
+                if (step instanceof StartVm) {
                     // A new VM has no domain to migrate: creating one is for whoever defines it.
                     skip(n, "starts a new VM: the executor only migrates running VMs");
                     continue;
+                } else if (step instanceof Migration move) {
+                    Optional<String> why = preflight.whyNot(move, state.vm(move.vm()).orElse(null),
+                            state.host(move.to()).orElse(null));
+                    if (why.isPresent()) {
+                        skip(n, "pre-flight: " + why.get());
+                        skipDependents(n, queue);
+                        continue;
+                    }
+                    status = migrate(n, move, migration);
+                } else {
+                    status = switchPower(n, step, power);
+                    if (status == StepResult.Status.SKIPPED) {
+                        skipDependents(n, queue);
+                        continue;
+                    }
                 }
-                Optional<String> why = preflight.whyNot(move, state.vm(step.vm()).orElse(null),
-                        state.host(step.to()).orElse(null));
-                if (why.isPresent()) {
-                    skip(n, "pre-flight: " + why.get());
-                    skipDependents(n, queue);
-                    continue;
-                }
-                StepResult.Status status = migrate(n, move, migration);
                 if (status != StepResult.Status.DONE) {
                     return end(RunReport.Outcome.STOPPED, "step " + n + " " + status.key() + ": "
                             + results.get(n - 1).reason());
                 }
-                state = moved(state, step.vm(), step.to());
+                state = applied(state, step);
             }
             return end(RunReport.Outcome.COMPLETED, null);
         }
@@ -214,20 +257,26 @@ public final class PlanExecutor {
         private StepResult.Status migrate(int n, Migration step, LiveMigration migration) throws InterruptedException {
             String address = hosts.config(step.to()).map(h -> h.migrationLink() == null ? null
                     : h.migrationLink().address()).orElse(null);
-            journal.append("start", stepFields(n, step, "migrationUri", address == null ? null : "tcp://" + address));
-            err.println("step " + n + "/" + steps.size() + ": " + step.vm() + " " + step.from() + " -> " + step.to());
-            err.flush();
-            ProgressReporter progress = new ProgressReporter(n, step, journal, request.showProgress() ? err : null);
-            LiveMigration.Outcome outcome = migration.run(step, address, progress);
-            progress.endBar();
+            emit(new RunEvent.StepStarted(clock.instant(), n, step, address == null ? null : "tcp://" + address));
+            LiveMigration.Outcome outcome = migration.run(step, address, new LiveMigration.Listener() {
+                @Override
+                public void progress(MigrationProgress stats, Duration elapsed) {
+                    emit(new RunEvent.Progress(clock.instant(), n, step, stats, elapsed));
+                }
+
+                @Override
+                public void event(String what) {
+                    emit(new RunEvent.Note(clock.instant(), n, step, what));
+                }
+            });
             MigrationProgress done = outcome.completed();
-            Hosts.Whereabouts where = hosts.locate(step.vm());
+            Whereabouts where = hosts.locate(step.vm());
             StepResult.Status status;
             String reason = outcome.reason();
             if (outcome.result() == LiveMigration.Result.DONE) {
                 status = where.onlyOn(step.to()) ? StepResult.Status.DONE : StepResult.Status.FAILED;
                 if (status == StepResult.Status.FAILED) {
-                    reason = "libvirt reported success, but " + where;
+                    reason = "the host reported success, but " + where;
                 }
             } else if (where.onlyOn(step.to())) {
                 status = StepResult.Status.DONE; // the switchover happened before the failure: the VM moved
@@ -239,33 +288,46 @@ public final class PlanExecutor {
             Double libvirtSeconds = done == null || done.elapsedMs() < 0 ? null : done.elapsedMs() / 1000.0;
             Long downtime = done == null || done.downtimeMs() < 0 ? null : done.downtimeMs();
             Double data = done == null || done.dataProcessedMiB() < 0 ? null : StepResult.round(done.dataProcessedMiB());
+            Measurement measured = new Measurement(StepResult.round(outcome.wallSeconds()),
+                    StepResult.round(outcome.callSeconds()), libvirtSeconds, downtime, data, outcome.postCopy());
             results.set(n - 1, results.get(n - 1).with(status, status == StepResult.Status.DONE ? null : reason)
-                    .measured(StepResult.round(outcome.wallSeconds()), StepResult.round(outcome.callSeconds()),
-                            libvirtSeconds, downtime, data));
-            Map<String, Object> fields = stepFields(n, step, "reason", status == StepResult.Status.DONE ? null : reason);
-            fields.put("wallSeconds", StepResult.round(outcome.wallSeconds()));
-            fields.put("callSeconds", StepResult.round(outcome.callSeconds()));
-            fields.put("libvirtSeconds", libvirtSeconds);
-            fields.put("downtimeMs", downtime);
-            fields.put("dataMiB", data);
-            fields.put("postCopy", outcome.postCopy() ? true : null);
-            fields.put("runningOn", where.running());
-            fields.put("unreachable", where.unreachable().isEmpty() ? null : where.unreachable());
-            journal.append(status == StepResult.Status.DONE ? "done" : status.key(), fields);
-            err.println("step " + n + ": " + status.key() + (status == StepResult.Status.DONE
-                    ? String.format(java.util.Locale.ROOT, " in %.1fs", outcome.wallSeconds()) : ": " + reason));
-            err.flush();
+                    .measured(measured.wallSeconds(), measured.callSeconds(), libvirtSeconds, downtime, data));
+            if (status == StepResult.Status.DONE) {
+                emit(new RunEvent.StepDone(clock.instant(), n, step, measured, where));
+            } else if (status == StepResult.Status.ABORTED) {
+                emit(new RunEvent.StepAborted(clock.instant(), n, step, reason, measured, where));
+            } else {
+                emit(new RunEvent.StepFailed(clock.instant(), n, step, reason, measured, where));
+            }
+            return status;
+        }
+
+        private StepResult.Status switchPower(int n, Step step, PowerSteps power) throws InterruptedException {
+            emit(new RunEvent.StepStarted(clock.instant(), n, step, null));
+            PowerSteps.Outcome outcome = step instanceof PowerOff
+                    ? power.powerOff(step.host(), note -> emit(new RunEvent.Note(clock.instant(), n, step, note)))
+                    : power.powerOn(step.host(), note -> emit(new RunEvent.Note(clock.instant(), n, step, note)));
+            Measurement measured = Measurement.wall(outcome.seconds());
+            if (outcome.result() == PowerSteps.Result.SKIPPED) {
+                skip(n, outcome.reason());
+                return StepResult.Status.SKIPPED;
+            }
+            StepResult.Status status = outcome.result() == PowerSteps.Result.DONE ? StepResult.Status.DONE
+                    : StepResult.Status.FAILED;
+            results.set(n - 1, results.get(n - 1).with(status, outcome.reason())
+                    .measured(measured.wallSeconds(), null, null, null, null));
+            if (status == StepResult.Status.DONE) {
+                emit(new RunEvent.StepDone(clock.instant(), n, step, measured, null));
+            } else {
+                emit(new RunEvent.StepFailed(clock.instant(), n, step, outcome.reason(), measured, null));
+            }
             return status;
         }
 
         /** Skips the later steps of the same VM, then re-checks the rest and skips what no longer holds. */
         private void skipDependents(int skipped, List<Integer> queue) {
-            String vm = steps.get(skipped - 1).vm();
-            for (int n : List.copyOf(queue)) {
-                if (steps.get(n - 1).vm().equals(vm)) {
-                    skip(n, "step " + skipped + " of the same VM was skipped");
-                    queue.remove(Integer.valueOf(n));
-                }
+            if (steps.get(skipped - 1) instanceof VmStep vmStep) {
+                skipLaterOf(vmStep.vm(), skipped, 0, queue);
             }
             while (true) {
                 Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(state, request.policy(), subPlan(queue, false));
@@ -275,13 +337,18 @@ public final class PlanExecutor {
                 }
                 int n = queue.get(problem.get().step() - 1);
                 skip(n, "re-checked after step " + skipped + " was skipped: " + problem.get().reason());
-                String itsVm = steps.get(n - 1).vm();
                 queue.remove(Integer.valueOf(n));
-                for (int later : List.copyOf(queue)) {
-                    if (later > n && steps.get(later - 1).vm().equals(itsVm)) {
-                        skip(later, "step " + n + " of the same VM was skipped");
-                        queue.remove(Integer.valueOf(later));
-                    }
+                if (steps.get(n - 1) instanceof VmStep vmStep) {
+                    skipLaterOf(vmStep.vm(), n, n, queue);
+                }
+            }
+        }
+
+        private void skipLaterOf(String vm, int skipped, int after, List<Integer> queue) {
+            for (int later : List.copyOf(queue)) {
+                if (later > after && steps.get(later - 1) instanceof VmStep other && other.vm().equals(vm)) {
+                    skip(later, "step " + skipped + " of the same VM was skipped");
+                    queue.remove(Integer.valueOf(later));
                 }
             }
         }
@@ -294,16 +361,14 @@ public final class PlanExecutor {
 
         private MigrationPlan subPlan(List<Integer> numbers, boolean withPlacement) {
             MigrationPlan plan = request.plan();
-            List<Step> chosen = numbers.stream().<Step>map(n -> steps.get(n - 1)).toList();
+            List<Step> chosen = numbers.stream().map(n -> steps.get(n - 1)).toList();
             return new MigrationPlan(plan.policy(), plan.score(), withPlacement ? plan.placement() : null, chosen,
                     plan.summary());
         }
 
         private void skip(int n, String reason) {
             set(n, StepResult.Status.SKIPPED, reason);
-            journal.append("skipped", stepFields(n, steps.get(n - 1), "reason", reason));
-            err.println("step " + n + ": skipped: " + reason);
-            err.flush();
+            emit(new RunEvent.StepSkipped(clock.instant(), n, steps.get(n - 1), reason));
         }
 
         private void set(int n, StepResult.Status status, String reason) {
@@ -311,45 +376,39 @@ public final class PlanExecutor {
         }
 
         private RunReport end(RunReport.Outcome outcome, String reason) {
-            journal.append(outcome == RunReport.Outcome.COMPLETED ? "finished" : outcome.key(), fields("reason", reason));
             RunReport report = new RunReport(request.planFile().toString(), journal.file().toString(), startedAt,
                     clock.instant().toString(), outcome, reason, List.copyOf(results));
-            report.print(out);
-            out.flush();
+            Path file = null;
+            String problem = null;
             if (!request.dryRun()) {
-                Path file = RunReport.pathFor(journal.file());
+                file = RunReport.pathFor(journal.file());
                 try {
                     report.write(file);
-                    err.println("run report: " + file + ", journal: " + journal.file());
                 } catch (IOException e) {
-                    err.println(file + ": cannot write the run report: " + e.getMessage());
+                    problem = file + ": cannot write the run report: " + e.getMessage();
+                    file = null;
                 }
-                err.flush();
             }
+            emit(new RunEvent.RunFinished(clock.instant(), report, file, problem));
             return report;
         }
 
-        private ClusterSnapshot freshSnapshot() throws InterruptedException {
-            try (Collector collector = new Collector(request.cluster(), clock)) {
-                collector.sample();
-                Thread.sleep(request.snapshotInterval().toMillis());
-                collector.sample();
-                collector.status().forEach(err::println);
-                err.flush();
-                return collector.snapshot();
+        private StepResult initial(int n, Step step) {
+            if (!(step instanceof VmStep vmStep)) {
+                return new StepResult(n, step.action(), step.host(), null, null, null, StepResult.Status.NOT_RUN,
+                        null, null, null, null, null, null, null, null, null);
             }
-        }
-
-        private StepResult initial(int n, VmStep step) {
             MigrationEstimate estimate = step instanceof Migration move ? move.estimate() : null;
             String source = estimate == null ? null : "plan";
             if (estimate == null && step instanceof Migration move) {
                 estimate = modelEstimate(move);
                 source = estimate == null ? null : "model";
             }
-            return new StepResult(n, step.vm(), step.from(), step.to(), StepResult.Status.NOT_RUN, null,
+            return new StepResult(n, step instanceof Migration ? null : step.action(), null, vmStep.vm(),
+                    vmStep.from(), vmStep.to(), StepResult.Status.NOT_RUN, null,
                     estimate == null ? null : StepResult.round(estimate.seconds()),
-                    estimate == null ? null : (double) Math.round(estimate.downtimeMs()), source, null, null, null, null, null);
+                    estimate == null ? null : (double) Math.round(estimate.downtimeMs()), source, null, null, null,
+                    null, null);
         }
 
         private MigrationEstimate modelEstimate(Migration step) {
@@ -370,28 +429,17 @@ public final class PlanExecutor {
         return host.map(Host::migrationLink).map(MigrationLink::mbps).orElse(MigrationLink.DEFAULT_MBPS);
     }
 
+    /** The snapshot as a done step leaves it: a VM on another host, a host switched off or on. */
+    static ClusterSnapshot applied(ClusterSnapshot snapshot, Step step) {
+        if (step instanceof VmStep vmStep) {
+            return moved(snapshot, vmStep.vm(), vmStep.to());
+        }
+        return snapshot.withHostState(step.host(), step instanceof PowerOn ? HostState.ACTIVE : HostState.STANDBY);
+    }
+
     /** The snapshot with one VM on another host, as a done step leaves it. */
     static ClusterSnapshot moved(ClusterSnapshot snapshot, String vm, String host) {
         List<Vm> vms = snapshot.vms().stream().map(v -> v.name().equals(vm) ? v.onHost(host) : v).toList();
         return new ClusterSnapshot(snapshot.hosts(), vms, snapshot.groups());
     }
-
-    private static Map<String, Object> stepFields(int n, VmStep step, Object... more) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("step", n);
-        fields.put("vm", step.vm());
-        fields.put("from", step.from());
-        fields.put("to", step.to());
-        fields.putAll(fields(more));
-        return fields;
-    }
-
-    private static Map<String, Object> fields(Object... keysAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return fields;
-    }
-
 }

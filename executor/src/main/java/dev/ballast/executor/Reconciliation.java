@@ -1,21 +1,29 @@
 package dev.ballast.executor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ballast.executor.RunEvent.Reconciled;
+import dev.ballast.executor.RunEvent.Resolution;
+import dev.ballast.hosts.HostException;
+import dev.ballast.hosts.PowerState;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.Step;
 import dev.ballast.model.VmStep;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Squares a plan's journal with where the VMs really are, before a run does anything. A step
+ * Squares a plan's journal with the cluster as it really is, before a run does anything. A step
  * whose last entry is {@code done} (or a reconciled done) stays done and is not repeated. A step
  * that was started and never finished (the executor died), or that failed or was aborted, is
- * resolved by looking where its VM runs: only on {@code to} means it moved, recorded as done;
- * only on {@code from} means it did not, recorded as not done (the step runs again). Anywhere
- * else, an unfinished step cannot be resolved safely and the run is refused.
+ * resolved live: a VM's step by where its VM runs (only on {@code to}: it moved, done; only on
+ * {@code from}: it did not, it runs again; anywhere else an unfinished step cannot be resolved
+ * safely and the run is refused); a power step by the host's power state (as the step wanted:
+ * done; otherwise it runs again). Each resolution is a {@link Reconciled} event.
  */
 final class Reconciliation {
 
@@ -26,33 +34,30 @@ final class Reconciliation {
     private Reconciliation() {
     }
 
-    static Result reconcile(List<VmStep> steps, Journal journal, Hosts hosts) {
-        Map<Integer, String> last = lastEvents(journal.entries());
+    static Result reconcile(List<Step> steps, List<JournalEntry> entries, Hosts hosts, Clock clock,
+            RunListener events) {
+        Map<Integer, String> last = lastOutcomes(entries);
         Set<Integer> done = new TreeSet<>();
         for (Map.Entry<Integer, String> entry : last.entrySet()) {
             int number = entry.getKey();
             if (number < 1 || number > steps.size()) {
                 continue;
             }
-            VmStep step = steps.get(number - 1);
-            switch (entry.getValue()) {
+            Step step = steps.get(number - 1);
+            String was = entry.getValue();
+            switch (was) {
                 case "done", "reconciled-done" -> done.add(number);
                 case "start", "failed", "aborted" -> {
-                    Hosts.Whereabouts where = hosts.locate(step.vm());
-                    String was = entry.getValue();
-                    if (where.onlyOn(step.to()) && where.unreachable().isEmpty()) {
-                        journal.append("reconciled", fields(number, step, "done", where, was));
+                    Resolved resolved = step instanceof VmStep vmStep ? resolve(vmStep, hosts, was)
+                            : resolvePower(step, hosts);
+                    events.on(new Reconciled(clock.instant(), number, step, resolved.resolution(), was,
+                            resolved.where()));
+                    if (resolved.resolution() == Resolution.DONE) {
                         done.add(number);
-                    } else if (where.onlyOn(step.from()) && where.unreachable().isEmpty()) {
-                        journal.append("reconciled", fields(number, step, "not-done", where, was));
-                    } else if (was.equals("start")) {
-                        String reason = "step " + number + " (" + step.vm() + " " + step.from() + " -> " + step.to()
-                                + ") was started by an earlier run that did not finish, and " + where
-                                + ": resolve it by hand, then run again";
-                        journal.append("unresolved", fields(number, step, null, where, was));
-                        return new Result(done, Optional.of(reason));
-                    } else {
-                        journal.append("reconciled", fields(number, step, "not-done", where, was));
+                    } else if (resolved.resolution() == Resolution.UNRESOLVED) {
+                        return new Result(done, Optional.of("step " + number + " (" + step.describe()
+                                + ") was started by an earlier run that did not finish, and " + resolved.where()
+                                + ": resolve it by hand, then run again"));
                     }
                 }
                 default -> {
@@ -63,37 +68,45 @@ final class Reconciliation {
         return new Result(done, Optional.empty());
     }
 
+    private record Resolved(Resolution resolution, Whereabouts where) {
+    }
+
+    private static Resolved resolve(VmStep step, Hosts hosts, String was) {
+        Whereabouts where = hosts.locate(step.vm());
+        if (where.onlyOn(step.to()) && where.unreachable().isEmpty()) {
+            return new Resolved(Resolution.DONE, where);
+        }
+        if (step.from() != null && where.onlyOn(step.from()) && where.unreachable().isEmpty()) {
+            return new Resolved(Resolution.NOT_DONE, where);
+        }
+        // A failed or aborted step did not move the VM to its destination: it runs again after its pre-flight.
+        return new Resolved(was.equals("start") ? Resolution.UNRESOLVED : Resolution.NOT_DONE, where);
+    }
+
+    private static Resolved resolvePower(Step step, Hosts hosts) {
+        PowerState wanted = step instanceof PowerOff ? PowerState.OFF : PowerState.ON;
+        try {
+            PowerState now = hosts.driver(step.host()).powerStatus();
+            return new Resolved(now == wanted ? Resolution.DONE : Resolution.NOT_DONE, null);
+        } catch (HostException e) {
+            return new Resolved(Resolution.NOT_DONE, null); // runs again; its pre-flight asks the host afresh
+        }
+    }
+
     /** Each step's last outcome-bearing event; reconciled ones read as reconciled-done or reconciled-not-done. */
-    static Map<Integer, String> lastEvents(List<JsonNode> entries) {
+    static Map<Integer, String> lastOutcomes(List<JournalEntry> entries) {
         Map<Integer, String> last = new HashMap<>();
-        for (JsonNode entry : entries) {
-            if (!entry.has("step")) {
-                continue;
-            }
-            String event = entry.path("event").asText();
-            int step = entry.path("step").asInt();
-            switch (event) {
-                case "start", "done", "failed", "aborted", "skipped" -> last.put(step, event);
-                case "reconciled" -> last.put(step, "reconciled-" + entry.path("outcome").asText());
-                default -> {
-                    // progress and notes say nothing of the outcome
-                }
+        for (JournalEntry entry : entries) {
+            String outcome = entry.outcomeEvent();
+            if (outcome != null) {
+                last.put(entry.step(), outcome);
             }
         }
         return last;
     }
 
-    private static Map<String, Object> fields(int number, VmStep step, String outcome, Hosts.Whereabouts where,
-            String was) {
-        Map<String, Object> fields = new java.util.LinkedHashMap<>();
-        fields.put("step", number);
-        fields.put("vm", step.vm());
-        fields.put("from", step.from());
-        fields.put("to", step.to());
-        fields.put("outcome", outcome);
-        fields.put("journaledAs", was);
-        fields.put("runningOn", where.running());
-        fields.put("unreachable", where.unreachable().isEmpty() ? null : where.unreachable());
-        return fields;
+    /** {@link #lastOutcomes} of a journal's lines as read. */
+    static Map<Integer, String> lastEvents(List<JsonNode> lines) {
+        return lastOutcomes(lines.stream().map(JournalEntry::of).toList());
     }
 }

@@ -104,8 +104,9 @@ public record RunReport(String plan, String journal, String startedAt, String fi
         out.printf(Locale.ROOT, "%-4s %-16s %-24s %-12s %9s %9s %9s %9s %8s  %s%n", "STEP", "VM", "MOVE", "STATUS",
                 "ESTIMATE", "MEASURED", "LIBVIRT", "DOWNTIME", "ERROR", "REASON");
         for (StepResult s : steps) {
-            out.printf(Locale.ROOT, "%-4d %-16s %-24s %-12s %9s %9s %9s %9s %8s  %s%n", s.step(), s.vm(),
-                    s.from() + " -> " + s.to(), s.status().key(), seconds(s.estimatedSeconds()),
+            out.printf(Locale.ROOT, "%-4d %-16s %-24s %-12s %9s %9s %9s %9s %8s  %s%n", s.step(),
+                    s.vm() == null ? "-" : s.vm(), s.host() != null ? s.describe() : s.from() + " -> " + s.to(),
+                    s.status().key(), seconds(s.estimatedSeconds()),
                     seconds(s.wallSeconds()), seconds(s.libvirtSeconds()),
                     s.downtimeMs() == null ? "-" : s.downtimeMs() + "ms",
                     s.errorPercent() == null ? "-" : String.format(Locale.ROOT, "%+.0f%%", s.errorPercent()),

@@ -11,6 +11,9 @@ import java.util.Locale;
  * estimate.
  *
  * @param step              counted from 1 in the plan
+ * @param action            the step's action when not a migration ({@code start}, {@code power-off},
+ *                          {@code power-on}); null for a migration
+ * @param host              the host a power step switches; null for a VM's step
  * @param estimateSource    {@code plan} when the plan carried the estimate, {@code model} when the
  *                          executor worked it out with the standard pre-copy model, null for none
  * @param wallSeconds       the whole migration as the executor saw it: its connections, the libvirt call,
@@ -21,10 +24,10 @@ import java.util.Locale;
  * @param dataMiB           what the migration sent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"step", "vm", "from", "to", "status", "reason", "estimatedSeconds", "estimatedDowntimeMs",
+@JsonPropertyOrder({"step", "action", "host", "vm", "from", "to", "status", "reason", "estimatedSeconds", "estimatedDowntimeMs",
     "estimateSource", "wallSeconds", "callSeconds", "libvirtSeconds", "overheadSeconds", "downtimeMs", "dataMiB", "errorPercent"})
-public record StepResult(int step, String vm, String from, String to, Status status, String reason,
-        Double estimatedSeconds, Double estimatedDowntimeMs, String estimateSource,
+public record StepResult(int step, String action, String host, String vm, String from, String to, Status status,
+        String reason, Double estimatedSeconds, Double estimatedDowntimeMs, String estimateSource,
         Double wallSeconds, Double callSeconds, Double libvirtSeconds, Long downtimeMs, Double dataMiB) {
 
     /** What became of a step. */
@@ -54,13 +57,21 @@ public record StepResult(int step, String vm, String from, String to, Status sta
     }
 
     StepResult with(Status newStatus, String newReason) {
-        return new StepResult(step, vm, from, to, newStatus, newReason, estimatedSeconds, estimatedDowntimeMs,
-                estimateSource, wallSeconds, callSeconds, libvirtSeconds, downtimeMs, dataMiB);
+        return new StepResult(step, action, host, vm, from, to, newStatus, newReason, estimatedSeconds,
+                estimatedDowntimeMs, estimateSource, wallSeconds, callSeconds, libvirtSeconds, downtimeMs, dataMiB);
     }
 
     StepResult measured(Double wall, Double call, Double libvirt, Long downtime, Double data) {
-        return new StepResult(step, vm, from, to, status, reason, estimatedSeconds, estimatedDowntimeMs,
-                estimateSource, wall, call, libvirt, downtime, data);
+        return new StepResult(step, action, host, vm, from, to, status, reason, estimatedSeconds,
+                estimatedDowntimeMs, estimateSource, wall, call, libvirt, downtime, data);
+    }
+
+    /** The step in a few words: {@code vm-01 host-01 -> host-02}, {@code power off host-03}. */
+    public String describe() {
+        if (host != null) {
+            return action.replace('-', ' ') + " " + host;
+        }
+        return vm + " " + (from == null ? "(new)" : from) + " -> " + to;
     }
 
     /** The executor's own time beyond libvirt's: the wall time less the job's time elapsed. */

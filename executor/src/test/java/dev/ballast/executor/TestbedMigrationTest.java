@@ -3,7 +3,10 @@ package dev.ballast.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ballast.collector.Collector;
 import dev.ballast.formats.ClusterConfigReader;
+import dev.ballast.hosts.libvirt.LibvirtHostDriver;
+import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.formats.PlanWriter;
 import dev.ballast.formats.PolicyReader;
 import dev.ballast.scheduler.goals.Goals;
@@ -212,18 +215,30 @@ class TestbedMigrationTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster, settings, journal,
-                false, true, Duration.ofSeconds(1), false);
+                false, true);
+        PlanExecutor executor = new PlanExecutor(Clock.systemUTC(), Sleeper.system(), LibvirtHostDriver::open,
+                TestbedMigrationTest::freshSnapshot);
         try {
-            return new PlanExecutor(Clock.systemUTC()).run(request, question -> false, new PrintWriter(out, true),
-                    new PrintWriter(err, true));
+            return executor.run(request, question -> false,
+                    List.of(new TerminalListener(new PrintWriter(out, true), new PrintWriter(err, true), false)));
         } finally {
             System.out.print(err);
             System.out.print(out);
         }
     }
 
-    private static Hosts.Whereabouts locate(String vm) {
-        try (Hosts hosts = new Hosts(cluster)) {
+    /** The fresh snapshot, as the cli takes it: two samples of the collector a second apart. */
+    private static ClusterSnapshot freshSnapshot() throws InterruptedException {
+        try (Collector collector = new Collector(cluster, Clock.systemUTC())) {
+            collector.sample();
+            Thread.sleep(1000);
+            collector.sample();
+            return collector.snapshot();
+        }
+    }
+
+    private static Whereabouts locate(String vm) {
+        try (Hosts hosts = new Hosts(cluster, LibvirtHostDriver::open)) {
             return hosts.locate(vm);
         }
     }

@@ -9,6 +9,7 @@ import dev.ballast.model.ClusterConfig.Statistic;
 import dev.ballast.model.MigrationLink;
 import dev.ballast.model.Power;
 import dev.ballast.model.Resources;
+import dev.ballast.model.SimulationConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -40,20 +41,31 @@ public final class ClusterConfigReader {
     }
 
     public static ClusterConfig read(Path file) throws InputException {
-        return parse(Documents.readFile(file), file.toString());
+        Path directory = file.toAbsolutePath().getParent();
+        return parse(Documents.readFile(file), file.toString(), directory);
     }
 
     /** @param source the name to report problems under, usually the file name */
     public static ClusterConfig parse(String text, String source) throws InputException {
+        return parse(text, source, Path.of(""));
+    }
+
+    /**
+     * @param source    the name to report problems under, usually the file name
+     * @param directory what the files a cluster file names (a simulated cluster's snapshot) are relative to
+     */
+    public static ClusterConfig parse(String text, String source, Path directory) throws InputException {
         Problems problems = new Problems();
         NodeReader root = Documents.open(text, source, KIND, problems);
-        root.allowOnly("apiVersion", "kind", "hosts", "sources", "smoothing", "staleAfter");
-        List<HostConfig> hosts = hosts(root, problems);
+        root.allowOnly("apiVersion", "kind", "hosts", "simulated", "sources", "smoothing", "staleAfter");
+        SimulationConfig simulated = SimulatedReader.simulated(root, directory, problems);
+        List<HostConfig> hosts = simulated == null && !root.has("simulated") ? hosts(root, problems) : List.of();
         Sources sources = sources(root.object("sources", false));
         Smoothing smoothing = smoothing(root.object("smoothing", false));
         Duration staleAfter = positive(root, "staleAfter", ClusterConfig.DEFAULT_STALE_AFTER);
         problems.throwIfAny(source);
-        return new ClusterConfig(hosts, sources.libvirtTimeout(), sources.prometheus(), smoothing, staleAfter);
+        return new ClusterConfig(hosts, sources.libvirtTimeout(), sources.prometheus(), smoothing, staleAfter,
+                simulated);
     }
 
     private record Sources(Duration libvirtTimeout, Prometheus prometheus) {

@@ -15,13 +15,16 @@ import java.util.Set;
  *
  * @param prometheus optional: when null, libvirt alone gives every figure
  * @param staleAfter a host whose newest good sample is older than this is marked stale
+ * @param simulated  optional: a simulated cluster, whose hosts are then the cluster's (hosts is
+ *                   empty); see {@link SimulationConfig}
  */
 public record ClusterConfig(
         List<HostConfig> hosts,
         Duration libvirtTimeout,
         Prometheus prometheus,
         Smoothing smoothing,
-        Duration staleAfter) {
+        Duration staleAfter,
+        SimulationConfig simulated) {
 
     public static final Duration DEFAULT_LIBVIRT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_STALE_AFTER = Duration.ofSeconds(60);
@@ -31,6 +34,22 @@ public record ClusterConfig(
         Objects.requireNonNull(libvirtTimeout, "libvirtTimeout");
         Objects.requireNonNull(smoothing, "smoothing");
         Objects.requireNonNull(staleAfter, "staleAfter");
+    }
+
+    /** A cluster of real hosts (not simulated). */
+    public ClusterConfig(List<HostConfig> hosts, Duration libvirtTimeout, Prometheus prometheus, Smoothing smoothing,
+            Duration staleAfter) {
+        this(hosts, libvirtTimeout, prometheus, smoothing, staleAfter, null);
+    }
+
+    /** True when the file names a simulated cluster rather than real hosts. */
+    public boolean isSimulated() {
+        return simulated != null;
+    }
+
+    /** This configuration with other hosts, e.g. a simulated cluster's own. */
+    public ClusterConfig withHosts(List<HostConfig> newHosts) {
+        return new ClusterConfig(newHosts, libvirtTimeout, prometheus, smoothing, staleAfter, simulated);
     }
 
     /**

@@ -7,7 +7,7 @@ import dev.ballast.model.Policy;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
-import dev.ballast.policies.ClusterState;
+import dev.ballast.rules.ClusterState;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -11,8 +11,8 @@ import dev.ballast.model.Resources;
 import dev.ballast.model.StartVm;
 import dev.ballast.model.Vm;
 import dev.ballast.model.VmStep;
-import dev.ballast.policies.ClusterState;
-import dev.ballast.policies.Violation;
+import dev.ballast.rules.ClusterState;
+import dev.ballast.rules.Violation;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -19,7 +19,7 @@ import dev.ballast.model.PowerOff;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Staleness;
-import dev.ballast.policies.HardRules;
+import dev.ballast.rules.HardRules;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

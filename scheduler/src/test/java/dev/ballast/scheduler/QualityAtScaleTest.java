@@ -11,7 +11,7 @@ import dev.ballast.scheduler.goals.balance.BalanceSettings;
 import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Utilisation;
-import dev.ballast.policies.HardRules;
+import dev.ballast.rules.HardRules;
 import dev.ballast.simulator.ClusterGenerator;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

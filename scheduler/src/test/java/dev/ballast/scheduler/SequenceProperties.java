@@ -12,7 +12,7 @@ import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Policy;
 import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
-import dev.ballast.policies.PlanCheck;
+import dev.ballast.rules.PlanCheck;
 import dev.ballast.simulator.ClusterGenerator;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;

@@ -14,7 +14,7 @@ import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Policy;
-import dev.ballast.policies.PlanCheck;
+import dev.ballast.rules.PlanCheck;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.ballast.scheduler.domain;
 
+import dev.ballast.rules.solver.MigrationCap;
+import dev.ballast.rules.solver.PlanningGroup;
+import dev.ballast.rules.solver.PlanningHost;
+import dev.ballast.rules.solver.PlanningVm;
 import java.util.List;
 
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;

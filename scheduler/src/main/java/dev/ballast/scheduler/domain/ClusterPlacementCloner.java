@@ -1,5 +1,6 @@
 package dev.ballast.scheduler.domain;
 
+import dev.ballast.rules.solver.PlanningVm;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,19 +1,9 @@
 package dev.ballast.scheduler.solver;
 
-/** The names of every constraint, in one place, as reports and tests refer to them. */
+/** The names of the soft constraints, in one place, as reports and tests refer to them; hard ones are named by their rule ids. */
 public final class ConstraintNames {
 
-    // Hard
-    public static final String CPU_LIMIT = "CPU within limit";
-    public static final String MEMORY_LIMIT = "Memory within limit";
-    public static final String NETWORK_LIMIT = "Network within limit";
-    public static final String ACTIVE_HOST = "VM on an active host";
-    public static final String STALE_HOST = "Nothing onto a stale host";
-    public static final String STORAGE_MOUNTED = "Storage mounted";
-    public static final String BRIDGES_PRESENT = "Bridges present";
-    public static final String ANTI_AFFINITY = "Anti-affinity group apart";
-    public static final String AFFINITY = "Affinity group together";
-    public static final String MIGRATION_CAP = "Migrations within cap";
+    // Hard: each is named by its rule's id (HardRule.id(), dev.ballast.rules.HardRules).
 
     // Soft
     public static final String HOST_POWER = "Power of hosts kept on";

@@ -2,7 +2,7 @@ package dev.ballast.scheduler.solver;
 
 import dev.ballast.model.Host;
 import dev.ballast.model.Vm;
-import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.rules.solver.PlanningHost;
 
 /** A goal's prices, as the solver's problem carries them: see {@link ProblemBuilder}. */
 public interface Pricing {

@@ -4,15 +4,16 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Group;
 import dev.ballast.model.GroupRule;
 import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 import dev.ballast.scheduler.domain.ClusterPlacement;
-import dev.ballast.scheduler.domain.MigrationCap;
-import dev.ballast.scheduler.domain.PlanningGroup;
-import dev.ballast.scheduler.domain.PlanningHost;
-import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.rules.solver.MigrationCap;
+import dev.ballast.rules.solver.PlanningGroup;
+import dev.ballast.rules.solver.PlanningHost;
+import dev.ballast.rules.solver.PlanningVm;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,6 +45,9 @@ public final class ProblemBuilder {
         for (Host host : snapshot.hosts()) {
             PlanningHost planningHost = planningHost(host, policy.limits(), prices)
                     .withHotSpot(prices.hotSpotFor(host));
+            if (host.state() == HostState.STANDBY) {
+                planningHost.asOff();
+            }
             hosts.put(host.name(), host.isStale() ? planningHost.asStale() : planningHost);
         }
         List<PlanningVm> vms = snapshot.vms().stream()

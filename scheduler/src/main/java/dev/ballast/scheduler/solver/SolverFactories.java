@@ -2,7 +2,7 @@ package dev.ballast.scheduler.solver;
 
 import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.scheduler.domain.ClusterPlacement;
-import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.rules.solver.PlanningVm;
 import org.optaplanner.core.api.score.stream.ConstraintProvider;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;

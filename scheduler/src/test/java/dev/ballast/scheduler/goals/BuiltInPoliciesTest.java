@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
-import dev.ballast.policies.Policies;
+import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.goals.balance.BalanceSettings;
 import dev.ballast.scheduler.goals.balance.Tolerance;
 import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;

@@ -1,7 +1,7 @@
 package dev.ballast.scheduler.solver;
 
-import dev.ballast.scheduler.domain.PlanningHost;
-import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.rules.solver.PlanningHost;
+import dev.ballast.rules.solver.PlanningVm;
 
 import java.util.Set;
 

@@ -2,10 +2,10 @@ package dev.ballast.scheduler.goals.balance;
 
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
 
-import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.rules.solver.PlanningHost;
 import dev.ballast.scheduler.goals.GoalConstraints;
 import dev.ballast.scheduler.solver.ConstraintNames;
-import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.rules.solver.PlanningVm;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;

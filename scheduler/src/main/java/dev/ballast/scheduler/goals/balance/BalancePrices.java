@@ -4,7 +4,7 @@ import dev.ballast.model.Host;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
-import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.rules.solver.PlanningHost;
 import dev.ballast.scheduler.solver.Pricing;
 
 /**

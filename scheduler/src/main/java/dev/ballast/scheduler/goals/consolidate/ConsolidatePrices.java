@@ -5,7 +5,7 @@ import dev.ballast.model.Host;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
-import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.rules.solver.PlanningHost;
 import dev.ballast.scheduler.solver.Pricing;
 import dev.ballast.scheduler.solver.ProblemBuilder;
 

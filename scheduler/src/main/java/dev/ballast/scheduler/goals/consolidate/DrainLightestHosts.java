@@ -6,7 +6,7 @@ import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
-import dev.ballast.policies.ClusterState;
+import dev.ballast.rules.ClusterState;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Vm;
-import dev.ballast.policies.ClusterState;
+import dev.ballast.rules.ClusterState;
 
 import java.util.Comparator;
 import java.util.List;

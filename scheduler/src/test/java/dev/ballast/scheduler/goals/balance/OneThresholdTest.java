@@ -10,7 +10,7 @@ import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Resources;
-import dev.ballast.scheduler.domain.PlanningHost;
+import dev.ballast.rules.solver.PlanningHost;
 import dev.ballast.scheduler.solver.Pricing;
 import dev.ballast.scheduler.solver.ProblemBuilder;
 import java.util.List;

@@ -18,7 +18,7 @@ import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Utilisation;
 import dev.ballast.model.Vm;
-import dev.ballast.policies.HardRules;
+import dev.ballast.rules.HardRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

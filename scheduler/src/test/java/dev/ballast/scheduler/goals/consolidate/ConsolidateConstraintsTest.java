@@ -4,8 +4,8 @@ import static dev.ballast.scheduler.solver.Fixtures.hostPriced;
 import static dev.ballast.scheduler.solver.Fixtures.vm;
 
 import dev.ballast.scheduler.domain.ClusterPlacement;
-import dev.ballast.scheduler.domain.PlanningHost;
-import dev.ballast.scheduler.domain.PlanningVm;
+import dev.ballast.rules.solver.PlanningHost;
+import dev.ballast.rules.solver.PlanningVm;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.test.api.score.stream.ConstraintVerifier;
 

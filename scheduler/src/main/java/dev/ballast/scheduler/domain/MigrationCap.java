@@ -1,5 +1,0 @@
-package dev.ballast.scheduler.domain;
-
-/** The policy's cap on moves in one plan, as a problem fact; {@code Integer.MAX_VALUE} for none. */
-public record MigrationCap(int maxMigrations) {
-}
