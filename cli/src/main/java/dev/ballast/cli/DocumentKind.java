@@ -1,22 +1,15 @@
 package dev.ballast.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ballast.formats.Document;
 import dev.ballast.formats.InputException;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The two kinds of file {@code validate} checks, told apart by their {@code kind} field. */
 enum DocumentKind {
     SNAPSHOT("ClusterSnapshot"),
     POLICY("Policy");
-
-    // YAML parsing covers JSON too.
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String field;
 
@@ -30,37 +23,29 @@ enum DocumentKind {
     }
 
     /**
-     * The kind a file declares. A file whose kind cannot be read (empty, unparseable, not an
+     * The kind a document declares. A file whose kind cannot be read (empty, unparseable, not an
      * object, no kind) is taken for a policy if its name says so, else for a snapshot: the
-     * reader of that kind then reports what is wrong in its own words.
+     * reader of that kind then reports what is wrong in its own words. The document is parsed
+     * once, here and for its reader alike.
      *
      * @throws InputException naming the field {@code kind} when it declares another kind
      */
-    static DocumentKind of(Path file) throws InputException {
-        JsonNode kind = declaredKind(file);
-        if (kind == null || !kind.isTextual()) {
-            return byName(file);
+    static DocumentKind of(Document document) throws InputException {
+        Optional<String> kind = document.kind();
+        if (kind.isEmpty()) {
+            return byName(document.source());
         }
         for (DocumentKind candidate : values()) {
-            if (candidate.field.equals(kind.asText())) {
+            if (candidate.field.equals(kind.get())) {
                 return candidate;
             }
         }
-        throw new InputException(file.toString(), "kind", "expected \"" + SNAPSHOT.field + "\" or \""
-                + POLICY.field + "\", got \"" + kind.asText() + "\"");
+        throw new InputException(document.source(), "kind", "expected \"" + SNAPSHOT.field + "\" or \""
+                + POLICY.field + "\", got \"" + kind.get() + "\"");
     }
 
-    private static JsonNode declaredKind(Path file) {
-        try {
-            JsonNode root = YAML.readTree(Files.readString(file));
-            return root != null && root.isObject() ? root.get("kind") : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static DocumentKind byName(Path file) {
-        Path name = file.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).contains("policy") ? POLICY : SNAPSHOT;
+    private static DocumentKind byName(String source) {
+        String name = source.substring(source.lastIndexOf('/') + 1);
+        return name.toLowerCase(Locale.ROOT).contains("policy") ? POLICY : SNAPSHOT;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ballast.cli;
 
 import dev.ballast.formats.InputException;
+import dev.ballast.formats.Printable;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.rules.Policies;
@@ -27,7 +28,7 @@ final class Inputs {
      */
     static Policy policyOf(String policyOption, MigrationPlan plan, Path planFile, List<String> problems) {
         if (policyOption != null) {
-            return read(() -> Policies.resolve(policyOption, Goals.registry()), problems);
+            return policy(policyOption, problems);
         }
         if (plan == null) {
             return null;
@@ -39,6 +40,20 @@ final class Inputs {
                 + String.join(", ", Policies.builtInNames()) + "); pass the policy file the plan was made with: "
                 + "--policy FILE");
         return null;
+    }
+
+    /**
+     * The policy {@code --policy} names: a built-in policy or a policy file; null with the problem
+     * added to {@code problems} when it cannot be read. An empty name would otherwise be taken for
+     * the current directory.
+     */
+    static Policy policy(String policyOption, List<String> problems) {
+        if (policyOption.isBlank()) {
+            problems.add("--policy '" + Printable.escape(policyOption) + "': empty; give a built-in policy ("
+                    + String.join(", ", Policies.builtInNames()) + ") or a policy file");
+            return null;
+        }
+        return read(() -> Policies.resolve(policyOption, Goals.registry()), problems);
     }
 
     /** What {@code reading} reads, or null with its problems added to {@code problems}. */

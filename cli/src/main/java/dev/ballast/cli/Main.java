@@ -9,7 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().setOut(Stdout.system()).execute(args));
     }
 
     /** The whole command tree, ready to execute; tests run it in-process with their own streams. */

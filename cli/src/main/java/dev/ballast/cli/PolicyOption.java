@@ -1,8 +1,6 @@
 package dev.ballast.cli;
 
 import dev.ballast.model.Policy;
-import dev.ballast.rules.Policies;
-import dev.ballast.scheduler.goals.Goals;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -19,6 +17,6 @@ final class PolicyOption {
 
     /** The policy, or null with its problems added to {@code problems}. */
     Policy read(List<String> problems) {
-        return Inputs.read(() -> Policies.resolve(name, Goals.registry()), problems);
+        return Inputs.policy(name, problems);
     }
 }

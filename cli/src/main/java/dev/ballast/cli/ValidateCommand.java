@@ -1,23 +1,22 @@
 package dev.ballast.cli;
 
+import dev.ballast.formats.Document;
 import dev.ballast.formats.Durations;
 import dev.ballast.formats.InputException;
 import dev.ballast.formats.PolicyReader;
+import dev.ballast.formats.Printable;
 import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
 import dev.ballast.scheduler.goals.Goals;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code ballast validate FILE...}: checks snapshot and policy files and names every problem. */
 @Command(name = "validate",
@@ -27,10 +26,7 @@ import java.util.concurrent.Callable;
             "else as a snapshot. Prints a line for each valid file to stdout, every problem to stderr."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file is valid", "2:some file has problems"})
-final class ValidateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class ValidateCommand extends Subcommand {
 
     @Option(names = "--kind", paramLabel = "snapshot|policy",
             description = "Check every file as this kind, whatever it declares.")
@@ -40,29 +36,28 @@ final class ValidateCommand implements Callable<Integer> {
     List<Path> files;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(PrintWriter out, PrintWriter err) {
         int exitCode = ExitCodes.OK;
         for (Path file : files) {
             try {
-                out.println(describe(file, kind != null ? kind : DocumentKind.of(file)));
+                // Parsed once: the kind is read from the parsed document, not by parsing it again.
+                Document document = Document.read(file);
+                out.println(describe(document, kind != null ? kind : DocumentKind.of(document)));
             } catch (InputException e) {
                 err.println(e.getMessage());
                 exitCode = ExitCodes.BAD_INPUT;
             }
         }
-        out.flush();
-        err.flush();
         return exitCode;
     }
 
     /** A one-line summary of a valid file. */
-    static String describe(Path file, DocumentKind kind) throws InputException {
+    static String describe(Document document, DocumentKind kind) throws InputException {
+        String file = Printable.escape(document.source());
         if (kind == DocumentKind.POLICY) {
-            return file + ": valid Policy " + describe(PolicyReader.read(file, Goals.registry()));
+            return file + ": valid Policy " + describe(PolicyReader.read(document, Goals.registry()));
         }
-        ClusterSnapshot snapshot = SnapshotReader.read(file);
+        ClusterSnapshot snapshot = SnapshotReader.read(document);
         return file + ": valid ClusterSnapshot, " + Text.count(snapshot.hosts().size(), "host")
                 + ", " + Text.count(snapshot.vms().size(), "VM") + ", " + Text.count(snapshot.groups().size(), "group");
     }

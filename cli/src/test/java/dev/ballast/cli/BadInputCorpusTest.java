@@ -1,5 +1,6 @@
 package dev.ballast.cli;
 
+import dev.ballast.formats.Document;
 import dev.ballast.simulator.ClusterGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +16,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every file of the formats module's bad-input corpus is refused with exit code 2, by
- * {@code validate} and by {@code plan}, naming the file and the problem, and writing nothing.
- * Files named {@code snapshot-*} are snapshots, {@code policy-*} policies (see its README).
+ * Every file of the formats module's bad-input corpus is refused with exit code 2, naming the
+ * file and the problem, and writing nothing: snapshots and policies by {@code validate} and
+ * {@code plan}, plans by {@code check-plan}, cluster files by {@code collect} (see its README).
  */
 class BadInputCorpusTest {
 
@@ -33,10 +34,43 @@ class BadInputCorpusTest {
     }
 
     static Stream<Arguments> corpus() throws IOException {
+        return all().filter(a -> a.get()[0].toString().matches("(snapshot|policy)-.*"));
+    }
+
+    static Stream<Arguments> plans() throws IOException {
+        return all().filter(a -> a.get()[0].toString().startsWith("plan-"));
+    }
+
+    static Stream<Arguments> clusters() throws IOException {
+        return all().filter(a -> a.get()[0].toString().startsWith("cluster-"));
+    }
+
+    private static Stream<Arguments> all() throws IOException {
         return Files.readAllLines(CORPUS.resolve("EXPECTED.tsv")).stream()
                 .filter(line -> !line.isBlank())
                 .map(line -> line.split("\t", 2))
                 .map(cells -> Arguments.of(cells[0], cells[1]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plans")
+    void checkPlanRefusesIt(String name, String expected) {
+        Run run = Run.ballast("check-plan", file(name), "--snapshot", goodSnapshot.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).as(run.toString()).contains(name).contains(expected);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("clusters")
+    void collectRefusesItAndWritesNothing(String name, String expected) {
+        Path output = dir.resolve(name + ".snapshot.yaml");
+        Run run = Run.ballast("collect", "--cluster", file(name), "--output", output.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).as(run.toString()).contains(name).contains(expected);
+        assertThat(output).doesNotExist();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,7 +129,7 @@ class BadInputCorpusTest {
 
     private static boolean declaresTheOtherKind(String name) {
         try {
-            return DocumentKind.of(CORPUS.resolve(name)) != DocumentKind.valueOf(kindByName(name).toUpperCase());
+            return DocumentKind.of(Document.read(CORPUS.resolve(name))) != DocumentKind.valueOf(kindByName(name).toUpperCase());
         } catch (Exception e) {
             return false;
         }

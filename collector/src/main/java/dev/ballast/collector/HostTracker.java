@@ -1,5 +1,7 @@
 package dev.ballast.collector;
 
+import dev.ballast.formats.NameRule;
+import dev.ballast.formats.Printable;
 import dev.ballast.hosts.HostInventory;
 import dev.ballast.hosts.VmInventory;
 import dev.ballast.model.ClusterConfig.HostConfig;
@@ -16,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -108,19 +113,76 @@ final class HostTracker {
                     config.libvirtUri(), stale);
         }
         HostInventory inventory = reading.inventory();
-        return new Host(config.name(), HostState.ACTIVE, capacity(inventory), config.migrationLink(),
-                config.storage() == null ? inventory.storage() : config.storage(),
-                config.bridges() == null ? inventory.bridges() : config.bridges(),
+        List<Vm> vms = vms();
+        return new Host(config.name(), HostState.ACTIVE, holdingEach(capacity(inventory), vms), config.migrationLink(),
+                offered(config.storage() == null ? inventory.storage() : config.storage(), vms, this::storageOf),
+                offered(config.bridges() == null ? inventory.bridges() : config.bridges(), vms, Vm::bridges),
                 inventory.cpu(), config.power(), config.libvirtUri(), stale);
+    }
+
+    /**
+     * The capacity, raised where one VM running on the host is larger: libvirt's test driver, and
+     * a host that over-commits memory, run a VM bigger than what the host has left. The VM is a
+     * fact to record, and a snapshot in which a VM fits on no host would be refused by every
+     * reader; recorded this way, the host is full (or over its limits) and the planner moves VMs
+     * off it if it can. {@link #status} says when it happened.
+     */
+    private static Resources holdingEach(Resources capacity, List<Vm> vms) {
+        double cpu = capacity.cpu();
+        long memoryMiB = capacity.memoryMiB();
+        double networkMbps = capacity.networkMbps();
+        for (Vm vm : vms) {
+            cpu = Math.max(cpu, vm.usage().cpu());
+            memoryMiB = Math.max(memoryMiB, vm.memoryMiB());
+            networkMbps = Math.max(networkMbps, vm.usage().networkMbps());
+        }
+        return new Resources(cpu, memoryMiB, networkMbps);
+    }
+
+    /** What the host offers, with what its running VMs use (they run there, so it has it), without ids no reader accepts. */
+    private static Set<String> offered(Set<String> given, List<Vm> vms, Function<Vm, Set<String>> used) {
+        Set<String> offered = new TreeSet<>();
+        given.stream().filter(id -> NameRule.problemWith(id).isEmpty()).forEach(offered::add);
+        vms.forEach(vm -> offered.addAll(used.apply(vm)));
+        return offered;
+    }
+
+    private Set<String> storageOf(Vm vm) {
+        return vm.storage() == null ? Set.of() : Set.of(vm.storage());
+    }
+
+    /**
+     * Why the snapshot cannot list this VM, or empty when it can: a name, storage or bridge id the
+     * readers refuse (see docs/input.md). Such a VM is left out, its use counted as the host's own.
+     */
+    static Optional<String> unwritable(VmInventory vm) {
+        Optional<String> name = NameRule.problemWith(vm.name());
+        if (name.isPresent()) {
+            return Optional.of("its name " + name.get());
+        }
+        if (vm.storage() != null && NameRule.problemWith(vm.storage()).isPresent()) {
+            return Optional.of("its storage id " + NameRule.problemWith(vm.storage()).get());
+        }
+        for (String bridge : vm.bridges()) {
+            Optional<String> problem = NameRule.problemWith(bridge);
+            if (problem.isPresent()) {
+                return Optional.of("its bridge " + Printable.escape(bridge) + " " + problem.get());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The host's running VMs with their smoothed demand; none before its first answer. */
     synchronized List<Vm> vms() {
         List<Vm> vms = new ArrayList<>();
         if (reading != null) {
-            reading.inventory().vms().forEach(vm -> vms.add(vm(vm)));
+            writable().forEach(vm -> vms.add(vm(vm)));
         }
         return vms;
+    }
+
+    private List<VmInventory> writable() {
+        return reading.inventory().vms().stream().filter(vm -> unwritable(vm).isEmpty()).toList();
     }
 
     /** One line for the operator: how the host is doing at {@code now}. */
@@ -129,11 +191,20 @@ final class HostTracker {
         if (stale != null) {
             return config.name() + ": STALE since " + stale.since() + ": " + stale.reason();
         }
-        Resources capacity = capacity(reading.inventory());
+        Resources left = capacity(reading.inventory());
+        Resources capacity = holdingEach(left, vms());
         Resources used = vmUse();
-        String warning = libvirt.error() == null ? "" : " (last sample failed: " + libvirt.error() + ")";
+        StringBuilder warning = new StringBuilder(libvirt.error() == null ? "" : " (last sample failed: " + libvirt.error() + ")");
+        if (!capacity.equals(left)) {
+            warning.append(String.format(Locale.ROOT, " (a VM is larger than what the host has left, cpu %.1f cores,"
+                    + " memory %d MiB: capacity written as large as that VM)", left.cpu(), left.memoryMiB()));
+        }
+        for (VmInventory vm : reading.inventory().vms()) {
+            unwritable(vm).ifPresent(why -> warning.append(" (VM \"").append(Printable.escape(vm.name()))
+                    .append("\" left out of the snapshot: ").append(why).append(")"));
+        }
         return String.format(Locale.ROOT, "%s: ok, %d VMs, cpu %.1f/%.1f cores, memory %d/%d MiB%s",
-                config.name(), reading.inventory().vms().size(), used.cpu(), capacity.cpu(), used.memoryMiB(),
+                config.name(), vms().size(), used.cpu(), capacity.cpu(), used.memoryMiB(),
                 capacity.memoryMiB(), warning);
     }
 
@@ -143,6 +214,9 @@ final class HostTracker {
                 figures.value(Figures.vm(vm.name(), "cpu")), (double) vm.vcpus());
         double network = firstKnown(figures.value(Figures.vm(vm.name(), "network.prometheus")),
                 figures.value(Figures.vm(vm.name(), "network")), 0.0);
+        // A rate over no time, or a counter that went wrong, is not a demand: fall back as if unknown.
+        cpu = Double.isFinite(cpu) && cpu >= 0 ? cpu : vm.vcpus();
+        network = Double.isFinite(network) && network >= 0 ? network : 0.0;
         return new Vm(vm.name(), config.name(), vm.memoryMiB(), vm.vcpus(), new Demand(cpu, network), null,
                 vm.storage(), vm.bridges(), false);
     }
@@ -164,7 +238,7 @@ final class HostTracker {
         double vmCpu = 0;
         double vmMemory = 0;
         double vmNetwork = 0;
-        for (VmInventory vm : reading.inventory().vms()) {
+        for (VmInventory vm : writable()) {
             Vm counted = vm(vm);
             vmCpu += counted.demand().cpu();
             vmNetwork += counted.demand().networkMbps();

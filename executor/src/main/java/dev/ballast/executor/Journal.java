@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,14 +59,19 @@ final class Journal implements AutoCloseable {
     private static Journal open(Path file, Clock clock, boolean writable) throws IOException {
         List<JsonNode> entries = new ArrayList<>();
         if (Files.exists(file)) {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = lines(file);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).trim();
                 if (line.isEmpty()) {
                     continue;
                 }
                 try {
-                    entries.add(JSON.readTree(line));
+                    JsonNode entry = JSON.readTree(line);
+                    if (!entry.isObject()) {
+                        throw new IOException(file + ": line " + (i + 1) + " is not a journal entry (a JSON object"
+                                + " with event and at), got " + (entry.isContainerNode() ? "a list" : entry.getNodeType()));
+                    }
+                    entries.add(entry);
                 } catch (JsonProcessingException e) {
                     if (i < lines.size() - 1) {
                         throw new IOException(file + ": line " + (i + 1) + " is not JSON: " + e.getOriginalMessage());
@@ -77,6 +85,34 @@ final class Journal implements AutoCloseable {
         FileChannel channel = !writable ? null : FileChannel.open(file, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         return new Journal(file, clock, entries, channel);
+    }
+
+    /**
+     * The journal's lines, each decoded strictly: a line that is not UTF-8 (the file is damaged,
+     * or not a journal) is named with its number and the offending byte.
+     */
+    private static List<String> lines(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        List<String> lines = new ArrayList<>();
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        for (int start = 0, number = 1; start < bytes.length; number++) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            ByteBuffer line = ByteBuffer.wrap(bytes, start, end - start);
+            try {
+                lines.add(decoder.decode(line).toString());
+            } catch (CharacterCodingException e) {
+                int at = line.position();
+                throw new IOException(String.format(java.util.Locale.ROOT,
+                        "%s: line %d is not UTF-8 text (byte 0x%02X at column %d); the journal is damaged or not a"
+                                + " Ballast journal", file, number, bytes[at] & 0xff, at - start + 1));
+            }
+            start = end + 1;
+        }
+        return lines;
     }
 
     Path file() {

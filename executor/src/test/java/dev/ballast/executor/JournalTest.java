@@ -59,6 +59,27 @@ class JournalTest {
     }
 
     @Test
+    void aLineThatIsNotUtf8IsNamedWithItsByte() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        Files.write(file, "{\"event\":\"run\",\"at\":\"2026-11-24T03:00:00Z\"}\n{\"event\":\"caf\u00e9\"}\n{}\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> Journal.open(file, CLOCK))
+                .isInstanceOf(IOException.class)
+                .hasMessage(file + ": line 2 is not UTF-8 text (byte 0xE9 at column 14); the journal is damaged or not"
+                        + " a Ballast journal");
+    }
+
+    @Test
+    void aLineThatIsJsonButNotAnEntryIsAnError() throws IOException {
+        Path file = dir.resolve("journal.jsonl");
+        Files.writeString(file, "42\n{}\n");
+
+        assertThatThrownBy(() -> Journal.open(file, CLOCK))
+                .hasMessageContaining("line 1 is not a journal entry");
+    }
+
+    @Test
     void aDryRunWritesNothing() throws IOException {
         Path file = dir.resolve("plan.journal.jsonl");
         try (Journal journal = Journal.readOnly(file, CLOCK)) {

@@ -34,6 +34,9 @@ public final class ClusterConfigReader {
         "name", "libvirtUri", "migrationLink", "networkMbps", "reserve", "power", "nics", "storage", "bridges",
         "instance", "capacity", "cpuOvercommit"};
 
+    /** Far beyond the 16 vCPUs per core any hypervisor guide suggests. */
+    private static final double MAX_CPU_OVERCOMMIT = 1000;
+
     private ClusterConfigReader() {
     }
 
@@ -87,10 +90,10 @@ public final class ClusterConfigReader {
 
     private static Entry<HostConfig> host(NodeReader host) {
         host.allowOnly(HOST_FIELDS);
-        String name = host.requiredText("name");
-        String uri = host.requiredText("libvirtUri");
+        String name = host.name("name", true);
+        String uri = host.uri("libvirtUri", true, HostReader.LIBVIRT_URI_EXAMPLE);
         MigrationLink link = HostReader.migrationLink(host.object("migrationLink", false));
-        Double networkMbps = host.decimal("networkMbps", HostConfig.DEFAULT_NETWORK_MBPS, Bound.POSITIVE);
+        Double networkMbps = host.decimal("networkMbps", HostConfig.DEFAULT_NETWORK_MBPS, Bound.positiveUpTo(Bound.MAX_MBPS));
         Resources reserve = reserve(host.object("reserve", false));
         Power power = HostReader.power(host.object("power", false));
         List<String> nics = host.texts("nics", false);
@@ -99,7 +102,7 @@ public final class ClusterConfigReader {
         String instance = host.text("instance");
         NodeReader capacityNode = host.object("capacity", false);
         Capacity capacity = capacity(capacityNode);
-        Double overcommit = host.decimal("cpuOvercommit", 1.0, Bound.POSITIVE_FINITE);
+        Double overcommit = host.decimal("cpuOvercommit", 1.0, Bound.positiveUpTo(MAX_CPU_OVERCOMMIT));
         if (capacity != null && capacity.cpu() != null && host.has("cpuOvercommit")) {
             host.report("cpuOvercommit", "give either capacity.cpu or cpuOvercommit, not both: the overcommit"
                     + " multiplies the cores libvirt reports, a declared capacity is taken as it is");
@@ -120,8 +123,8 @@ public final class ClusterConfigReader {
             return null;
         }
         capacity.allowOnly("cpu", "memoryMiB");
-        Double cpu = capacity.decimal("cpu", null, Bound.POSITIVE_FINITE);
-        Long memoryMiB = capacity.whole("memoryMiB", null, Bound.POSITIVE);
+        Double cpu = capacity.decimal("cpu", null, Bound.positiveUpTo(Bound.MAX_CORES));
+        Long memoryMiB = capacity.whole("memoryMiB", null, Bound.positiveUpTo(Bound.MAX_MEMORY_MIB));
         if (!capacity.has("cpu") && !capacity.has("memoryMiB")) {
             capacity.report("give cpu, memoryMiB or both, e.g. {cpu: 4, memoryMiB: 8192}");
             return null;
@@ -137,9 +140,9 @@ public final class ClusterConfigReader {
             return Resources.ZERO;
         }
         reserve.allowOnly("cpu", "memoryMiB", "networkMbps");
-        Double cpu = reserve.decimal("cpu", 0.0, Bound.NON_NEGATIVE);
-        Long memoryMiB = reserve.whole("memoryMiB", 0L, Bound.NON_NEGATIVE);
-        Double networkMbps = reserve.decimal("networkMbps", 0.0, Bound.NON_NEGATIVE);
+        Double cpu = reserve.decimal("cpu", 0.0, Bound.nonNegativeUpTo(Bound.MAX_CORES));
+        Long memoryMiB = reserve.whole("memoryMiB", 0L, Bound.nonNegativeUpTo(Bound.MAX_MEMORY_MIB));
+        Double networkMbps = reserve.decimal("networkMbps", 0.0, Bound.nonNegativeUpTo(Bound.MAX_MBPS));
         return cpu == null || memoryMiB == null || networkMbps == null ? null
                 : new Resources(cpu, memoryMiB, networkMbps);
     }

@@ -1,14 +1,26 @@
 package dev.ballast.formats;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.error.Mark;
@@ -18,26 +30,102 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Turns a file into the root object of a {@code ballast/v1} document: reads it, parses it as
  * JSON or YAML, and checks its {@code apiVersion} and {@code kind}. Everything past the header
  * is left to the reader of that kind.
+ *
+ * <p>Only a regular file (or a link to one) of at most {@link #MAX_FILE_BYTES} is read, and its
+ * size is checked before reading: a device such as {@code /dev/zero} would never end, a FIFO
+ * would block, and a file of gigabytes would end in an OutOfMemoryError.
  */
 final class Documents {
 
     static final String API_VERSION = "ballast/v1";
 
+    /**
+     * 1 GiB: the snapshot of 5,000 hosts and 2.3 million VMs is 200 MB as compact JSON and 670 MB
+     * as Ballast writes it (indented JSON); reading a file this large needs gigabytes of heap.
+     */
+    static final long MAX_FILE_BYTES = 1024L * 1024 * 1024;
+
+    /** The longest YAML line read; far longer than any name, address or query. */
+    static final int MAX_YAML_LINE = 100_000;
+
     private Documents() {
     }
 
-    /** The text of a file, or an InputException naming it when it is missing or unreadable. */
+    /** The text of a file, or an InputException naming it when it is missing, unreadable, not a file, too large or not UTF-8. */
     static String readFile(Path file) throws InputException {
         String source = file.toString();
+        BasicFileAttributes attributes;
         try {
-            return Files.readString(file);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new InputException(source, Problem.FILE, "no such file");
-        } catch (CharacterCodingException e) {
-            throw new InputException(source, Problem.FILE, "is not UTF-8 text");
         } catch (IOException e) {
-            throw new InputException(source, Problem.FILE, "cannot be read: " + e.getMessage());
+            throw new InputException(source, Problem.FILE, "cannot be read: " + reason(e));
         }
+        if (attributes.isDirectory()) {
+            throw new InputException(source, Problem.FILE, "is a directory; give the path of a file");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new InputException(source, Problem.FILE,
+                    "is not a regular file (a device, FIFO or socket); give the path of a file");
+        }
+        if (attributes.size() > MAX_FILE_BYTES) {
+            throw tooLarge(source, attributes.size());
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read no more than the limit allows, in case the file grew since its size was read.
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new InputException(source, Problem.FILE, "cannot be read: " + reason(e));
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge(source, bytes.length);
+        }
+        return utf8(bytes, source);
+    }
+
+    private static InputException tooLarge(String source, long size) {
+        return new InputException(source, Problem.FILE, "is " + size + " bytes; a ballast/v1 file may hold at most "
+                + MAX_FILE_BYTES + " bytes (1 GiB)");
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : Printable.escape(e.getMessage());
+    }
+
+    /**
+     * The bytes as UTF-8 text, or an InputException naming the line and column of the first
+     * byte that is not UTF-8. The common case, valid text, costs one decoding and no copy.
+     */
+    static String utf8(byte[] bytes, String source) throws InputException {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        // U+FFFD is either in the file or stands for bytes that are not UTF-8: find out which.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        if (!result.isError()) {
+            return text;
+        }
+        int at = in.position();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        throw new InputException(source, lineAndColumn(line, at - lineStart + 1), String.format(Locale.ROOT,
+                "is not UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[at] & 0xff));
     }
 
     /**
@@ -46,7 +134,13 @@ final class Documents {
      * kind or version of document.
      */
     static NodeReader open(String text, String source, String kind, Problems problems) throws InputException {
-        JsonNode root = parse(text, source, kind);
+        return open(Document.parse(text, source), kind, problems);
+    }
+
+    /** As {@link #open(String, String, String, Problems)}, for a document already parsed. */
+    static NodeReader open(Document document, String kind, Problems problems) throws InputException {
+        String source = document.source();
+        JsonNode root = document.root(kind);
         if (!root.isObject()) {
             throw new InputException(source, Problem.FILE, "expected a " + API_VERSION + " " + kind
                     + " (an object with apiVersion and kind), got " + NodeReader.describe(root));
@@ -58,28 +152,41 @@ final class Documents {
         return reader;
     }
 
-    private static JsonNode parse(String text, String source, String kind) throws InputException {
-        if (text.isBlank()) {
-            throw new InputException(source, Problem.FILE, "is empty; expected a " + API_VERSION + " " + kind);
+    /** The parsed tree (null or missing when there is nothing in it), or an InputException locating the parse error. */
+    static JsonNode parseTree(String text, String source) throws InputException {
+        boolean json = isJson(text, source);
+        if (!json) {
+            checkLineLengths(text, source);
         }
-        JsonNode root;
         try {
-            root = mapperFor(text, source).readTree(text);
+            return (json ? Mappers.JSON : Mappers.YAML).readTree(text);
         } catch (JsonProcessingException e) {
-            throw new InputException(source, List.of(parseProblem(e)));
+            throw new InputException(source, List.of(parseProblem(e, json)));
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            // A YAML file of comments only parses to nothing.
-            throw new InputException(source, Problem.FILE, "is empty; expected a " + API_VERSION + " " + kind);
+    }
+
+    /**
+     * SnakeYAML takes about a second for each million characters of one scalar, so a line of a
+     * hundred million would hold {@code validate} for minutes: YAML lines are limited (JSON is
+     * parsed by Jackson itself, which refuses strings above 20 million characters at once).
+     */
+    private static void checkLineLengths(String text, String source) throws InputException {
+        int line = 1;
+        for (int start = 0; start < text.length(); line++) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            if (end - start > MAX_YAML_LINE) {
+                throw new InputException(source, "line " + line, "is " + (end - start) + " characters long; a YAML line"
+                        + " may hold at most " + MAX_YAML_LINE + " (write long text over several lines, or use JSON)");
+            }
+            start = end + 1;
         }
-        return root;
     }
 
     // Files named *.json, or text that opens an object, are JSON, so that a JSON syntax error is
     // described in JSON terms; anything else is YAML.
-    private static ObjectMapper mapperFor(String text, String source) {
-        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
-        return json ? Mappers.JSON : Mappers.YAML;
+    private static boolean isJson(String text, String source) {
+        return source.toLowerCase(Locale.ROOT).endsWith(".json") || text.stripLeading().startsWith("{");
     }
 
     /**
@@ -96,23 +203,50 @@ final class Documents {
     private static boolean matches(NodeReader root, String field, String expected) {
         String actual = root.requiredText(field);
         if (actual != null && !actual.equals(expected)) {
-            root.report(field, "expected \"" + expected + "\", got \"" + actual + "\"");
+            root.report(field, "expected \"" + expected + "\", got " + NodeReader.describe(
+                    new com.fasterxml.jackson.databind.node.TextNode(actual)));
             return false;
         }
         return true;
     }
 
-    /** Where the parser gave up and why, in the parser's own words. */
-    private static Problem parseProblem(JsonProcessingException e) {
+    /** Where the parser gave up and why, in the parser's own words, with the field it was in when it knows. */
+    private static Problem parseProblem(JsonProcessingException e, boolean json) {
+        String field = fieldPath(e);
+        String in = field.isEmpty() ? "" : " (in " + field + ")";
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            return new Problem(where(e.getLocation()), json
+                    ? "more content after the end of the JSON document; a file holds one document"
+                    : "a second YAML document (after ---); a file holds one document");
+        }
         // SnakeYAML's message spans several lines with an excerpt; its parts read better alone.
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark mark = yaml.getProblemMark();
             String context = yaml.getContext() == null || yaml.getContextMark() == null ? ""
                     : " (" + yaml.getContext() + " started at line " + (yaml.getContextMark().getLine() + 1) + ")";
             return new Problem(lineAndColumn(mark.getLine() + 1, mark.getColumn() + 1),
-                    firstLine(yaml.getProblem()) + context);
+                    firstLine(yaml.getProblem()) + context + in);
         }
-        return new Problem(where(e.getLocation()), firstLine(e.getOriginalMessage()));
+        return new Problem(where(e.getLocation()), firstLine(e.getOriginalMessage()) + in);
+    }
+
+    /** {@code hosts[2].capacity}: the field the parser was reading, or empty when unknown or at the root. */
+    private static String fieldPath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inObject() && context.getCurrentName() != null) {
+                parts.push("." + Printable.escape(context.getCurrentName()));
+            } else if (context.inArray()) {
+                parts.push("[" + Math.max(0, context.getCurrentIndex()) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String lineAndColumn(int line, int column) {
@@ -130,6 +264,6 @@ final class Documents {
         if (message == null || message.isBlank()) {
             return "cannot be parsed";
         }
-        return message.strip().lines().findFirst().orElse(message).strip();
+        return Printable.escape(message.strip().lines().findFirst().orElse(message).strip());
     }
 }

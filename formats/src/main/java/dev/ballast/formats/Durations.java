@@ -17,7 +17,8 @@ public final class Durations {
     public static final String FORMS = "500ms, 30s, 30m, 6h or 1d";
 
     // Nine digits at most: large enough for any real duration, too small to overflow Duration.
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+    private static final int MAX_DIGITS = 9;
+    private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     private Durations() {
     }
@@ -34,10 +35,15 @@ public final class Durations {
         Matcher m = FORMAT.matcher(value);
         if (!m.matches()) {
             String why = value.startsWith("-") ? "is negative" : "is not a duration";
-            throw new IllegalArgumentException("'" + text + "' " + why + "; write a whole number and a unit, e.g. "
+            throw new IllegalArgumentException("'" + Printable.escape(text) + "' " + why + "; write a whole number and a unit, e.g. "
                     + FORMS);
         }
-        long amount = Long.parseLong(m.group(1));
+        String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
+        if (digits.length() > MAX_DIGITS) {
+            throw new IllegalArgumentException("'" + Printable.escape(text) + "' is too long a duration: at most " + MAX_DIGITS
+                    + " digits (999999999" + m.group(2) + "); use a larger unit, e.g. " + FORMS);
+        }
+        long amount = Long.parseLong(digits);
         return switch (m.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);

@@ -4,46 +4,184 @@ import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Finds VMs no host could ever hold, whatever the plan: the input is wrong (a typo in a size,
- * a storage id no host mounts) and no policy can help. Policy limits are not known when a
- * snapshot is read, so this compares with the hosts' full capacity; the solver reports VMs that
- * fit only above a limit.
+ * Finds VMs (and affinity groups) no host could ever hold, whatever the plan: the input is wrong
+ * (a typo in a size, a storage id no host mounts) and no policy can help. Policy limits are not
+ * known when a snapshot is read, so this compares with the hosts' full capacity; the solver
+ * reports VMs that fit only above a limit.
+ *
+ * <p>Near-linear in hosts + VMs: needs are grouped by the storage and bridges they ask for (a
+ * handful of combinations in a real cluster), and hosts by shape, keeping only the shapes no
+ * other host exceeds (a handful of host models). Each need is compared with those; when there
+ * are many shapes, the "some host is at least as large in cpu, memory and network" question is
+ * answered for all needs in one sweep by cpu instead, keeping the hosts seen so far as a staircase
+ * of memory against network. Comparing every VM with every host took 177 s for 2.3 million VMs
+ * on 5,000 hosts.
  */
 final class Fit {
+
+    /** What must fit on one host: an amount, and storage and bridges the host must offer. */
+    record Need(Resources usage, Set<String> storage, Set<String> bridges) {
+
+        static Need of(Vm vm) {
+            return new Need(vm.usage(), vm.storage() == null ? Set.of() : Set.of(vm.storage()), vm.bridges());
+        }
+
+        boolean offeredBy(Host host) {
+            return host.storage().containsAll(storage) && host.bridges().containsAll(bridges);
+        }
+
+        String attachments() {
+            String bridgeList = "bridges " + new TreeSet<>(bridges);
+            if (storage.isEmpty()) {
+                return bridgeList;
+            }
+            String storageList = storage.size() == 1 ? "storage \"" + storage.iterator().next() + "\""
+                    : "storage " + new TreeSet<>(storage);
+            return storageList + (bridges.isEmpty() ? "" : " and " + bridgeList);
+        }
+    }
+
+    /** Up to this many host shapes, each need is compared with each; above, the sweep takes over. */
+    private static final int FEW_SHAPES = 64;
+
+    // As Resources.fitsWithin: cpu and network are decimals.
+    private static final double EPSILON = 1e-9;
 
     private Fit() {
     }
 
     /** Why no host that may run VMs can hold this VM, or empty when one can. */
     static Optional<String> whyNowhere(Vm vm, List<Host> hosts) {
-        List<Host> running = hosts.stream().filter(h -> h.state() != HostState.STANDBY).toList();
-        if (running.isEmpty()) {
-            return Optional.of("fits on no host: every host is standby (powered off)");
-        }
-        List<Host> attachable = running.stream().filter(h -> h.offersAttachmentsOf(vm)).toList();
-        if (attachable.isEmpty()) {
-            return Optional.of("fits on no host: needs " + attachments(vm)
-                    + ", and no host that is not standby offers all of them");
-        }
-        if (attachable.stream().anyMatch(h -> vm.usage().fitsWithin(h.capacity()))) {
-            return Optional.empty();
-        }
-        return Optional.of("fits on no host: needs " + show(vm.usage())
-                + ", more than any host that is not standby and offers its storage and bridges"
-                + " (largest: " + show(largest(attachable)) + ")");
+        return Optional.ofNullable(whyNowhere(List.of(Need.of(vm)), hosts).get(0));
     }
 
-    private static String attachments(Vm vm) {
-        String bridges = "bridges " + new TreeSet<>(vm.bridges());
-        if (vm.storage() == null) {
-            return bridges;
+    /** For each need, by its index, why no host that may run VMs can hold it; needs that fit are left out. */
+    static Map<Integer, String> whyNowhere(List<Need> needs, List<Host> hosts) {
+        return whyNowhere(needs, hosts, FEW_SHAPES);
+    }
+
+    /** As {@link #whyNowhere(List, List)}, sweeping when there are more than {@code fewShapes} host shapes. */
+    static Map<Integer, String> whyNowhere(List<Need> needs, List<Host> hosts, int fewShapes) {
+        Map<Integer, String> why = new HashMap<>();
+        List<Host> running = hosts.stream().filter(h -> h.state() != HostState.STANDBY).toList();
+        if (running.isEmpty()) {
+            for (int i = 0; i < needs.size(); i++) {
+                why.put(i, "fits on no host: every host is standby (powered off)");
+            }
+            return why;
         }
-        return "storage \"" + vm.storage() + "\"" + (vm.bridges().isEmpty() ? "" : " and " + bridges);
+        Map<List<Set<String>>, List<Integer>> byAttachments = new HashMap<>();
+        for (int i = 0; i < needs.size(); i++) {
+            Need need = needs.get(i);
+            byAttachments.computeIfAbsent(List.of(need.storage(), need.bridges()), k -> new ArrayList<>()).add(i);
+        }
+        byAttachments.values().forEach(indexes -> {
+            Need first = needs.get(indexes.get(0));
+            List<Host> attachable = running.stream().filter(first::offeredBy).toList();
+            if (attachable.isEmpty()) {
+                indexes.forEach(i -> why.put(i, "fits on no host: needs " + first.attachments()
+                        + ", and no host that is not standby offers all of them"));
+                return;
+            }
+            Resources largest = largest(attachable);
+            for (int i : tooLarge(indexes, needs, attachable, fewShapes)) {
+                Resources usage = needs.get(i).usage();
+                why.put(i, "fits on no host: needs " + show(usage)
+                        + ", more than any host that is not standby and offers its storage and bridges"
+                        + " (largest: " + show(largest) + ")" + shortOf(usage, largest));
+            }
+        });
+        return why;
+    }
+
+    /**
+     * The needs no host holds. Sweeps hosts and needs by cpu, largest first: when a need comes up,
+     * every host with at least its cpu is in the staircase, which keeps for each memory size the
+     * most network any such host with at least that memory offers.
+     */
+    private static List<Integer> tooLarge(List<Integer> indexes, List<Need> needs, List<Host> hosts, int fewShapes) {
+        List<Resources> shapes = largestShapes(hosts, fewShapes);
+        if (shapes.size() <= fewShapes) {
+            List<Integer> refused = new ArrayList<>();
+            for (int i : indexes) {
+                Resources usage = needs.get(i).usage();
+                if (shapes.stream().noneMatch(usage::fitsWithin)) {
+                    refused.add(i);
+                }
+            }
+            return refused;
+        }
+        return sweep(indexes, needs, shapes);
+    }
+
+    /**
+     * The hosts' distinct capacities that no other host's exceeds in every resource: a need that
+     * fits on any host fits on one of these. A real cluster has a handful of host models, so a
+     * handful of shapes.
+     */
+    private static List<Resources> largestShapes(List<Host> hosts, int fewShapes) {
+        List<Resources> distinct = hosts.stream().map(Host::capacity).distinct()
+                .sorted(Comparator.comparingDouble(Resources::cpu).reversed()).toList();
+        List<Resources> largest = new ArrayList<>();
+        for (Resources shape : distinct) {
+            if (largest.size() > fewShapes) {
+                return distinct; // many shapes: the sweep handles them all in n log n
+            }
+            if (largest.stream().noneMatch(shape::fitsWithin)) {
+                largest.add(shape);
+            }
+        }
+        return largest;
+    }
+
+    private static List<Integer> sweep(List<Integer> indexes, List<Need> needs, List<Resources> shapes) {
+        List<Resources> capacities = shapes.stream()
+                .sorted(Comparator.comparingDouble(Resources::cpu).reversed()).toList();
+        List<Integer> byCpu = new ArrayList<>(indexes);
+        byCpu.sort(Comparator.comparingDouble((Integer i) -> needs.get(i).usage().cpu()).reversed());
+        TreeMap<Long, Double> staircase = new TreeMap<>(); // memory ascending, network descending
+        List<Integer> refused = new ArrayList<>();
+        int next = 0;
+        for (int i : byCpu) {
+            Resources usage = needs.get(i).usage();
+            while (next < capacities.size() && usage.fitsWithin(withMost(capacities.get(next), usage))) {
+                add(staircase, capacities.get(next++));
+            }
+            Map.Entry<Long, Double> roomiest = staircase.ceilingEntry(usage.memoryMiB());
+            if (roomiest == null || !usage.fitsWithin(new Resources(usage.cpu(), roomiest.getKey(), roomiest.getValue()))) {
+                refused.add(i);
+            }
+        }
+        return refused;
+    }
+
+    // The host's cpu with the need's memory and network: does the host have the cpu for it?
+    private static Resources withMost(Resources capacity, Resources usage) {
+        return new Resources(capacity.cpu(), usage.memoryMiB(), usage.networkMbps());
+    }
+
+    private static void add(TreeMap<Long, Double> staircase, Resources capacity) {
+        Map.Entry<Long, Double> above = staircase.ceilingEntry(capacity.memoryMiB());
+        if (above != null && above.getValue() >= capacity.networkMbps()) {
+            return; // another host has at least as much of both
+        }
+        for (Map.Entry<Long, Double> below = staircase.floorEntry(capacity.memoryMiB());
+                below != null && below.getValue() <= capacity.networkMbps();
+                below = staircase.floorEntry(capacity.memoryMiB())) {
+            staircase.remove(below.getKey());
+        }
+        staircase.put(capacity.memoryMiB(), capacity.networkMbps());
     }
 
     /** The largest amount of each resource on any one host; no single host need have them all. */
@@ -54,7 +192,22 @@ final class Fit {
                 hosts.stream().mapToDouble(h -> h.capacity().networkMbps()).max().orElse(0));
     }
 
-    private static String show(Resources amount) {
+    /** Which resources no host has enough of: ", too much memoryMiB". */
+    private static String shortOf(Resources usage, Resources largest) {
+        List<String> short_ = new ArrayList<>();
+        if (usage.cpu() > largest.cpu() + EPSILON) {
+            short_.add("cpu");
+        }
+        if (usage.memoryMiB() > largest.memoryMiB()) {
+            short_.add("memoryMiB");
+        }
+        if (usage.networkMbps() > largest.networkMbps() + EPSILON) {
+            short_.add("networkMbps");
+        }
+        return short_.isEmpty() ? "" : ": too much " + String.join(" and ", short_) + " for any one host";
+    }
+
+    static String show(Resources amount) {
         return "cpu " + Numbers.show(amount.cpu()) + ", memoryMiB " + amount.memoryMiB()
                 + ", networkMbps " + Numbers.show(amount.networkMbps());
     }

@@ -15,9 +15,9 @@ final class GroupReader {
     static Entry<Group> read(NodeReader group, Names vmNames, Problems problems) {
         int mark = problems.count();
         group.allowOnly("name", "rule", "vms");
-        String name = group.requiredText("name");
+        String name = group.name("name", true);
         GroupRule rule = group.choice("rule", GroupRule.values(), GroupRule::key, null, true);
-        List<String> vms = group.texts("vms", true);
+        List<String> vms = group.names("vms", true);
         if (group.isEmptyList("vms")) {
             group.report("vms", "must list at least one VM");
         }

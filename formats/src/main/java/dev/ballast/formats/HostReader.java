@@ -17,21 +17,23 @@ final class HostReader {
     static final String[] FIELDS = {
         "name", "state", "capacity", "migrationLink", "storage", "bridges", "cpu", "power", "libvirtUri", "stale"};
 
+    static final String LIBVIRT_URI_EXAMPLE = "qemu+ssh://host-01/system";
+
     private HostReader() {
     }
 
     static Entry<Host> read(NodeReader host, Problems problems) {
         int mark = problems.count();
         host.allowOnly(FIELDS);
-        String name = host.requiredText("name");
+        String name = host.name("name", true);
         HostState state = host.choice("state", HostState.values(), HostState::key, HostState.ACTIVE, false);
         Resources capacity = capacity(host.object("capacity", true));
         MigrationLink link = migrationLink(host.object("migrationLink", false));
-        List<String> storage = host.texts("storage", false);
-        List<String> bridges = host.texts("bridges", false);
+        List<String> storage = host.names("storage", false);
+        List<String> bridges = host.names("bridges", false);
         CpuInfo cpu = cpu(host.object("cpu", false));
         Power power = power(host.object("power", false));
-        String libvirtUri = host.text("libvirtUri");
+        String libvirtUri = host.uri("libvirtUri", false, LIBVIRT_URI_EXAMPLE);
         Staleness stale = stale(host.object("stale", false));
         if (problems.addedSince(mark)) {
             return new Entry<>(host.path(), name, null);
@@ -45,9 +47,9 @@ final class HostReader {
             return null;
         }
         capacity.allowOnly("cpu", "memoryMiB", "networkMbps");
-        Double cpu = capacity.requiredDecimal("cpu", Bound.POSITIVE);
-        Long memoryMiB = capacity.requiredWhole("memoryMiB", Bound.POSITIVE);
-        Double networkMbps = capacity.requiredDecimal("networkMbps", Bound.POSITIVE);
+        Double cpu = capacity.requiredDecimal("cpu", Bound.positiveUpTo(Bound.MAX_CORES));
+        Long memoryMiB = capacity.requiredWhole("memoryMiB", Bound.positiveUpTo(Bound.MAX_MEMORY_MIB));
+        Double networkMbps = capacity.requiredDecimal("networkMbps", Bound.positiveUpTo(Bound.MAX_MBPS));
         if (cpu == null || memoryMiB == null || networkMbps == null) {
             return null;
         }
@@ -59,8 +61,8 @@ final class HostReader {
             return null;
         }
         link.allowOnly("address", "mbps");
-        String address = link.requiredText("address");
-        Long mbps = link.whole("mbps", MigrationLink.DEFAULT_MBPS, Bound.POSITIVE);
+        String address = link.name("address", true);
+        Long mbps = link.whole("mbps", MigrationLink.DEFAULT_MBPS, Bound.positiveUpTo(Bound.MAX_MBPS));
         return address == null || mbps == null ? null : new MigrationLink(address, mbps);
     }
 
@@ -90,8 +92,8 @@ final class HostReader {
             return null;
         }
         power.allowOnly("idleWatts", "maxWatts");
-        Double idle = power.requiredDecimal("idleWatts", Bound.POSITIVE);
-        Double max = power.requiredDecimal("maxWatts", Bound.POSITIVE);
+        Double idle = power.requiredDecimal("idleWatts", Bound.positiveUpTo(Bound.MAX_WATTS));
+        Double max = power.requiredDecimal("maxWatts", Bound.positiveUpTo(Bound.MAX_WATTS));
         if (idle == null || max == null) {
             return null;
         }

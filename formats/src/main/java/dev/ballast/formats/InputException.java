@@ -39,10 +39,11 @@ public final class InputException extends Exception {
     }
 
     private static String format(String source, List<Problem> problems) {
-        StringBuilder text = new StringBuilder(source).append(": ").append(problems.size())
+        // Escaped: a file name or a value may hold a newline or a terminal escape.
+        StringBuilder text = new StringBuilder(Printable.escape(source)).append(": ").append(problems.size())
                 .append(problems.size() == 1 ? " problem:" : " problems:");
         for (Problem problem : problems) {
-            text.append("\n  ").append(problem);
+            text.append("\n  ").append(Printable.escape(problem.toString()));
         }
         return text.toString();
     }

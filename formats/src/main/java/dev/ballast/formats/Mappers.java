@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -13,21 +14,25 @@ import org.yaml.snakeyaml.LoaderOptions;
 /** The configured Jackson mappers, shared because they are thread-safe and costly to build. */
 final class Mappers {
 
-    // SnakeYAML refuses documents above 3 MB by default; a snapshot of a large cluster is bigger.
-    private static final int MAX_YAML_CODE_POINTS = 256 * 1024 * 1024;
+    // SnakeYAML refuses documents above 3 MB by default; a snapshot of a large cluster is bigger:
+    // allow whatever a file within the size limit holds.
+    private static final int MAX_YAML_CODE_POINTS = (int) Documents.MAX_FILE_BYTES;
 
+    // Trailing tokens: content after a JSON document, or a second YAML document, is refused
+    // rather than silently ignored.
     static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    static final ObjectMapper YAML = new ObjectMapper(YamlParsing.factory(YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             // Keeps a name such as "1234" or "true" a string when it is read back.
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)))
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Two-space indentation, one entry per line, {@code "key": value}, Unix line ends. */
     static final ObjectWriter PRETTY_JSON = JSON.writer(prettyPrinter());

@@ -47,7 +47,25 @@ final class NodeReader {
     }
 
     String pathOf(String field) {
+        if (isOddKey(field)) {
+            // An empty key, or one with spaces, quotes or hidden characters: quoted, so the path stays readable.
+            return path + "[\"" + Printable.escape(field).replace("\"", "\\\"") + "\"]";
+        }
         return path.isEmpty() ? field : path + "." + field;
+    }
+
+    // A loop, not a regular expression: this runs for every field of every element of a file.
+    private static boolean isOddKey(String field) {
+        if (field.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c <= ' ' || c == '"' || c >= 0x7f && (Character.isWhitespace(c) || Printable.isHidden(c))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void report(String message) {
@@ -89,17 +107,78 @@ final class NodeReader {
 
     /** Reports every field not in {@code known}: usually a typo, which would otherwise be silently ignored. */
     void allowOnly(String... known) {
-        List<String> allowed = Arrays.asList(known);
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!allowed.contains(name)) {
-                report(name, "unknown field (known: " + String.join(", ", allowed) + ")");
+            if (!isOneOf(name, known)) {
+                report(name, "unknown field (known: " + String.join(", ", known) + ")");
             }
         }
     }
 
+    // A loop rather than a list: this runs for every element of a file of millions.
+    private static boolean isOneOf(String name, String[] known) {
+        for (String one : known) {
+            if (one.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     String requiredText(String field) {
         return required(field) ? text(field) : null;
+    }
+
+    /** A name or a reference to one, following {@link Names#problemWith}; null when absent or wrong. */
+    String name(String field, boolean required) {
+        if (required && !required(field)) {
+            return null;
+        }
+        String name = text(field);
+        if (name == null || NameRule.problemWith(name).isEmpty()) {
+            return name;
+        }
+        return checkedName(pathOf(field), name);
+    }
+
+    /** A list of names (storage or bridge ids, group members); an entry that is wrong is reported and read as null. */
+    List<String> names(String field, boolean required) {
+        List<String> names = new ArrayList<>();
+        for (Item item : items(field, required)) {
+            names.add(item.value().isTextual() ? checkedName(item.path(), item.value().textValue())
+                    : wrongType(item.path(), "a string", item.value()));
+        }
+        return names;
+    }
+
+    /** A URI with a scheme, such as {@code qemu+ssh://host-01/system}; null when absent or wrong. */
+    String uri(String field, boolean required, String example) {
+        String text = required ? requiredText(field) : text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            if (uri.getScheme() != null && Printable.firstHidden(text) < 0) {
+                return text;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        report(field, "expected a URI such as " + example + ", got " + describe(node.get(field)));
+        return null;
+    }
+
+    private String checkedName(String where, String name) {
+        if (name == null) {
+            return null;
+        }
+        java.util.Optional<String> problem = Names.problemWith(name);
+        if (problem.isPresent()) {
+            problems.add(where, problem.get() + ", got " + describe(new com.fasterxml.jackson.databind.node.TextNode(name)));
+            return null;
+        }
+        return name;
     }
 
     String text(String field) {
@@ -137,6 +216,11 @@ final class NodeReader {
         if (value == null) {
             return absent;
         }
+        if (value.isIntegralNumber() && !value.canConvertToLong() || value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            // 1e309 reads as infinity, 99999999999999999999 does not fit a long: refused by size, not by type.
+            report(field, bound.ruleFor(value.doubleValue()) + ", got " + describe(value));
+            return null;
+        }
         if (!isWhole(value)) {
             return wrongType(pathOf(field), "an integer", value);
         }
@@ -149,7 +233,7 @@ final class NodeReader {
             return null;
         }
         Long value = whole(field, absent == null ? null : absent.longValue(), bound);
-        if (value != null && value > Integer.MAX_VALUE) {
+        if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
             report(field, "must be <= " + Integer.MAX_VALUE + ", got " + value);
             return null;
         }
@@ -213,14 +297,16 @@ final class NodeReader {
         if (value == null) {
             return absent;
         }
+        if (value.isTextual()) {
+            for (E candidate : values) {
+                if (key.apply(candidate).equals(value.textValue())) {
+                    return candidate;
+                }
+            }
+        }
         String allowed = Arrays.stream(values).map(key).collect(Collectors.joining(", "));
         if (!value.isTextual()) {
             return wrongType(pathOf(field), "one of " + allowed, value);
-        }
-        for (E candidate : values) {
-            if (key.apply(candidate).equals(value.textValue())) {
-                return candidate;
-            }
         }
         report(field, "unknown value " + describe(value) + " (allowed: " + allowed + ")");
         return null;
@@ -292,6 +378,24 @@ final class NodeReader {
         return map;
     }
 
+    /** As {@link #textMap}, for an object whose keys and values are names, e.g. a placement from VM to host. */
+    Map<String, String> nameMap(String field, boolean required) {
+        Map<String, String> map = new LinkedHashMap<>();
+        NodeReader object = object(field, required);
+        if (object == null) {
+            return map;
+        }
+        for (Iterator<String> names = object.node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String key = checkedName(object.pathOf(name), name);
+            String value = object.name(name, true);
+            if (key != null && value != null) {
+                map.put(key, value);
+            }
+        }
+        return map;
+    }
+
     /** The path of the {@code index}-th entry of a list field. */
     String pathOf(String field, int index) {
         return pathOf(field) + "[" + index + "]";
@@ -312,9 +416,10 @@ final class NodeReader {
             wrongType(pathOf(field), "a list", value);
             return List.of();
         }
-        List<Item> items = new ArrayList<>();
+        List<Item> items = new ArrayList<>(value.size());
+        String base = pathOf(field);
         for (int i = 0; i < value.size(); i++) {
-            items.add(new Item(pathOf(field, i), value.get(i)));
+            items.add(new Item(base + "[" + i + "]", value.get(i)));
         }
         return items;
     }
@@ -335,7 +440,8 @@ final class NodeReader {
         if (bound.accepts(value.doubleValue())) {
             return value;
         }
-        report(field, bound.rule() + ", got " + Numbers.show(value.doubleValue()));
+        String shown = value instanceof Long ? value.toString() : Numbers.show(value.doubleValue());
+        report(field, bound.ruleFor(value.doubleValue()) + ", got " + shown);
         return null;
     }
 
@@ -359,7 +465,11 @@ final class NodeReader {
     static String describe(JsonNode value) {
         if (value.isTextual()) {
             String text = value.textValue();
-            return "\"" + (text.length() > MAX_SHOWN_TEXT ? text.substring(0, MAX_SHOWN_TEXT) + "..." : text) + "\"";
+            return "\"" + Printable.escape(text.length() > MAX_SHOWN_TEXT ? text.substring(0, MAX_SHOWN_TEXT) + "..." : text)
+                    + "\"";
+        }
+        if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+            return Numbers.show(value.doubleValue());
         }
         if (value.isObject()) {
             return "an object";

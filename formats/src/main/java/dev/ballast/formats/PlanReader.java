@@ -57,12 +57,12 @@ public final class PlanReader {
         Problems problems = new Problems();
         NodeReader root = Documents.open(text, source, PlanWriter.KIND, problems);
         root.allowOnly("apiVersion", "kind", "policy", "score", "placement", "steps", "hostsToPowerOff", "summary");
-        String policy = root.requiredText("policy");
+        String policy = root.name("policy", true);
         String score = root.text("score");
-        Map<String, String> placement = root.textMap("placement", true);
+        Map<String, String> placement = root.nameMap("placement", true);
         List<Step> steps = steps(root, problems);
         // Plans written before power steps existed list the hosts to switch off apart.
-        for (String host : root.texts("hostsToPowerOff", false)) {
+        for (String host : root.names("hostsToPowerOff", false)) {
             if (host != null && steps.stream().noneMatch(s -> s instanceof PowerOff && s.host().equals(host))) {
                 steps.add(new PowerOff(host));
             }
@@ -94,17 +94,17 @@ public final class PlanReader {
     private static VmStep vmStep(NodeReader step, String action) {
         step.allowOnly("action", "vm", "from", "to", "detour", "estimatedSeconds", "estimatedDowntimeMs",
                 "preCopyRounds", "converges");
-        String vm = step.requiredText("vm");
-        String from = step.text("from");
-        String to = step.requiredText("to");
-        boolean start = StartVm.ACTION.equals(action) || action == null && from == null;
+        String vm = step.name("vm", true);
+        String from = step.name("from", false);
+        String to = step.name("to", true);
+        boolean start = StartVm.ACTION.equals(action) || action == null && !step.has("from");
         if (start) {
             if (from != null) {
                 step.report("from", "a start has no source host; got " + from);
             }
-            return vm == null || to == null ? null : new StartVm(vm, to);
+            return vm == null || to == null || step.has("from") ? null : new StartVm(vm, to);
         }
-        if (from == null) {
+        if (from == null && !step.has("from")) {
             step.report("from", "a migration needs its source host; write action: start for a new VM");
         }
         Boolean detour = step.flag("detour", false);
@@ -114,7 +114,7 @@ public final class PlanReader {
 
     private static PowerStep powerStep(NodeReader step, String action) {
         step.allowOnly("action", "host");
-        String host = step.requiredText("host");
+        String host = step.name("host", true);
         if (host == null) {
             return null;
         }
@@ -126,9 +126,9 @@ public final class PlanReader {
         if (Arrays.stream(ESTIMATE_FIELDS).noneMatch(step::has)) {
             return null;
         }
-        Double seconds = step.requiredDecimal("estimatedSeconds", Bound.NON_NEGATIVE);
-        Double downtimeMs = step.requiredDecimal("estimatedDowntimeMs", Bound.NON_NEGATIVE);
-        Integer rounds = step.integer("preCopyRounds", null, Bound.POSITIVE, true);
+        Double seconds = step.requiredDecimal("estimatedSeconds", Bound.nonNegativeUpTo(Bound.MAX_SECONDS));
+        Double downtimeMs = step.requiredDecimal("estimatedDowntimeMs", Bound.nonNegativeUpTo(Bound.MAX_SECONDS * 1000));
+        Integer rounds = step.integer("preCopyRounds", null, Bound.positiveUpTo(Bound.MAX_COUNT), true);
         Boolean converges = step.flag("converges", true);
         return anyNull(seconds, downtimeMs, rounds, converges) ? null
                 : new MigrationEstimate(seconds, downtimeMs, rounds, converges);
@@ -185,9 +185,9 @@ public final class PlanReader {
         boolean wrong = false;
         for (NodeReader move : summary.objects("dropped", false)) {
             move.allowOnly("vm", "from", "to", "reason");
-            String vm = move.requiredText("vm");
-            String from = move.text("from");
-            String to = move.requiredText("to");
+            String vm = move.name("vm", true);
+            String from = move.name("from", false);
+            String to = move.name("to", true);
             String reason = move.requiredText("reason");
             wrong |= anyNull(vm, to, reason) || from == null && move.has("from");
             dropped.add(new DroppedMove(vm, from, to, reason));

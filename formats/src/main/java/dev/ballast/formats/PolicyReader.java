@@ -34,11 +34,17 @@ public final class PolicyReader {
 
     /** @param source the name to report problems under: the file name, or e.g. {@code <built-in balance>} */
     public static Policy parse(String text, String source, GoalSettingsReader goals) throws InputException {
+        return read(Document.parse(text, source), goals);
+    }
+
+    /** A policy from a file already parsed, e.g. by {@code validate}, which reads a file's kind first. */
+    public static Policy read(Document document, GoalSettingsReader goals) throws InputException {
+        String source = document.source();
         Problems problems = new Problems();
-        NodeReader root = Documents.open(text, source, KIND, problems);
+        NodeReader root = Documents.open(document, KIND, problems);
         List<String> anyGoalReads = anyGoalReads(goals);
         root.allowOnly(union(EVERY_GOAL_READS, topLevel(anyGoalReads)).toArray(String[]::new));
-        String name = root.requiredText("name");
+        String name = root.name("name", true);
         String goal = root.choice("goal", goals.goals().toArray(String[]::new), g -> g, null, true);
         Limits limits = limits(root.object("limits", false));
         Integer maxMigrations = root.integer("maxMigrations", null, Bound.NON_NEGATIVE, false);

@@ -26,13 +26,19 @@ public final class SnapshotReader {
     }
 
     public static ClusterSnapshot read(Path file) throws InputException {
-        return parse(Documents.readFile(file), file.toString());
+        return read(Document.read(file));
     }
 
     /** @param source the name to report problems under, usually the file name */
     public static ClusterSnapshot parse(String text, String source) throws InputException {
+        return read(Document.parse(text, source));
+    }
+
+    /** A snapshot from a file already parsed, e.g. by {@code validate}, which reads a file's kind first. */
+    public static ClusterSnapshot read(Document document) throws InputException {
+        String source = document.source();
         Problems problems = new Problems();
-        NodeReader root = Documents.open(text, source, KIND, problems);
+        NodeReader root = Documents.open(document, KIND, problems);
         root.allowOnly("apiVersion", "kind", "hosts", "vms", "groups");
         ClusterSnapshot snapshot = new Pass(problems).read(root);
         problems.throwIfAny(source);
@@ -44,7 +50,7 @@ public final class SnapshotReader {
 
         private final Problems problems;
         private final Names hostNames = new Names("host");
-        private final Names vmNames = new Names("VM");
+        private Names vmNames = new Names("VM");
         private final Names groupNames = new Names("group");
 
         Pass(Problems problems) {
@@ -56,6 +62,7 @@ public final class SnapshotReader {
             List<Entry<Vm>> vms = vms(root, hosts);
             List<Entry<Group>> groups = groups(root);
             checkFit(hosts, vms);
+            new GroupCheck(problems).check(hosts, vms, groups);
             return new ClusterSnapshot(valid(hosts), valid(vms), valid(groups));
         }
 
@@ -78,8 +85,10 @@ public final class SnapshotReader {
                 validHosts.putIfAbsent(host.name(), host);
             }
             VmReader reader = new VmReader(hostNames, validHosts, problems);
-            List<Entry<Vm>> vms = new ArrayList<>();
-            for (NodeReader vm : root.objects("vms", false)) {
+            List<NodeReader> entries = root.objects("vms", false);
+            vmNames = new Names("VM", entries.size());
+            List<Entry<Vm>> vms = new ArrayList<>(entries.size());
+            for (NodeReader vm : entries) {
                 Entry<Vm> entry = reader.read(vm);
                 vmNames.claim(entry.name(), entry.path(), problems);
                 vms.add(entry);
@@ -102,10 +111,12 @@ public final class SnapshotReader {
             if (hosts.isEmpty() || !hosts.stream().allMatch(Entry::isValid)) {
                 return;
             }
-            List<Host> all = valid(hosts);
-            for (Entry<Vm> vm : vms) {
-                if (vm.isValid()) {
-                    Fit.whyNowhere(vm.value(), all).ifPresent(why -> problems.add(vm.path(), why));
+            List<Entry<Vm>> valid = vms.stream().filter(Entry::isValid).toList();
+            List<Fit.Need> needs = valid.stream().map(vm -> Fit.Need.of(vm.value())).toList();
+            Map<Integer, String> why = Fit.whyNowhere(needs, valid(hosts));
+            for (int i = 0; i < valid.size(); i++) {
+                if (why.containsKey(i)) {
+                    problems.add(valid.get(i).path(), why.get(i));
                 }
             }
         }

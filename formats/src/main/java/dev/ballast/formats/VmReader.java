@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads one entry of a snapshot's {@code vms} list, checking it against the hosts already read:
@@ -37,14 +38,14 @@ final class VmReader {
     Entry<Vm> read(NodeReader vm) {
         int mark = problems.count();
         vm.allowOnly(FIELDS);
-        String name = vm.requiredText("name");
-        String host = vm.text("host");
-        Long memoryMiB = vm.requiredWhole("memoryMiB", Bound.POSITIVE);
-        Integer vcpus = vm.integer("vcpus", null, Bound.POSITIVE, true);
+        String name = vm.name("name", true);
+        String host = vm.name("host", false);
+        Long memoryMiB = vm.requiredWhole("memoryMiB", Bound.positiveUpTo(Bound.MAX_MEMORY_MIB));
+        Integer vcpus = vm.integer("vcpus", null, Bound.positiveUpTo(Bound.MAX_COUNT), true);
         Demand demand = demand(vm.object("demand", true));
-        Double dirtyRate = vm.decimal("dirtyRateMiBps", null, Bound.NON_NEGATIVE);
-        String storage = vm.text("storage");
-        List<String> bridges = vm.texts("bridges", false);
+        Double dirtyRate = vm.decimal("dirtyRateMiBps", null, Bound.nonNegativeUpTo(Bound.MAX_MBPS));
+        String storage = vm.name("storage", false);
+        List<String> bridges = vm.names("bridges", false);
         Boolean pinned = vm.flag("pinned", false);
         Instant lastMigratedAt = vm.instant("lastMigratedAt");
         checkHost(vm, host);
@@ -55,7 +56,7 @@ final class VmReader {
             return new Entry<>(vm.path(), name, null);
         }
         return new Entry<>(vm.path(), name, new Vm(name, host, memoryMiB, vcpus, demand, dirtyRate, storage,
-                new HashSet<>(bridges), pinned, lastMigratedAt));
+                bridges.isEmpty() ? Set.of() : new HashSet<>(bridges), pinned, lastMigratedAt));
     }
 
     private void checkHost(NodeReader vm, String host) {
@@ -78,8 +79,8 @@ final class VmReader {
             return null;
         }
         demand.allowOnly("cpu", "networkMbps");
-        Double cpu = demand.requiredDecimal("cpu", Bound.NON_NEGATIVE);
-        Double networkMbps = demand.decimal("networkMbps", 0.0, Bound.NON_NEGATIVE);
+        Double cpu = demand.requiredDecimal("cpu", Bound.nonNegativeUpTo(Bound.MAX_CORES));
+        Double networkMbps = demand.decimal("networkMbps", 0.0, Bound.nonNegativeUpTo(Bound.MAX_MBPS));
         return cpu == null || networkMbps == null ? null : new Demand(cpu, networkMbps);
     }
 }

@@ -73,6 +73,12 @@ class BadFilesTest {
         if (name.startsWith("policy-")) {
             return PolicyReader.read(file, FakeGoals.INSTANCE);
         }
-        throw new IllegalArgumentException(name + ": name it snapshot-* or policy-*");
+        if (name.startsWith("plan-")) {
+            return PlanReader.read(file);
+        }
+        if (name.startsWith("cluster-")) {
+            return ClusterConfigReader.read(file);
+        }
+        throw new IllegalArgumentException(name + ": name it snapshot-*, policy-*, plan-* or cluster-*");
     }
 }

@@ -152,10 +152,10 @@ class ClusterConfigReaderTest {
 
         assertThat(e.problems()).extracting(Problem::toString).containsExactly(
                 "hosts[0].capacity.disk: unknown field (known: cpu, memoryMiB)",
-                "hosts[0].capacity.cpu: must be > 0 and finite, got 0",
+                "hosts[0].capacity.cpu: must be > 0, got 0",
                 "hosts[0].capacity.memoryMiB: must be > 0, got -1",
-                "hosts[1].cpuOvercommit: must be > 0 and finite, got Infinity",
-                "hosts[2].cpuOvercommit: must be > 0 and finite, got -2",
+                "hosts[1].cpuOvercommit: must be > 0 and <= 1000, got infinity (a number too large to hold)",
+                "hosts[2].cpuOvercommit: must be > 0, got -2",
                 "hosts[3].capacity: give cpu, memoryMiB or both, e.g. {cpu: 4, memoryMiB: 8192}",
                 "hosts[4].cpuOvercommit: give either capacity.cpu or cpuOvercommit, not both: the overcommit"
                         + " multiplies the cores libvirt reports, a declared capacity is taken as it is",
