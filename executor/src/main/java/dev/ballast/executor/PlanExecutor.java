@@ -199,7 +199,7 @@ public final class PlanExecutor {
             Optional<String> problem = check(remaining);
             if (problem.isPresent()) {
                 return end(RunReport.Outcome.REFUSED, "the plan does not hold on the cluster as it is now: "
-                        + problem.get());
+                        + problem.get() + "; collect a fresh snapshot and plan again");
             }
             if (remaining.isEmpty()) {
                 return end(RunReport.Outcome.COMPLETED, null);

@@ -137,9 +137,8 @@ final class PowerSteps {
         return Duration.between(began, clock.instant()).toNanos() / 1e9;
     }
 
-    /** The libvirt driver's word for a host without a power driver (it has none yet). */
     static boolean noPowerDriver(HostException e) {
-        return e.detail().startsWith("no power driver");
+        return e.isNoPowerDriver();
     }
 
     private static String powerProblem(String host, HostException e) {

@@ -114,15 +114,24 @@ final class Fit {
         List<Resources> shapes = largestShapes(hosts, fewShapes);
         if (shapes.size() <= fewShapes) {
             List<Integer> refused = new ArrayList<>();
+            // A plain loop: this runs once per VM, millions of times on a large snapshot.
             for (int i : indexes) {
-                Resources usage = needs.get(i).usage();
-                if (shapes.stream().noneMatch(usage::fitsWithin)) {
+                if (!fitsOneOf(needs.get(i).usage(), shapes)) {
                     refused.add(i);
                 }
             }
             return refused;
         }
         return sweep(indexes, needs, shapes);
+    }
+
+    private static boolean fitsOneOf(Resources usage, List<Resources> shapes) {
+        for (Resources shape : shapes) {
+            if (usage.fitsWithin(shape)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

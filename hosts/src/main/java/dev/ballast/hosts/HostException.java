@@ -19,14 +19,34 @@ public final class HostException extends Exception {
     private final String operation;
     private final String detail;
     private final int code;
+    private final boolean noPowerDriver;
 
     public HostException(String host, String operation, String detail, int code, Throwable cause) {
+        this(host, operation, detail, code, cause, false);
+    }
+
+    private HostException(String host, String operation, String detail, int code, Throwable cause,
+            boolean noPowerDriver) {
         super(host + ": " + operation + ": " + (detail == null || detail.isBlank() ? "no reason given" : detail.strip()),
                 cause);
         this.host = host;
         this.operation = operation;
         this.detail = detail == null || detail.isBlank() ? "no reason given" : detail.strip();
         this.code = code;
+        this.noPowerDriver = noPowerDriver;
+    }
+
+    /**
+     * The host cannot be switched off or on: the driver that reaches it has no power control
+     * (libvirt has none of its own). Power steps for it are skipped, not failed.
+     */
+    public static HostException noPowerDriver(String host, String operation) {
+        return new HostException(host, operation, "no power driver configured for " + host, 0, null, true);
+    }
+
+    /** True for {@link #noPowerDriver}: the host has no power control at all. */
+    public boolean isNoPowerDriver() {
+        return noPowerDriver;
     }
 
     public HostException(String host, String operation, String detail) {

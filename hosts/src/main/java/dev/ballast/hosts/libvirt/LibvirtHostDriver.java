@@ -352,7 +352,7 @@ public final class LibvirtHostDriver implements HostDriver {
     }
 
     private HostException noPowerDriver(String operation) {
-        return new HostException(host, operation, "no power driver configured for " + host);
+        return HostException.noPowerDriver(host, operation);
     }
 
     // ---- connections

@@ -519,7 +519,7 @@ public final class SimulatedCluster {
     private void powerDriver(String host, String operation) throws HostException {
         knownHostOrThrow(host, operation);
         if (withoutPowerDriver.contains(host)) {
-            throw new HostException(host, operation, "no power driver configured for " + host);
+            throw HostException.noPowerDriver(host, operation);
         }
     }
 
