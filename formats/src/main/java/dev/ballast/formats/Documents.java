@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -48,11 +50,62 @@ final class Documents {
     /** The longest YAML line read; far longer than any name, address or query. */
     static final int MAX_YAML_LINE = 100_000;
 
+    private static final int CHECK_BUFFER_BYTES = 1 << 20;
+
+    private static final String MORE_CONTENT = "more content after the end of the JSON document; a file holds one document";
+
     private Documents() {
     }
 
     /** The text of a file, or an InputException naming it when it is missing, unreadable, not a file, too large or not UTF-8. */
     static String readFile(Path file) throws InputException {
+        String source = file.toString();
+        checkIsSmallRegularFile(file);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read no more than the limit allows, in case the file grew since its size was read.
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge(source, bytes.length);
+        }
+        return utf8(bytes, source);
+    }
+
+    /**
+     * Checks a file that is to be parsed as a stream, straight from the disk: the same checks as
+     * {@link #readFile}, in one pass over the file that keeps no more than a buffer of it.
+     */
+    static void checkStreamable(Path file) throws InputException {
+        String source = file.toString();
+        checkIsSmallRegularFile(file);
+        CharsetDecoder decoder = utf8Decoder();
+        ByteBuffer in = ByteBuffer.allocate(CHECK_BUFFER_BYTES);
+        CharBuffer out = CharBuffer.allocate(CHECK_BUFFER_BYTES);
+        long checked = 0; // bytes before in's position
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            for (boolean end = false; !end; ) {
+                end = channel.read(in) < 0;
+                in.flip();
+                int start = in.position();
+                CoderResult result = decoder.decode(in, out.clear(), end);
+                if (result.isError()) {
+                    throw notUtf8(file, source, checked + in.position() - start);
+                }
+                checked += in.position() - start;
+                if (checked > MAX_FILE_BYTES) {
+                    throw tooLarge(source, checked);
+                }
+                in.compact(); // keeps the start of a character cut at the buffer's end
+            }
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
+    }
+
+    private static void checkIsSmallRegularFile(Path file) throws InputException {
         String source = file.toString();
         BasicFileAttributes attributes;
         try {
@@ -60,7 +113,7 @@ final class Documents {
         } catch (NoSuchFileException e) {
             throw new InputException(source, Problem.FILE, "no such file");
         } catch (IOException e) {
-            throw new InputException(source, Problem.FILE, "cannot be read: " + reason(e));
+            throw unreadable(source, e);
         }
         if (attributes.isDirectory()) {
             throw new InputException(source, Problem.FILE, "is a directory; give the path of a file");
@@ -72,17 +125,24 @@ final class Documents {
         if (attributes.size() > MAX_FILE_BYTES) {
             throw tooLarge(source, attributes.size());
         }
-        byte[] bytes;
+    }
+
+    // Rare: the file is not UTF-8, so it is read again to tell where, as readFile would.
+    private static InputException notUtf8(Path file, String source, long offset) throws IOException {
+        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            // Read no more than the limit allows, in case the file grew since its size was read.
-            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-        } catch (IOException e) {
-            throw new InputException(source, Problem.FILE, "cannot be read: " + reason(e));
+            head = in.readNBytes((int) offset + 4);
         }
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw tooLarge(source, bytes.length);
+        try {
+            utf8(head, source);
+        } catch (InputException e) {
+            return e;
         }
-        return utf8(bytes, source);
+        return new InputException(source, Problem.FILE, "is not UTF-8 text; save the file as UTF-8");
+    }
+
+    static InputException unreadable(String source, IOException e) {
+        return new InputException(source, Problem.FILE, "cannot be read: " + reason(e));
     }
 
     private static InputException tooLarge(String source, long size) {
@@ -107,9 +167,7 @@ final class Documents {
             return text;
         }
         // U+FFFD is either in the file or stands for bytes that are not UTF-8: find out which.
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = utf8Decoder();
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
         if (!result.isError()) {
@@ -128,6 +186,12 @@ final class Documents {
                 "is not UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[at] & 0xff));
     }
 
+    private static CharsetDecoder utf8Decoder() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
     /**
      * The root object of a document of the given kind, ready for its reader, or an
      * InputException when the text is empty, does not parse, is not an object, or is another
@@ -142,14 +206,57 @@ final class Documents {
         String source = document.source();
         JsonNode root = document.root(kind);
         if (!root.isObject()) {
-            throw new InputException(source, Problem.FILE, "expected a " + API_VERSION + " " + kind
-                    + " (an object with apiVersion and kind), got " + NodeReader.describe(root));
+            throw notAnObject(source, kind, root);
         }
         NodeReader reader = NodeReader.root(root, problems);
-        if (!headerMatches(reader, kind)) {
+        checkHeader(reader, source, kind, problems);
+        return reader;
+    }
+
+    static InputException empty(String source, String kind) {
+        return new InputException(source, Problem.FILE, "is empty; expected a " + API_VERSION + " " + kind);
+    }
+
+    static InputException notAnObject(String source, String kind, JsonNode root) {
+        return new InputException(source, Problem.FILE, "expected a " + API_VERSION + " " + kind
+                + " (an object with apiVersion and kind), got " + NodeReader.describe(root));
+    }
+
+    /** Reports a missing apiVersion or kind; throws what was found so far when either is another. */
+    static void checkHeader(NodeReader root, String source, String kind, Problems problems) throws InputException {
+        if (!headerMatches(root, kind)) {
             problems.throwIfAny(source);
         }
-        return reader;
+    }
+
+    /** The problem of a JSON document that stops parsing, as {@link #parseTree} reports it. */
+    static InputException parseFailure(String source, JsonProcessingException e) {
+        return new InputException(source, List.of(parseProblem(e, true)));
+    }
+
+    /**
+     * The problem of a JSON file that stopped parsing as a stream of bytes. Jackson's parser of
+     * bytes places some errors a column away from where its parser of text does ({@code garbage}
+     * after the document: column 9, not 8), and the messages have always been the latter's; so
+     * the file is parsed again as text, up to its error. Only a file that is refused pays for it.
+     */
+    static InputException parseFailure(Path file, String source, JsonProcessingException streamed) {
+        try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                JsonParser parser = Mappers.JSON.getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                // only the error matters
+            }
+        } catch (JsonProcessingException e) {
+            return parseFailure(source, e);
+        } catch (IOException e) {
+            return unreadable(source, e);
+        }
+        return parseFailure(source, streamed);
+    }
+
+    /** The problem of JSON text after the end of the document, which a parser streaming it found at its token. */
+    static InputException trailingContent(String source, JsonParser parser) {
+        return new InputException(source, where(parser.currentTokenLocation()), MORE_CONTENT);
     }
 
     /** The parsed tree (null or missing when there is nothing in it), or an InputException locating the parse error. */
@@ -216,8 +323,7 @@ final class Documents {
         String in = field.isEmpty() ? "" : " (in " + field + ")";
         if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
                 && e.getOriginalMessage().startsWith("Trailing token")) {
-            return new Problem(where(e.getLocation()), json
-                    ? "more content after the end of the JSON document; a file holds one document"
+            return new Problem(where(e.getLocation()), json ? MORE_CONTENT
                     : "a second YAML document (after ---); a file holds one document");
         }
         // SnakeYAML's message spans several lines with an excerpt; its parts read better alone.

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /** The configured Jackson mappers, shared because they are thread-safe and costly to build. */
@@ -34,10 +38,23 @@ final class Mappers {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /**
+     * Reads one value at a time from a parser that streams a document, such as one element of a
+     * list: the check for trailing tokens is the streaming reader's, at the end of the document.
+     */
+    static final ObjectReader VALUES = JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     /** Two-space indentation, one entry per line, {@code "key": value}, Unix line ends. */
     static final ObjectWriter PRETTY_JSON = JSON.writer(prettyPrinter());
 
     private Mappers() {
+    }
+
+    /** A parser on a JSON file, straight from the disk, whose values {@link #VALUES} reads. The caller closes it. */
+    static JsonParser streaming(Path file) throws IOException {
+        JsonParser parser = JSON.getFactory().createParser(Files.newInputStream(file));
+        parser.setCodec(VALUES);
+        return parser;
     }
 
     private static LoaderOptions loaderOptions() {

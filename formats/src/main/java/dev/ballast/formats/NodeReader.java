@@ -337,13 +337,22 @@ final class NodeReader {
     List<NodeReader> objects(String field, boolean required) {
         List<NodeReader> readers = new ArrayList<>();
         for (Item item : items(field, required)) {
-            if (item.value().isObject()) {
-                readers.add(new NodeReader(item.value(), item.path(), problems));
-            } else {
-                wrongType(item.path(), "an object", item.value());
+            NodeReader reader = element(item.path(), item.value(), problems);
+            if (reader != null) {
+                readers.add(reader);
             }
         }
         return readers;
+    }
+
+    /** A reader on one element of a list of objects ({@code vms[3]}), or null when it is no object, after reporting it. */
+    static NodeReader element(String path, JsonNode value, Problems problems) {
+        NodeReader reader = new NodeReader(value, path, problems);
+        if (value.isObject()) {
+            return reader;
+        }
+        reader.wrongType(path, "an object", value);
+        return null;
     }
 
     /**

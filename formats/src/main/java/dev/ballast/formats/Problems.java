@@ -15,6 +15,11 @@ final class Problems {
         found.add(new Problem(path, message));
     }
 
+    /** Adds those found elsewhere, e.g. in a part of the file read before the problems that come first were known. */
+    void addAll(Problems others) {
+        found.addAll(others.found);
+    }
+
     /** A mark to compare with later: an element is valid when nothing was added since. */
     int count() {
         return found.size();

@@ -1,9 +1,15 @@
 package dev.ballast.formats;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Group;
 import dev.ballast.model.Host;
 import dev.ballast.model.Vm;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +28,8 @@ public final class SnapshotReader {
 
     static final String KIND = "ClusterSnapshot";
 
+    private static final String[] FIELDS = {"apiVersion", "kind", "hosts", "vms", "groups"};
+
     private SnapshotReader() {
     }
 
@@ -34,66 +42,127 @@ public final class SnapshotReader {
         return read(Document.parse(text, source));
     }
 
-    /** A snapshot from a file already parsed, e.g. by {@code validate}, which reads a file's kind first. */
+    /** A snapshot from a file already read, e.g. by {@code validate}, which reads a file's kind first. */
     public static ClusterSnapshot read(Document document) throws InputException {
         String source = document.source();
-        Problems problems = new Problems();
-        NodeReader root = Documents.open(document, KIND, problems);
-        root.allowOnly("apiVersion", "kind", "hosts", "vms", "groups");
-        ClusterSnapshot snapshot = new Pass(problems).read(root);
-        problems.throwIfAny(source);
-        return snapshot;
+        try (JsonParser parser = document.parser(KIND)) {
+            return new Pass(source).read(parser);
+        } catch (JsonProcessingException e) {
+            throw document.parseFailure(e);
+        } catch (IOException e) {
+            throw Documents.unreadable(source, e);
+        }
     }
 
-    /** One reading of one file: hosts first, then the VMs that refer to them, then the groups. */
+    /**
+     * One reading of one file, as it streams by. The root's fields are kept as a tree, except
+     * the VMs: each is read and checked as it comes when the hosts it refers to are known, as in
+     * every file Ballast writes, and the list is kept as a tree to be read at the end otherwise.
+     * Problems are reported in the order of the schema, whatever the order of the file: header,
+     * unknown fields, hosts, VMs, groups, then the checks across them.
+     */
     private static final class Pass {
 
-        private final Problems problems;
+        private final String source;
+        private final Problems problems = new Problems();
+        private final Problems hostProblems = new Problems();
+        private final Problems vmProblems = new Problems();
         private final Names hostNames = new Names("host");
-        private Names vmNames = new Names("VM");
+        private final Names vmNames = new Names("VM");
         private final Names groupNames = new Names("group");
+        private final ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        private List<Entry<Host>> hosts;
+        private List<Entry<Vm>> vms;
 
-        Pass(Problems problems) {
-            this.problems = problems;
+        Pass(String source) {
+            this.source = source;
         }
 
-        ClusterSnapshot read(NodeReader root) {
-            List<Entry<Host>> hosts = hosts(root);
-            List<Entry<Vm>> vms = vms(root, hosts);
+        ClusterSnapshot read(JsonParser parser) throws IOException, InputException {
+            readFields(parser);
+            NodeReader root = NodeReader.root(fields, problems);
+            Documents.checkHeader(root, source, KIND, problems);
+            root.allowOnly(FIELDS);
+            if (hosts == null) {
+                hosts = hosts(NodeReader.root(fields, hostProblems));
+            }
+            if (vms == null) {
+                vms = new ArrayList<>();
+                VmReader reader = vmReader();
+                NodeReader.root(fields, vmProblems).objects("vms", false).forEach(vm -> vms.add(vm(reader, vm)));
+            }
+            problems.addAll(hostProblems);
+            problems.addAll(vmProblems);
             List<Entry<Group>> groups = groups(root);
             checkFit(hosts, vms);
             new GroupCheck(problems).check(hosts, vms, groups);
+            problems.throwIfAny(source);
             return new ClusterSnapshot(valid(hosts), valid(vms), valid(groups));
         }
 
+        private void readFields(JsonParser parser) throws IOException, InputException {
+            JsonToken first = parser.nextToken();
+            if (first == null || first == JsonToken.VALUE_NULL) {
+                throw Documents.empty(source, KIND);
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw Documents.notAnObject(source, KIND, parser.readValueAsTree());
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("vms") && hosts != null) {
+                    vms = streamVms(parser);
+                    continue;
+                }
+                fields.set(field, parser.readValueAsTree());
+                if (field.equals("hosts")) {
+                    hosts = hosts(NodeReader.root(fields, hostProblems));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw Documents.trailingContent(source, parser);
+            }
+        }
+
         private List<Entry<Host>> hosts(NodeReader root) {
-            List<Entry<Host>> hosts = new ArrayList<>();
+            List<Entry<Host>> read = new ArrayList<>();
             for (NodeReader host : root.objects("hosts", true)) {
-                Entry<Host> entry = HostReader.read(host, problems);
-                hostNames.claim(entry.name(), entry.path(), problems);
-                hosts.add(entry);
+                Entry<Host> entry = HostReader.read(host, hostProblems);
+                hostNames.claim(entry.name(), entry.path(), hostProblems);
+                read.add(entry);
             }
             if (root.isEmptyList("hosts")) {
                 root.report("hosts", "must list at least one host");
             }
-            return hosts;
+            return read;
         }
 
-        private List<Entry<Vm>> vms(NodeReader root, List<Entry<Host>> hosts) {
+        // Each VM is a tree of its own, dropped once read: the list as a whole is never held.
+        private List<Entry<Vm>> streamVms(JsonParser parser) throws IOException {
+            VmReader reader = vmReader();
+            NodeReader root = NodeReader.root(fields, vmProblems);
+            List<Entry<Vm>> read = new ArrayList<>();
+            for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                NodeReader vm = NodeReader.element(root.pathOf("vms", i), parser.readValueAsTree(), vmProblems);
+                if (vm != null) {
+                    read.add(vm(reader, vm));
+                }
+            }
+            return read;
+        }
+
+        private VmReader vmReader() {
             Map<String, Host> validHosts = new LinkedHashMap<>();
             for (Host host : valid(hosts)) {
                 validHosts.putIfAbsent(host.name(), host);
             }
-            VmReader reader = new VmReader(hostNames, validHosts, problems);
-            List<NodeReader> entries = root.objects("vms", false);
-            vmNames = new Names("VM", entries.size());
-            List<Entry<Vm>> vms = new ArrayList<>(entries.size());
-            for (NodeReader vm : entries) {
-                Entry<Vm> entry = reader.read(vm);
-                vmNames.claim(entry.name(), entry.path(), problems);
-                vms.add(entry);
-            }
-            return vms;
+            return new VmReader(hostNames, validHosts, vmProblems);
+        }
+
+        private Entry<Vm> vm(VmReader reader, NodeReader vm) {
+            Entry<Vm> entry = reader.read(vm);
+            vmNames.claim(entry.name(), entry.path(), vmProblems);
+            return entry;
         }
 
         private List<Entry<Group>> groups(NodeReader root) {
