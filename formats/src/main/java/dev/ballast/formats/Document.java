@@ -117,6 +117,11 @@ public final class Document {
         return root;
     }
 
+    /** True when {@link #parser} streams a JSON file rather than walking a parsed tree. */
+    boolean isStreamed() {
+        return json != null;
+    }
+
     /** The problem of the document when a parser of {@link #parser} stopped at a syntax error. */
     InputException parseFailure(JsonProcessingException e) {
         return json != null ? Documents.parseFailure(json, source, e) : Documents.parseFailure(source, e);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -90,8 +89,10 @@ final class Documents {
                 end = channel.read(in) < 0;
                 in.flip();
                 int start = in.position();
-                CoderResult result = decoder.decode(in, out.clear(), end);
-                if (result.isError()) {
+                // Most files are ASCII throughout: a byte below 0x80 needs no decoding.
+                if (isAscii(in)) {
+                    in.position(in.limit());
+                } else if (decoder.decode(in, out.clear(), end).isError()) {
                     throw notUtf8(file, source, checked + in.position() - start);
                 }
                 checked += in.position() - start;
@@ -103,6 +104,16 @@ final class Documents {
         } catch (IOException e) {
             throw unreadable(source, e);
         }
+    }
+
+    private static boolean isAscii(ByteBuffer bytes) {
+        byte[] array = bytes.array();
+        for (int i = bytes.position(); i < bytes.limit(); i++) {
+            if (array[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkIsSmallRegularFile(Path file) throws InputException {
@@ -235,21 +246,17 @@ final class Documents {
     }
 
     /**
-     * The problem of a JSON file that stopped parsing as a stream of bytes. Jackson's parser of
-     * bytes places some errors a column away from where its parser of text does ({@code garbage}
-     * after the document: column 9, not 8), and the messages have always been the latter's; so
-     * the file is parsed again as text, up to its error. Only a file that is refused pays for it.
+     * The problem of a JSON file that stopped parsing as a stream of bytes. Jackson words and
+     * places some errors differently when it streams bytes than when it builds a tree of text
+     * ({@code garbage} after the document: column 9, not 8), and the messages have always been
+     * the latter's; so the file is parsed again the way {@link Document#parse} parses it. Only a
+     * file that is refused pays for it.
      */
     static InputException parseFailure(Path file, String source, JsonProcessingException streamed) {
-        try (Reader text = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                JsonParser parser = Mappers.JSON.getFactory().createParser(text)) {
-            while (parser.nextToken() != null) {
-                // only the error matters
-            }
-        } catch (JsonProcessingException e) {
-            return parseFailure(source, e);
-        } catch (IOException e) {
-            return unreadable(source, e);
+        try {
+            parseTree(readFile(file), source);
+        } catch (InputException e) {
+            return e;
         }
         return parseFailure(source, streamed);
     }

@@ -50,9 +50,14 @@ final class Mappers {
     private Mappers() {
     }
 
-    /** A parser on a JSON file, straight from the disk, whose values {@link #VALUES} reads. The caller closes it. */
+    /**
+     * A parser on a JSON file, straight from the disk, whose values {@link #VALUES} reads. It
+     * does not check for fields given twice: {@link StreamedValue} does, as it builds each value.
+     * The caller closes it.
+     */
     static JsonParser streaming(Path file) throws IOException {
         JsonParser parser = JSON.getFactory().createParser(Files.newInputStream(file));
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         parser.setCodec(VALUES);
         return parser;
     }

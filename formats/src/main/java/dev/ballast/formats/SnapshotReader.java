@@ -12,9 +12,11 @@ import dev.ballast.model.Vm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a {@code ballast/v1 ClusterSnapshot} from JSON or YAML and validates it: field types
@@ -46,7 +48,7 @@ public final class SnapshotReader {
     public static ClusterSnapshot read(Document document) throws InputException {
         String source = document.source();
         try (JsonParser parser = document.parser(KIND)) {
-            return new Pass(source).read(parser);
+            return new Pass(source, document.isStreamed()).read(parser);
         } catch (JsonProcessingException e) {
             throw document.parseFailure(e);
         } catch (IOException e) {
@@ -64,6 +66,7 @@ public final class SnapshotReader {
     private static final class Pass {
 
         private final String source;
+        private final boolean streamed;
         private final Problems problems = new Problems();
         private final Problems hostProblems = new Problems();
         private final Problems vmProblems = new Problems();
@@ -74,8 +77,10 @@ public final class SnapshotReader {
         private List<Entry<Host>> hosts;
         private List<Entry<Vm>> vms;
 
-        Pass(String source) {
+        /** @param streamed whether the parser streams a JSON file, whose VMs are read as they come */
+        Pass(String source, boolean streamed) {
             this.source = source;
+            this.streamed = streamed;
         }
 
         ClusterSnapshot read(JsonParser parser) throws IOException, InputException {
@@ -108,13 +113,17 @@ public final class SnapshotReader {
             if (first != JsonToken.START_OBJECT) {
                 throw Documents.notAnObject(source, KIND, parser.readValueAsTree());
             }
+            Set<String> seen = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("vms") && hosts != null) {
+                if (!seen.add(field)) {
+                    throw StreamedValue.duplicate(parser, field);
+                }
+                if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("vms") && hosts != null && streamed) {
                     vms = streamVms(parser);
                     continue;
                 }
-                fields.set(field, parser.readValueAsTree());
+                fields.set(field, streamed ? StreamedValue.read(parser) : parser.readValueAsTree());
                 if (field.equals("hosts")) {
                     hosts = hosts(NodeReader.root(fields, hostProblems));
                 }
@@ -143,7 +152,7 @@ public final class SnapshotReader {
             NodeReader root = NodeReader.root(fields, vmProblems);
             List<Entry<Vm>> read = new ArrayList<>();
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                NodeReader vm = NodeReader.element(root.pathOf("vms", i), parser.readValueAsTree(), vmProblems);
+                NodeReader vm = NodeReader.element(root.pathOf("vms", i), StreamedValue.read(parser), vmProblems);
                 if (vm != null) {
                     read.add(vm(reader, vm));
                 }

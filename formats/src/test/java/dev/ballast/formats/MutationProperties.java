@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -191,6 +194,59 @@ class MutationProperties {
             text = mutateText(text, random);
         }
         assertReadOrRefusedWithPaths(kind, text, "mutated." + (text.startsWith("{") ? "json" : "yaml"));
+    }
+
+    /**
+     * A snapshot file is read as a stream, and its text otherwise: both read the same snapshot or
+     * report the same problems, in the same order, whatever was mutated, and wherever the VMs come.
+     */
+    @Property(tries = 600)
+    void aMutatedSnapshotFileReadsAsItsText(@ForAll("seeds") long seed) throws IOException {
+        Random random = new Random(seed);
+        ObjectNode tree = (ObjectNode) Kind.SNAPSHOT.tree().deepCopy();
+        if (random.nextInt(4) == 0) {
+            tree = vmsFirst(tree);
+        }
+        JsonNode mutated = tree;
+        for (int i = random.nextInt(3); i > 0; i--) {
+            mutated = mutateTree(mutated, random);
+        }
+        String text = random.nextBoolean() ? mutated.toString() : Mappers.PRETTY_JSON.writeValueAsString(mutated);
+        if (random.nextInt(3) == 0) {
+            text = mutateText(text, random);
+        }
+        Path file = Files.createTempFile("mutated", ".json");
+        try {
+            Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+            String written = Files.readString(file);
+
+            assertThat(outcome(() -> SnapshotReader.read(file)))
+                    .as(written)
+                    .isEqualTo(outcome(() -> SnapshotReader.parse(written, file.toString())));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    private static ObjectNode vmsFirst(ObjectNode snapshot) {
+        ObjectNode reordered = NODES.objectNode();
+        if (snapshot.has("vms")) {
+            reordered.set("vms", snapshot.get("vms"));
+        }
+        snapshot.fields().forEachRemaining(field -> reordered.set(field.getKey(), field.getValue()));
+        return reordered;
+    }
+
+    private interface Read {
+        Object read() throws InputException;
+    }
+
+    private static Object outcome(Read read) {
+        try {
+            return read.read();
+        } catch (InputException e) {
+            return e.getMessage();
+        }
     }
 
     @Provide

@@ -6,30 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The state of a cluster at one moment: its hosts, its VMs and where they run, and the groups
- * that constrain them. The input of every plan. Immutable; lookups by name are indexed once.
+ * that constrain them. The input of every plan. Immutable; lookups by name are indexed once, on
+ * first use.
  */
 public final class ClusterSnapshot {
 
     private final List<Host> hosts;
     private final List<Vm> vms;
     private final List<Group> groups;
-    private final Map<String, Host> hostsByName;
-    private final Map<String, Vm> vmsByName;
+    // Built on first use, by whichever thread comes first (another may build an equal one): a
+    // snapshot that is only checked, as by validate, needs no index of its millions of VMs.
+    private volatile Map<String, Host> hostsByName;
+    private volatile Map<String, Vm> vmsByName;
 
     public ClusterSnapshot(List<Host> hosts, List<Vm> vms, List<Group> groups) {
         this.hosts = List.copyOf(hosts);
         this.vms = List.copyOf(vms);
         this.groups = List.copyOf(groups);
-        this.hostsByName = index(this.hosts.stream().map(h -> Map.entry(h.name(), h)).toList());
-        this.vmsByName = index(this.vms.stream().map(v -> Map.entry(v.name(), v)).toList());
     }
 
-    private static <T> Map<String, T> index(List<Map.Entry<String, T>> entries) {
+    /** The first of each name, in list order. */
+    private static <T> Map<String, T> index(List<T> elements, Function<T, String> name) {
         Map<String, T> byName = new LinkedHashMap<>();
-        entries.forEach(e -> byName.putIfAbsent(e.getKey(), e.getValue()));
+        elements.forEach(e -> byName.putIfAbsent(name.apply(e), e));
         return Collections.unmodifiableMap(byName);
     }
 
@@ -46,21 +49,31 @@ public final class ClusterSnapshot {
     }
 
     public Optional<Host> host(String name) {
-        return Optional.ofNullable(hostsByName.get(name));
+        return Optional.ofNullable(hostsByName().get(name));
     }
 
     public Optional<Vm> vm(String name) {
-        return Optional.ofNullable(vmsByName.get(name));
+        return Optional.ofNullable(vmsByName().get(name));
     }
 
     /** Hosts by name, in the snapshot's order. */
     public Map<String, Host> hostsByName() {
-        return hostsByName;
+        Map<String, Host> byName = hostsByName;
+        if (byName == null) {
+            byName = index(hosts, Host::name);
+            hostsByName = byName;
+        }
+        return byName;
     }
 
     /** VMs by name, in the snapshot's order. */
     public Map<String, Vm> vmsByName() {
-        return vmsByName;
+        Map<String, Vm> byName = vmsByName;
+        if (byName == null) {
+            byName = index(vms, Vm::name);
+            vmsByName = byName;
+        }
+        return byName;
     }
 
     /** Where the VMs run now; new VMs are absent. */
