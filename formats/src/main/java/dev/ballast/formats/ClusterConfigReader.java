@@ -77,7 +77,7 @@ public final class ClusterConfigReader {
         for (NodeReader host : root.objects("hosts", true)) {
             int mark = problems.count();
             Entry<HostConfig> entry = host(host);
-            names.claim(entry.name(), entry.path(), problems);
+            names.claim(entry, problems);
             if (entry.isValid() && !problems.addedSince(mark)) {
                 hosts.add(entry.value());
             }
@@ -111,9 +111,9 @@ public final class ClusterConfigReader {
         if (name == null || uri == null || networkMbps == null || reserve == null || nics.contains(null)
                 || (storage != null && storage.contains(null)) || (bridges != null && bridges.contains(null))
                 || (capacityNode != null && capacity == null) || overcommit == null) {
-            return new Entry<>(host.path(), name, null);
+            return host.entry(name, null);
         }
-        return new Entry<>(host.path(), name, new HostConfig(name, uri, link, reserve, networkMbps, power, nics,
+        return host.entry(name, new HostConfig(name, uri, link, reserve, networkMbps, power, nics,
                 storage, bridges, instance, capacity, overcommit));
     }
 

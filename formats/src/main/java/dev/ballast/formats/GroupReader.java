@@ -23,9 +23,9 @@ final class GroupReader {
         }
         checkMembers(group, vms, vmNames, problems);
         if (problems.addedSince(mark)) {
-            return new Entry<>(group.path(), name, null);
+            return group.entry(name, null);
         }
-        return new Entry<>(group.path(), name, new Group(name, rule, vms));
+        return group.entry(name, new Group(name, rule, vms));
     }
 
     private static void checkMembers(NodeReader group, List<String> vms, Names vmNames, Problems problems) {

@@ -36,9 +36,9 @@ final class HostReader {
         String libvirtUri = host.uri("libvirtUri", false, LIBVIRT_URI_EXAMPLE);
         Staleness stale = stale(host.object("stale", false));
         if (problems.addedSince(mark)) {
-            return new Entry<>(host.path(), name, null);
+            return host.entry(name, null);
         }
-        return new Entry<>(host.path(), name, new Host(name, state, capacity, link,
+        return host.entry(name, new Host(name, state, capacity, link,
                 new HashSet<>(storage), new HashSet<>(bridges), cpu, power, libvirtUri, stale));
     }
 

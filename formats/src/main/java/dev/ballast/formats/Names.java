@@ -11,7 +11,7 @@ import java.util.Optional;
 final class Names {
 
     private final String kind;
-    private final Map<String, String> firstPath;
+    private final Map<String, Entry<?>> first;
 
     /** @param kind as the operator calls it in a message: "host", "VM", "group" */
     Names(String kind) {
@@ -21,7 +21,7 @@ final class Names {
     /** @param expected how many names there will be, so that millions are not rehashed as they come */
     Names(String kind, int expected) {
         this.kind = kind;
-        this.firstPath = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        this.first = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
     }
 
     /** What is wrong with {@code name} as a name, or empty when it is fine. */
@@ -29,18 +29,19 @@ final class Names {
         return NameRule.problemWith(name);
     }
 
-    /** Records a name read at {@code path}; reports it at {@code path.name} when it is taken. */
-    void claim(String name, String path, Problems problems) {
-        if (name == null) {
+    /** Records the name of an entry; reports it at {@code path.name} when it is taken. */
+    void claim(Entry<?> entry, Problems problems) {
+        if (entry.name() == null) {
             return;
         }
-        String first = firstPath.putIfAbsent(name, path);
-        if (first != null) {
-            problems.add(path + ".name", "duplicate " + kind + " name \"" + name + "\" (first used at " + first + ")");
+        Entry<?> taken = first.putIfAbsent(entry.name(), entry);
+        if (taken != null) {
+            problems.add(entry.path() + ".name", "duplicate " + kind + " name \"" + entry.name()
+                    + "\" (first used at " + taken.path() + ")");
         }
     }
 
     boolean contains(String name) {
-        return firstPath.containsKey(name);
+        return first.containsKey(name);
     }
 }

@@ -27,26 +27,48 @@ final class NodeReader {
     private static final String EXAMPLE_INSTANT = "2026-11-24T03:00:00Z";
 
     private final JsonNode node;
-    private final String path;
     private final Problems problems;
+    // Where the object is: spelled out only when a problem or an entry asks for it, since a
+    // snapshot has millions of objects and almost none has a problem.
+    private final NodeReader parent;
+    private final String field;
+    private final int index;
+    private String path;
 
-    private NodeReader(JsonNode node, String path, Problems problems) {
+    private NodeReader(JsonNode node, NodeReader parent, String field, int index, Problems problems) {
         this.node = node;
-        this.path = path;
+        this.parent = parent;
+        this.field = field;
+        this.index = index;
         this.problems = problems;
     }
 
     /** A reader on the document's root object. */
     static NodeReader root(JsonNode object, Problems problems) {
-        return new NodeReader(object, "", problems);
+        NodeReader root = new NodeReader(object, null, null, -1, problems);
+        root.path = "";
+        return root;
     }
 
     /** Where this object is, as problems name it. */
     String path() {
-        return path.isEmpty() ? Problem.FILE : path;
+        return spelled().isEmpty() ? Problem.FILE : spelled();
+    }
+
+    private String spelled() {
+        if (path == null) {
+            path = index < 0 ? parent.pathOf(field) : parent.pathOf(field, index);
+        }
+        return path;
+    }
+
+    /** The entry this object, an element of a list, was read into: {@code vms[3]}, its name and what was built of it. */
+    <T> Entry<T> entry(String name, T value) {
+        return new Entry<>(parent.pathOf(field), index, name, value);
     }
 
     String pathOf(String field) {
+        String path = spelled();
         if (isOddKey(field)) {
             // An empty key, or one with spaces, quotes or hidden characters: quoted, so the path stays readable.
             return path + "[\"" + Printable.escape(field).replace("\"", "\\\"") + "\"]";
@@ -145,8 +167,13 @@ final class NodeReader {
     List<String> names(String field, boolean required) {
         List<String> names = new ArrayList<>();
         for (Item item : items(field, required)) {
-            names.add(item.value().isTextual() ? checkedName(item.path(), item.value().textValue())
-                    : wrongType(item.path(), "a string", item.value()));
+            if (!item.value().isTextual()) {
+                names.add(wrongType(item.path(), "a string", item.value()));
+                continue;
+            }
+            String name = item.value().textValue();
+            // The path is spelled only for a problem: this runs for every bridge of millions of VMs.
+            names.add(NameRule.problemWith(name).isEmpty() ? name : checkedName(item.path(), name));
         }
         return names;
     }
@@ -324,20 +351,20 @@ final class NodeReader {
         if (!value.isObject()) {
             return wrongType(pathOf(field), "an object", value);
         }
-        return new NodeReader(value, pathOf(field), problems);
+        return new NodeReader(value, this, field, -1, problems);
     }
 
     /** A nested object without reporting anything: null when absent or not an object (reported elsewhere). */
     NodeReader child(String field) {
         JsonNode value = node.get(field);
-        return value != null && value.isObject() ? new NodeReader(value, pathOf(field), problems) : null;
+        return value != null && value.isObject() ? new NodeReader(value, this, field, -1, problems) : null;
     }
 
     /** A list of objects, each with its own reader ({@code hosts[2]}); empty when absent or wrong. */
     List<NodeReader> objects(String field, boolean required) {
         List<NodeReader> readers = new ArrayList<>();
         for (Item item : items(field, required)) {
-            NodeReader reader = element(item.path(), item.value(), problems);
+            NodeReader reader = element(field, item.index(), item.value());
             if (reader != null) {
                 readers.add(reader);
             }
@@ -345,13 +372,16 @@ final class NodeReader {
         return readers;
     }
 
-    /** A reader on one element of a list of objects ({@code vms[3]}), or null when it is no object, after reporting it. */
-    static NodeReader element(String path, JsonNode value, Problems problems) {
-        NodeReader reader = new NodeReader(value, path, problems);
+    /**
+     * A reader on the {@code index}-th element of this object's list field ({@code vms[3]}), given
+     * its value, or null when it is no object, after reporting it.
+     */
+    NodeReader element(String field, int index, JsonNode value) {
+        NodeReader reader = new NodeReader(value, this, field, index, problems);
         if (value.isObject()) {
             return reader;
         }
-        reader.wrongType(path, "an object", value);
+        wrongType(reader.path(), "an object", value);
         return null;
     }
 
@@ -410,7 +440,12 @@ final class NodeReader {
         return pathOf(field) + "[" + index + "]";
     }
 
-    private record Item(String path, JsonNode value) {
+    /** One entry of a list; its path is spelled only when a problem names it. */
+    private record Item(String list, int index, JsonNode value) {
+
+        String path() {
+            return list + "[" + index + "]";
+        }
     }
 
     private List<Item> items(String field, boolean required) {
@@ -428,7 +463,7 @@ final class NodeReader {
         List<Item> items = new ArrayList<>(value.size());
         String base = pathOf(field);
         for (int i = 0; i < value.size(); i++) {
-            items.add(new Item(base + "[" + i + "]", value.get(i)));
+            items.add(new Item(base, i, value.get(i)));
         }
         return items;
     }

@@ -137,7 +137,7 @@ public final class SnapshotReader {
             List<Entry<Host>> read = new ArrayList<>();
             for (NodeReader host : root.objects("hosts", true)) {
                 Entry<Host> entry = HostReader.read(host, hostProblems);
-                hostNames.claim(entry.name(), entry.path(), hostProblems);
+                hostNames.claim(entry, hostProblems);
                 read.add(entry);
             }
             if (root.isEmptyList("hosts")) {
@@ -152,7 +152,7 @@ public final class SnapshotReader {
             NodeReader root = NodeReader.root(fields, vmProblems);
             List<Entry<Vm>> read = new ArrayList<>();
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                NodeReader vm = NodeReader.element(root.pathOf("vms", i), StreamedValue.read(parser), vmProblems);
+                NodeReader vm = root.element("vms", i, StreamedValue.read(parser));
                 if (vm != null) {
                     read.add(vm(reader, vm));
                 }
@@ -170,7 +170,7 @@ public final class SnapshotReader {
 
         private Entry<Vm> vm(VmReader reader, NodeReader vm) {
             Entry<Vm> entry = reader.read(vm);
-            vmNames.claim(entry.name(), entry.path(), vmProblems);
+            vmNames.claim(entry, vmProblems);
             return entry;
         }
 
@@ -178,7 +178,7 @@ public final class SnapshotReader {
             List<Entry<Group>> groups = new ArrayList<>();
             for (NodeReader group : root.objects("groups", false)) {
                 Entry<Group> entry = GroupReader.read(group, vmNames, problems);
-                groupNames.claim(entry.name(), entry.path(), problems);
+                groupNames.claim(entry, problems);
                 groups.add(entry);
             }
             return groups;

@@ -61,7 +61,7 @@ final class StreamedValue {
                 throw duplicate(parser, name);
             }
             parser.nextToken();
-            fields.put(name, read(parser));
+            fields.add(name, read(parser));
         }
         return new ObjectNode(NODES, fields);
     }
@@ -87,8 +87,9 @@ final class StreamedValue {
     /** The fields of one object in the order read; an object of a snapshot has a dozen at most. */
     private static final class Fields extends AbstractMap<String, JsonNode> {
 
-        private String[] names = new String[8];
-        private JsonNode[] values = new JsonNode[8];
+        // A VM has ten fields at most.
+        private String[] names = new String[10];
+        private JsonNode[] values = new JsonNode[10];
         private int size;
 
         @Override
@@ -105,18 +106,23 @@ final class StreamedValue {
         @Override
         public JsonNode put(String name, JsonNode value) {
             int at = indexOf(name);
-            if (at >= 0) {
-                JsonNode old = values[at];
-                values[at] = value;
-                return old;
+            if (at < 0) {
+                add(name, value);
+                return null;
             }
+            JsonNode old = values[at];
+            values[at] = value;
+            return old;
+        }
+
+        /** Adds a field known not to be there yet. */
+        void add(String name, JsonNode value) {
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
                 values = Arrays.copyOf(values, size * 2);
             }
             names[size] = name;
             values[size++] = value;
-            return null;
         }
 
         @Override
@@ -124,9 +130,12 @@ final class StreamedValue {
             return size;
         }
 
+        // Names from the parser and the readers' literals are mostly the same instances, and
+        // a String keeps its hash: most comparisons end at the first test or the second.
         private int indexOf(Object name) {
+            int hash = name.hashCode();
             for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
+                if (names[i] == name || names[i].hashCode() == hash && names[i].equals(name)) {
                     return i;
                 }
             }

@@ -64,9 +64,9 @@ final class VmReader {
             vm.report("pinned", "a pinned VM must have a host: give it one, or set pinned: false");
         }
         if (problems.addedSince(mark)) {
-            return new Entry<>(vm.path(), name, null);
+            return vm.entry(name, null);
         }
-        return new Entry<>(vm.path(), name, new Vm(name, known == null ? host : known.name(), memoryMiB, vcpus,
+        return vm.entry(name, new Vm(name, known == null ? host : known.name(), memoryMiB, vcpus,
                 demand, dirtyRate, storage == null ? null : storageIds.computeIfAbsent(storage, id -> id),
                 bridgeSets.computeIfAbsent(bridges, Set::copyOf), pinned, lastMigratedAt));
     }
