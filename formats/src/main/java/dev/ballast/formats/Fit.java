@@ -5,6 +5,7 @@ import dev.ballast.model.HostState;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -81,16 +82,18 @@ final class Fit {
             }
             return why;
         }
-        Map<List<Set<String>>, List<Integer>> byAttachments = new HashMap<>();
+        // The needs of each combination of storage and bridges, as the set of their indexes: no
+        // box for each of millions of VMs.
+        Map<Attachments, BitSet> byAttachments = new HashMap<>();
         for (int i = 0; i < needs.size(); i++) {
             Need need = needs.get(i);
-            byAttachments.computeIfAbsent(List.of(need.storage(), need.bridges()), k -> new ArrayList<>()).add(i);
+            byAttachments.computeIfAbsent(new Attachments(need.storage(), need.bridges()), k -> new BitSet()).set(i);
         }
         byAttachments.values().forEach(indexes -> {
-            Need first = needs.get(indexes.get(0));
+            Need first = needs.get(indexes.nextSetBit(0));
             List<Host> attachable = running.stream().filter(first::offeredBy).toList();
             if (attachable.isEmpty()) {
-                indexes.forEach(i -> why.put(i, "fits on no host: needs " + first.attachments()
+                indexes.stream().forEach(i -> why.put(i, "fits on no host: needs " + first.attachments()
                         + ", and no host that is not standby offers all of them"));
                 return;
             }
@@ -105,24 +108,27 @@ final class Fit {
         return why;
     }
 
+    private record Attachments(Set<String> storage, Set<String> bridges) {
+    }
+
     /**
      * The needs no host holds. Sweeps hosts and needs by cpu, largest first: when a need comes up,
      * every host with at least its cpu is in the staircase, which keeps for each memory size the
      * most network any such host with at least that memory offers.
      */
-    private static List<Integer> tooLarge(List<Integer> indexes, List<Need> needs, List<Host> hosts, int fewShapes) {
+    private static List<Integer> tooLarge(BitSet indexes, List<Need> needs, List<Host> hosts, int fewShapes) {
         List<Resources> shapes = largestShapes(hosts, fewShapes);
         if (shapes.size() <= fewShapes) {
             List<Integer> refused = new ArrayList<>();
             // A plain loop: this runs once per VM, millions of times on a large snapshot.
-            for (int i : indexes) {
+            for (int i = indexes.nextSetBit(0); i >= 0; i = indexes.nextSetBit(i + 1)) {
                 if (!fitsOneOf(needs.get(i).usage(), shapes)) {
                     refused.add(i);
                 }
             }
             return refused;
         }
-        return sweep(indexes, needs, shapes);
+        return sweep(indexes.stream().boxed().toList(), needs, shapes);
     }
 
     private static boolean fitsOneOf(Resources usage, List<Resources> shapes) {
