@@ -117,7 +117,7 @@ public final class Document {
         return root;
     }
 
-    /** True when {@link #parser} streams a JSON file rather than walking a parsed tree. */
+    /** True for a JSON file left to be parsed as a stream by {@link #parser}; false for a parsed tree, {@link #root}. */
     boolean isStreamed() {
         return json != null;
     }
@@ -128,16 +128,12 @@ public final class Document {
     }
 
     /**
-     * A parser at the start of the document, for a reader that reads it as a stream: on the file
-     * itself for a JSON file, else on the parsed tree. The caller closes it.
+     * A parser at the start of the JSON file, for a reader that reads it as a stream (see
+     * {@link #isStreamed}). The caller closes it.
      *
-     * @throws InputException when the parsed file is empty or did not parse
-     * @throws IOException    when the file cannot be read any more
+     * @throws IOException when the file cannot be read any more
      */
-    JsonParser parser(String kind) throws InputException, IOException {
-        if (json != null) {
-            return Mappers.streaming(json);
-        }
-        return root(kind).traverse(Mappers.VALUES);
+    JsonParser parser() throws IOException {
+        return Mappers.streaming(json);
     }
 }

@@ -3,6 +3,7 @@ package dev.ballast.formats;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.model.ClusterSnapshot;
@@ -47,8 +48,16 @@ public final class SnapshotReader {
     /** A snapshot from a file already read, e.g. by {@code validate}, which reads a file's kind first. */
     public static ClusterSnapshot read(Document document) throws InputException {
         String source = document.source();
-        try (JsonParser parser = document.parser(KIND)) {
-            return new Pass(source, document.isStreamed()).read(parser);
+        if (!document.isStreamed()) {
+            JsonNode root = document.root(KIND);
+            if (!root.isObject()) {
+                throw Documents.notAnObject(source, KIND, root);
+            }
+            return new Pass(source).read((ObjectNode) root);
+        }
+        try (JsonParser parser = document.parser()) {
+            Pass pass = new Pass(source);
+            return pass.read(pass.stream(parser));
         } catch (JsonProcessingException e) {
             throw document.parseFailure(e);
         } catch (IOException e) {
@@ -57,34 +66,31 @@ public final class SnapshotReader {
     }
 
     /**
-     * One reading of one file, as it streams by. The root's fields are kept as a tree, except
-     * the VMs: each is read and checked as it comes when the hosts it refers to are known, as in
-     * every file Ballast writes, and the list is kept as a tree to be read at the end otherwise.
-     * Problems are reported in the order of the schema, whatever the order of the file: header,
-     * unknown fields, hosts, VMs, groups, then the checks across them.
+     * One reading of one file. A parsed file is read from its tree. A streamed one is read as it
+     * streams by: the root's fields are kept as a tree, except the VMs, each read and checked as
+     * it comes when the hosts it refers to are known, as in every file Ballast writes (else the
+     * list is kept as a tree and read at the end). Problems are reported in the order of the
+     * schema, whatever the order of the file: header, unknown fields, hosts, VMs, groups, then
+     * the checks across them.
      */
     private static final class Pass {
 
         private final String source;
-        private final boolean streamed;
         private final Problems problems = new Problems();
         private final Problems hostProblems = new Problems();
         private final Problems vmProblems = new Problems();
         private final Names hostNames = new Names("host");
         private final Names vmNames = new Names("VM");
         private final Names groupNames = new Names("group");
-        private final ObjectNode fields = JsonNodeFactory.instance.objectNode();
         private List<Entry<Host>> hosts;
         private List<Entry<Vm>> vms;
 
-        /** @param streamed whether the parser streams a JSON file, whose VMs are read as they come */
-        Pass(String source, boolean streamed) {
+        Pass(String source) {
             this.source = source;
-            this.streamed = streamed;
         }
 
-        ClusterSnapshot read(JsonParser parser) throws IOException, InputException {
-            readFields(parser);
+        /** @param fields the root's fields; those of hosts and VMs only if not read yet from the stream */
+        ClusterSnapshot read(ObjectNode fields) throws InputException {
             NodeReader root = NodeReader.root(fields, problems);
             Documents.checkHeader(root, source, KIND, problems);
             root.allowOnly(FIELDS);
@@ -105,7 +111,8 @@ public final class SnapshotReader {
             return new ClusterSnapshot(valid(hosts), valid(vms), valid(groups));
         }
 
-        private void readFields(JsonParser parser) throws IOException, InputException {
+        /** Reads the hosts and the VMs of a streamed file as they come; the root's other fields, for {@link #read}. */
+        ObjectNode stream(JsonParser parser) throws IOException, InputException {
             JsonToken first = parser.nextToken();
             if (first == null || first == JsonToken.VALUE_NULL) {
                 throw Documents.empty(source, KIND);
@@ -113,17 +120,18 @@ public final class SnapshotReader {
             if (first != JsonToken.START_OBJECT) {
                 throw Documents.notAnObject(source, KIND, parser.readValueAsTree());
             }
+            ObjectNode fields = JsonNodeFactory.instance.objectNode();
             Set<String> seen = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 if (!seen.add(field)) {
                     throw StreamedValue.duplicate(parser, field);
                 }
-                if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("vms") && hosts != null && streamed) {
-                    vms = streamVms(parser);
+                if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("vms") && hosts != null) {
+                    vms = streamVms(parser, NodeReader.root(fields, vmProblems));
                     continue;
                 }
-                fields.set(field, streamed ? StreamedValue.read(parser) : parser.readValueAsTree());
+                fields.set(field, StreamedValue.read(parser));
                 if (field.equals("hosts")) {
                     hosts = hosts(NodeReader.root(fields, hostProblems));
                 }
@@ -131,6 +139,7 @@ public final class SnapshotReader {
             if (parser.nextToken() != null) {
                 throw Documents.trailingContent(source, parser);
             }
+            return fields;
         }
 
         private List<Entry<Host>> hosts(NodeReader root) {
@@ -147,9 +156,8 @@ public final class SnapshotReader {
         }
 
         // Each VM is a tree of its own, dropped once read: the list as a whole is never held.
-        private List<Entry<Vm>> streamVms(JsonParser parser) throws IOException {
+        private List<Entry<Vm>> streamVms(JsonParser parser, NodeReader root) throws IOException {
             VmReader reader = vmReader();
-            NodeReader root = NodeReader.root(fields, vmProblems);
             List<Entry<Vm>> read = new ArrayList<>();
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
                 NodeReader vm = root.element("vms", i, StreamedValue.read(parser));
