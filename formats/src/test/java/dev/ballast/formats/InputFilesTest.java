@@ -72,6 +72,42 @@ class InputFilesTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreLocatedInAJsonFileReadAsAStream() throws IOException {
+        Path file = dir.resolve("latin1.json");
+        String start = "{\"apiVersion\": \"ballast/v1\", \"kind\": \"ClusterSnapshot\",\n \"hosts\": [{\"name\": \"h";
+        Files.write(file, (start + "\u00f4te\"}]}").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(problemOf(file)).isEqualTo("line 2, column 23: is not UTF-8 text (byte 0xF4); save the file as UTF-8");
+    }
+
+    @Test
+    void aJsonFileAboveTheSizeLimitIsRefusedBeforeReading() throws IOException {
+        Path huge = dir.resolve("huge.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L * 1024 * 1024 * 1024);
+        }
+
+        assertThat(problemOf(huge)).isEqualTo(
+                "(file): is 3221225472 bytes; a ballast/v1 file may hold at most 1073741824 bytes (1 GiB)");
+    }
+
+    @Test
+    void aFieldGivenTwiceInAStreamedVmIsRefusedAsInText() throws IOException {
+        String text = """
+                {"apiVersion": "ballast/v1", "kind": "ClusterSnapshot",
+                 "hosts": [{"name": "h", "capacity": {"cpu": 32, "memoryMiB": 1024, "networkMbps": 10000}}],
+                 "vms": [{"name": "v", "memoryMiB": 512, "vcpus": 1, "memoryMiB": 1024, "demand": {"cpu": 1}}]}
+                """;
+        Path file = dir.resolve("twice.json");
+        Files.writeString(file, text);
+
+        InputException streamed = catchThrowableOfType(InputException.class, () -> SnapshotReader.read(file));
+        InputException parsed = catchThrowableOfType(InputException.class, () -> SnapshotReader.parse(text, file.toString()));
+
+        assertThat(streamed.getMessage()).contains("Duplicate field 'memoryMiB'").isEqualTo(parsed.getMessage());
+    }
+
+    @Test
     void aReplacementCharacterWrittenInTheFileIsText() throws Exception {
         ClusterSnapshot snapshot = SnapshotReader.parse(Examples.SNAPSHOT_HEADER
                 + "hosts:\n  - name: h\uFFFDte\n    capacity: {cpu: 32, memoryMiB: 1024, networkMbps: 10000}\n", "s.yaml");
