@@ -38,6 +38,13 @@ public interface Objective {
      */
     Optional<String> tooSmall(Placement target);
 
+    /**
+     * The goal's own measure of a placement, lower is better, in the goal's unit (watts kept on,
+     * points of imbalance, excess over the limits): a plan cut after any step must leave a
+     * placement that measures no worse than the cluster did before it.
+     */
+    double measure(Placement placement);
+
     /** What a plan reaching {@code target} achieves, as the report can show it. */
     List<Figure> efficacy(Placement target);
 

@@ -127,6 +127,12 @@ public final class BalanceGoal implements Goal {
                     points, least));
         }
 
+        /** The hottest host's gap above the mean, as a fraction. */
+        @Override
+        public double measure(Placement placement) {
+            return Imbalance.of(snapshot, placement);
+        }
+
         @Override
         public List<Figure> efficacy(Placement target) {
             return List.of(
