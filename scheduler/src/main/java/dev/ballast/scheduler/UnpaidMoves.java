@@ -24,13 +24,15 @@ import org.optaplanner.core.impl.solver.DefaultSolverFactory;
  * keeps such moves, which bought nothing or less than they cost.
  *
  * <p>Undoing is tried on the solver's incremental score, one VM (or one VM and its dependants)
- * at a time, the dearest moves first, until a round undoes nothing.
+ * at a time, the dearest moves first, until a round undoes nothing or the deadline passes (tens
+ * of thousands of moves take seconds): the moves not yet tried stay.
  */
 final class UnpaidMoves {
 
     static final String REASON = "buys less than it costs: undoing it loses the goal less than the migration's price";
     private static final String HOST = "host";
     private static final int MAX_ROUNDS = 3;
+    private static final int DEADLINE_CHECKS = 64;
 
     private UnpaidMoves() {
     }
@@ -39,7 +41,8 @@ final class UnpaidMoves {
     record Result(Placement target, List<DroppedMove> dropped) {
     }
 
-    static Result drop(SolverFactory<ClusterPlacement> factory, ClusterPlacement solution) {
+    /** @param deadline when to stop trying, in {@link System#nanoTime()} terms */
+    static Result drop(SolverFactory<ClusterPlacement> factory, ClusterPlacement solution, long deadline) {
         DefaultSolverFactory<ClusterPlacement> solverFactory = (DefaultSolverFactory<ClusterPlacement>) factory;
         Map<String, DroppedMove> dropped = new LinkedHashMap<>();
         try (InnerScoreDirector<ClusterPlacement, HardSoftLongScore> director =
@@ -51,7 +54,11 @@ final class UnpaidMoves {
                 List<PlanningVm> moved = dearestFirst(solution);
                 Map<PlanningHost, List<PlanningVm>> arrivals = new HashMap<>();
                 moved.forEach(vm -> arrivals.computeIfAbsent(vm.getHost(), h -> new ArrayList<>()).add(vm));
+                int tried = 0;
                 for (PlanningVm vm : moved) {
+                    if (++tried % DEADLINE_CHECKS == 0 && System.nanoTime() - deadline > 0) {
+                        return new Result(placementOf(solution), List.copyOf(dropped.values()));
+                    }
                     if (!vm.isMoved()) {
                         continue;   // undone with an earlier one
                     }

@@ -13,6 +13,7 @@ import dev.ballast.scheduler.goals.Goal;
 import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.scheduler.solver.ProblemBuilder;
 import dev.ballast.scheduler.solver.SolverFactories;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class UnpaidMovesTest {
     private UnpaidMoves.Result drop(Map<String, String> target) {
         var solution = ProblemBuilder.build(snapshot, policy, goal.on(snapshot, policy).prices(),
                 new Placement(target));
-        return UnpaidMoves.drop(SolverFactories.forConstraints(goal.constraints(), SolverSettings.DEFAULT), solution);
+        return UnpaidMoves.drop(SolverFactories.forConstraints(goal.constraints(), SolverSettings.DEFAULT), solution,
+                System.nanoTime() + Duration.ofMinutes(1).toNanos());
     }
 
     @Test
