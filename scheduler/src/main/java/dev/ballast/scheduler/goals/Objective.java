@@ -48,6 +48,15 @@ public interface Objective {
     /** What a plan reaching {@code target} achieves, as the report can show it. */
     List<Figure> efficacy(Placement target);
 
+    /**
+     * What the target leaves unresolved that the goal was meant to resolve, one line per host or
+     * VM saying which and why (relieve: a host still over a limit, and what keeps each VM that
+     * would relieve it in place); none by default.
+     */
+    default List<String> unresolved(Placement target) {
+        return List.of();
+    }
+
     /** Hosts the target leaves empty that may be switched off; none by default. */
     default List<String> hostsToSwitchOff(Placement target) {
         return List.of();

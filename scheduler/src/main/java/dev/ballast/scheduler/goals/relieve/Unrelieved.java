@@ -1,0 +1,117 @@
+package dev.ballast.scheduler.goals.relieve;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Host;
+import dev.ballast.model.Placement;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Resource;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Vm;
+import dev.ballast.rules.ClusterState;
+import dev.ballast.rules.Violation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Why a host is still over a limit, or still holds VMs it must give up, once a placement is
+ * reached: which host, how far over, and what keeps each VM that would relieve it in place (all
+ * pinned; no room anywhere within the limits; or the rules, each with the number of hosts where
+ * it refuses the VM). One line per host, for the plan to name it.
+ */
+final class Unrelieved {
+
+    private final ClusterSnapshot snapshot;
+    private final Policy policy;
+    private final Excess excess;
+
+    Unrelieved(ClusterSnapshot snapshot, Policy policy, Excess excess) {
+        this.snapshot = snapshot;
+        this.policy = policy;
+        this.excess = excess;
+    }
+
+    /** One line per host the placement leaves over a limit or holding VMs it must give up. */
+    List<String> of(Placement placement) {
+        List<Host> over = excess.hostsOver(snapshot, placement);
+        if (over.isEmpty()) {
+            return List.of();
+        }
+        ClusterState state = ClusterState.of(snapshot, policy, placement);
+        List<String> lines = new ArrayList<>();
+        for (Host host : over) {
+            lines.add(what(host, state.loadOf(host.name())) + ": " + why(host, state));
+        }
+        return lines;
+    }
+
+    private String what(Host host, Resources load) {
+        if (!host.isActive()) {
+            return host.name() + " is in " + host.state().key() + " and still holds VMs";
+        }
+        List<String> parts = new ArrayList<>();
+        Resources allowed = excess.allowed(host);
+        for (Resource resource : Resource.values()) {
+            if (load.get(resource) > allowed.get(resource) + Excess.NONE) {
+                parts.add(String.format(Locale.ROOT, "%s %.1f%% over its limit of %.0f%%", resource.key(),
+                        100 * load.get(resource) / host.capacity().get(resource),
+                        100 * policy.limits().get(resource)));
+            }
+        }
+        return host.name() + " runs " + String.join(", ", parts);
+    }
+
+    private String why(Host host, ClusterState state) {
+        Resources load = state.loadOf(host.name());
+        double now = excess.of(host, load);
+        List<Vm> helpful = snapshot.vms().stream()
+                .filter(vm -> host.name().equals(state.hostOf(vm.name())))
+                .filter(vm -> now - excess.of(host, load.minus(vm.usage())) > Excess.NONE)
+                .toList();
+        if (helpful.isEmpty()) {
+            return "none of its VMs would take anything off by leaving";
+        }
+        if (helpful.stream().allMatch(Vm::pinned)) {
+            return "every VM whose leaving would relieve it is pinned ("
+                    + String.join(", ", helpful.stream().map(Vm::name).limit(5).toList())
+                    + (helpful.size() > 5 ? ", ..." : "") + ")";
+        }
+        Map<String, Integer> refusals = new TreeMap<>();
+        int tried = 0;
+        for (Vm vm : helpful) {
+            if (vm.pinned()) {
+                continue;
+            }
+            for (Host other : snapshot.hosts()) {
+                if (other != host && other.isActive() && !other.isStale()) {
+                    tried++;
+                    Optional<Violation> no = state.whyNot(vm.name(), other.name());
+                    no.ifPresent(v -> refusals.merge(v.rule(), 1, Integer::sum));
+                }
+            }
+        }
+        if (refusals.values().stream().mapToInt(Integer::intValue).sum() < tried) {
+            return "some of its VMs could go elsewhere one at a time, but no set of moves found relieves it"
+                    + " without putting another host over";
+        }
+        if (refusals.keySet().stream().allMatch(Unrelieved::isCapacity)) {
+            return "no other host has room within the limits for any VM whose leaving would relieve it";
+        }
+        List<String> counted = new ArrayList<>();
+        refusals.forEach((rule, count) -> counted.add(rule + " (" + count + " times)"));
+        return "no other host may take any VM whose leaving would relieve it; refused by " + String.join(", ", counted);
+    }
+
+    private static boolean isCapacity(String rule) {
+        for (Resource resource : Resource.values()) {
+            if (resource.key().equals(rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
