@@ -36,7 +36,7 @@ class GoalsTest {
     @Test
     void eachGoalReadsItsOwnSettingsOnly() {
         assertThat(Goals.registry().named("balance").settings())
-                .containsExactly("tolerance", "minImprovement.points", "weights.spread");
+                .containsExactly("aggressiveness", "tolerance", "minImprovement.points", "weights.spread");
         assertThat(Goals.registry().named("consolidate").settings())
                 .containsExactly("minImprovement.watts", "weights.hostPower", "weights.packing");
         assertThat(Goals.registry().named("relieve").settings()).isEmpty();
