@@ -49,12 +49,13 @@ public interface Objective {
     List<Figure> efficacy(Placement target);
 
     /**
-     * What the target leaves unresolved that the goal was meant to resolve, one line per host or
-     * VM saying which and why (relieve: a host still over a limit, and what keeps each VM that
-     * would relieve it in place); none by default.
+     * Why the target leaves what it was meant to resolve as it is, by the host or VM concerned
+     * (a violation's {@code where}): relieve says, of a host still over a limit, what keeps each
+     * VM whose leaving would relieve it in place (pinned, no room within the limits, the rules
+     * that refuse it elsewhere). None by default.
      */
-    default List<String> unresolved(Placement target) {
-        return List.of();
+    default Map<String, String> unresolved(Placement target) {
+        return Map.of();
     }
 
     /** Hosts the target leaves empty that may be switched off; none by default. */

@@ -182,7 +182,7 @@ public final class BalanceGoal implements Goal {
 
         /** What relief leaves unresolved: the limits are the same. */
         @Override
-        public List<String> unresolved(Placement target) {
+        public Map<String, String> unresolved(Placement target) {
             return relief.unresolved(target);
         }
     }

@@ -137,7 +137,7 @@ public final class RelieveGoal implements Goal {
         }
 
         @Override
-        public List<String> unresolved(Placement target) {
+        public Map<String, String> unresolved(Placement target) {
             return new Unrelieved(snapshot, policy, excess).of(target);
         }
     }

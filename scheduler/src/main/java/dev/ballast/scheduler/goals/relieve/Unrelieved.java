@@ -11,17 +11,17 @@ import dev.ballast.rules.ClusterState;
 import dev.ballast.rules.Violation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Why a host is still over a limit, or still holds VMs it must give up, once a placement is
- * reached: which host, how far over, and what keeps each VM that would relieve it in place (all
- * pinned; no room anywhere within the limits; or the rules, each with the number of hosts where
- * it refuses the VM). One line per host, for the plan to name it.
+ * reached: what keeps each VM that would relieve it in place (all pinned; no room anywhere within
+ * the limits; or the rules, each with the number of hosts where it refuses the VM). By host, for
+ * the plan to say beside the breach.
  */
 final class Unrelieved {
 
@@ -35,34 +35,18 @@ final class Unrelieved {
         this.excess = excess;
     }
 
-    /** One line per host the placement leaves over a limit or holding VMs it must give up. */
-    List<String> of(Placement placement) {
+    /** Why, by host, for each host the placement leaves over a limit or holding VMs it must give up. */
+    Map<String, String> of(Placement placement) {
         List<Host> over = excess.hostsOver(snapshot, placement);
         if (over.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
         ClusterState state = ClusterState.of(snapshot, policy, placement);
-        List<String> lines = new ArrayList<>();
+        Map<String, String> why = new LinkedHashMap<>();
         for (Host host : over) {
-            lines.add(what(host, state.loadOf(host.name())) + ": " + why(host, state));
+            why.put(host.name(), why(host, state));
         }
-        return lines;
-    }
-
-    private String what(Host host, Resources load) {
-        if (!host.isActive()) {
-            return host.name() + " is in " + host.state().key() + " and still holds VMs";
-        }
-        List<String> parts = new ArrayList<>();
-        Resources allowed = excess.allowed(host);
-        for (Resource resource : Resource.values()) {
-            if (load.get(resource) > allowed.get(resource) + Excess.NONE) {
-                parts.add(String.format(Locale.ROOT, "%s %.1f%% over its limit of %.0f%%", resource.key(),
-                        100 * load.get(resource) / host.capacity().get(resource),
-                        100 * policy.limits().get(resource)));
-            }
-        }
-        return host.name() + " runs " + String.join(", ", parts);
+        return why;
     }
 
     private String why(Host host, ClusterState state) {
