@@ -59,10 +59,12 @@ final class Unrelieved {
         if (helpful.isEmpty()) {
             return "none of its VMs would take anything off by leaving";
         }
+        // A host to empty gives up all its VMs; one over a limit, those whose leaving relieves it.
+        String which = (host.isActive() ? "any VM whose leaving would relieve it" : "the VMs it must give up")
+                + " (" + names(helpful) + ")";
         if (helpful.stream().allMatch(Vm::pinned)) {
-            return "every VM whose leaving would relieve it is pinned ("
-                    + String.join(", ", helpful.stream().map(Vm::name).limit(5).toList())
-                    + (helpful.size() > 5 ? ", ..." : "") + ")";
+            return (host.isActive() ? "every VM whose leaving would relieve it is pinned"
+                    : "the VMs it must give up are pinned") + " (" + names(helpful) + ")";
         }
         Map<String, Integer> refusals = new TreeMap<>();
         int tried = 0;
@@ -79,15 +81,19 @@ final class Unrelieved {
             }
         }
         if (refusals.values().stream().mapToInt(Integer::intValue).sum() < tried) {
-            return "some of its VMs could go elsewhere one at a time, but no set of moves found relieves it"
+            return "some of " + which + " could go elsewhere one at a time, but no set of moves found relieves it"
                     + " without putting another host over";
         }
         if (refusals.keySet().stream().allMatch(Unrelieved::isCapacity)) {
-            return "no other host has room within the limits for any VM whose leaving would relieve it";
+            return "no other host has room within the limits for " + which;
         }
         List<String> counted = new ArrayList<>();
         refusals.forEach((rule, count) -> counted.add(rule + " (" + count + " times)"));
-        return "no other host may take any VM whose leaving would relieve it; refused by " + String.join(", ", counted);
+        return "no other host may take " + which + "; refused by " + String.join(", ", counted);
+    }
+
+    private static String names(List<Vm> vms) {
+        return String.join(", ", vms.stream().map(Vm::name).limit(5).toList()) + (vms.size() > 5 ? ", ..." : "");
     }
 
     private static boolean isCapacity(String rule) {

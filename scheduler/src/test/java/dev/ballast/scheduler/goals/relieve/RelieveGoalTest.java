@@ -96,6 +96,19 @@ class RelieveGoalTest {
     }
 
     @Test
+    void aHostToEmptyWhoseVmFitsNowhereIsNamedWithIt() {
+        ClusterSnapshot snapshot = new ClusterSnapshot(List.of(host("a"), host("b", HostState.MAINTENANCE)),
+                List.of(vm("a-1", "a", 40, 1), vm("b-1", "b", 40, 1), vm("b-2", "b", 4, 1)), List.of());
+        Objective relieve = RelieveGoal.objective(snapshot, RELIEVE);
+
+        Placement relieved = greedy(snapshot, RELIEVE);
+
+        assertThat(moved(snapshot, relieved)).containsExactly("b-2");
+        assertThat(relieve.unresolved(relieved)).containsExactly(
+                entry("b", "no other host has room within the limits for the VMs it must give up (b-1)"));
+    }
+
+    @Test
     void aClusterWithinItsLimitsIsLeftAsItIs() {
         ClusterSnapshot snapshot = new ClusterSnapshot(List.of(host("a"), host("b")),
                 List.of(vm("a-1", "a", 4, 13), vm("a-2", "a", 4, 0.5)), List.of());
@@ -150,7 +163,7 @@ class RelieveGoalTest {
 
         assertThat(moved(snapshot, relieved)).isEmpty();
         assertThat(relieve.unresolved(relieved)).containsExactly(
-                entry("a", "no other host has room within the limits for any VM whose leaving would relieve it"));
+                entry("a", "no other host has room within the limits for any VM whose leaving would relieve it (a-1, a-2)"));
     }
 
     @Test
@@ -161,7 +174,8 @@ class RelieveGoalTest {
                 List.of(onlyOnA, alsoOnlyOnA), List.of());
 
         assertThat(RelieveGoal.objective(snapshot, RELIEVE).unresolved(snapshot.currentPlacement())).containsExactly(
-                entry("a", "no other host may take any VM whose leaving would relieve it; refused by storage (2 times)"));
+                entry("a", "no other host may take any VM whose leaving would relieve it (a-1, a-2); refused by"
+                        + " storage (2 times)"));
     }
 
     @Test
