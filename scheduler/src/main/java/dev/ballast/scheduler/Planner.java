@@ -290,15 +290,20 @@ public final class Planner {
         return new MigrationPlan(policy.name(), score, placement, steps,
                 PlanSummary.of(snapshot, placement, steps, sequence.dropped())
                         .withEfficacy(objective.efficacy(placement))
-                        .withUnresolved(unresolved(snapshot, policy, placement, shortfall)));
+                        .withUnresolved(unresolved(snapshot, policy, placement, shortfall, objective.unresolved(placement))));
     }
 
-    /** Why the plan leaves some things as they are (found before the search), then the breaches it leaves. */
+    /**
+     * Why the plan leaves some things as they are (found before the search), then the breaches it
+     * leaves, each with what the goal says keeps it (by the host or VM the breach names).
+     */
     private static List<Unresolved> unresolved(ClusterSnapshot snapshot, Policy policy, Placement placement,
-            List<Unresolved> shortfall) {
+            List<Unresolved> shortfall, Map<String, String> goalSays) {
         List<Unresolved> left = new ArrayList<>(shortfall);
         for (Violation violation : HardRules.check(snapshot, policy, placement)) {
-            left.add(new Unresolved(violation.rule(), violation.where(), violation.message()));
+            String why = goalSays.get(violation.where());
+            left.add(new Unresolved(violation.rule(), violation.where(),
+                    why == null ? violation.message() : violation.message() + ": " + why));
         }
         return left;
     }

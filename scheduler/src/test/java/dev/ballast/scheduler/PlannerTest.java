@@ -214,7 +214,8 @@ class PlannerTest {
         assertThat(plan.placement().hostOf("d")).isNotEqualTo("h3");
         assertThat(plan.summary().unresolved()).extracting(Unresolved::rule, Unresolved::where)
                 .containsExactly(tuple("memory", "cluster"), tuple("host-state", "h3"));
-        assertThat(plan.summary().unresolved().get(1).why()).isEqualTo("c is on h3, which is in maintenance");
+        assertThat(plan.summary().unresolved().get(1).why()).isEqualTo(
+                "c is on h3, which is in maintenance: no other host has room within the limits for the VMs it must give up (c)");
     }
 
     @Test

@@ -48,6 +48,16 @@ public interface Objective {
     /** What a plan reaching {@code target} achieves, as the report can show it. */
     List<Figure> efficacy(Placement target);
 
+    /**
+     * Why the target leaves what it was meant to resolve as it is, by the host or VM concerned
+     * (a violation's {@code where}): relieve says, of a host still over a limit, what keeps each
+     * VM whose leaving would relieve it in place (pinned, no room within the limits, the rules
+     * that refuse it elsewhere). None by default.
+     */
+    default Map<String, String> unresolved(Placement target) {
+        return Map.of();
+    }
+
     /** Hosts the target leaves empty that may be switched off; none by default. */
     default List<String> hostsToSwitchOff(Placement target) {
         return List.of();
