@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param cpuGapBeforePoints   how far the hottest host's CPU runs above the mean now
  * @param vmsOnOverloadedHosts null unless the case counts them ({@link BenchCase#hotAbove})
  * @param cpuGapFloorPoints    {@link Imbalance#cpuGapFloorPoints}
+ * @param overload             the overload figures before the plan, with the greedy relief; null
+ *                             unless the case is an overload case
  */
 record Baseline(int hostsBefore, int lowerBound, Integer ffdHosts, Double ffdPowerWatts, double ffdSeconds,
-        Double cpuGapBeforePoints, Integer vmsOnOverloadedHosts, Double cpuGapFloorPoints) {
+        Double cpuGapBeforePoints, Integer vmsOnOverloadedHosts, Double cpuGapFloorPoints, OverloadFigures overload) {
 
-    static Baseline of(ClusterSnapshot snapshot, Policy policy, Tolerance hotAbove) {
+    static Baseline of(ClusterSnapshot snapshot, Policy policy, Tolerance hotAbove, boolean overload) {
         Placement current = snapshot.currentPlacement();
         long started = System.nanoTime();
         Optional<Placement> ffd = FirstFitDecreasing.place(snapshot, policy);
@@ -32,6 +34,6 @@ record Baseline(int hostsBefore, int lowerBound, Integer ffdHosts, Double ffdPow
                 ffd.map(p -> Watts.keptOn(snapshot, p)).orElse(null), ffdSeconds,
                 Imbalance.cpuGapPoints(snapshot, current),
                 hotAbove == null ? null : Imbalance.vmsOnOverloadedHosts(snapshot, policy, hotAbove),
-                Imbalance.cpuGapFloorPoints(snapshot));
+                Imbalance.cpuGapFloorPoints(snapshot), overload ? OverloadSuite.before(snapshot, policy) : null);
     }
 }

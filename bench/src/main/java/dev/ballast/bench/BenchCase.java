@@ -15,14 +15,26 @@ import java.time.Duration;
  * @param hotAbove      how far above the mean a host counts as overloaded when the case counts
  *                      the VMs on overloaded hosts (its target compares migrations with them);
  *                      null when the case does not count them
+ * @param overload      the case is measured against a greedy relief ({@link OverloadFigures})
  */
 public record BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
-        Double bestKnownCost, Tolerance hotAbove) {
+        Double bestKnownCost, Tolerance hotAbove, boolean overload) {
 
     /** A case that does not count the VMs on overloaded hosts. */
     public BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
             Double bestKnownCost) {
-        this(suite, name, cluster, policy, timeLimit, bestKnownCost, null);
+        this(suite, name, cluster, policy, timeLimit, bestKnownCost, null, false);
+    }
+
+    /** A case measured by its VMs on overloaded hosts. */
+    public BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
+            Double bestKnownCost, Tolerance hotAbove) {
+        this(suite, name, cluster, policy, timeLimit, bestKnownCost, hotAbove, false);
+    }
+
+    /** A case of hot hosts, measured against a greedy relief. */
+    static BenchCase overload(String suite, String name, Source cluster, Policy policy, Duration timeLimit) {
+        return new BenchCase(suite, name, cluster, policy, timeLimit, null, null, true);
     }
 
     /** Builds or reads a case's cluster. */

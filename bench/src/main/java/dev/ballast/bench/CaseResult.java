@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cpuGapBeforePoints  hottest host's CPU minus the mean, in percentage points, before
  * @param cpuGapFloorPoints   the least CPU gap any placement can have ({@link Imbalance#cpuGapFloorPoints})
  * @param vmsOnOverloadedHosts VMs now on hosts over a limit or over the mean plus the tolerance
+ * @param overload            hosts over a limit and CPU spread before and after, and the greedy
+ *                            relief's figures; null unless the case is an overload case
  * @param inTime              the plan came back within the time limit (give or take a second)
  * @param error               why no valid plan came back, or null
  */
@@ -51,7 +53,8 @@ public record CaseResult(
         Double cpuGapBeforePoints,
         Double cpuGapAfterPoints,
         Double cpuGapFloorPoints,
-        Integer vmsOnOverloadedHosts) {
+        Integer vmsOnOverloadedHosts,
+        OverloadFigures overload) {
 
     /** Hosts after over the lower bound, e.g. 1.03 for 3% above it; null without a plan. */
     @JsonProperty("ratioToLowerBound")

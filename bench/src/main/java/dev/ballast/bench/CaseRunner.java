@@ -37,7 +37,7 @@ public final class CaseRunner {
         ClusterSnapshot snapshot = benchCase.cluster().load();
         Policy policy = benchCase.policy();
         Duration limit = timeLimit == null ? benchCase.timeLimit() : timeLimit;
-        Baseline baseline = Baseline.of(snapshot, policy, benchCase.hotAbove());
+        Baseline baseline = Baseline.of(snapshot, policy, benchCase.hotAbove(), benchCase.overload());
         Run run = plan(snapshot, policy, limit);
         return Results.of(benchCase, snapshot, limit, baseline, run);
     }

@@ -38,6 +38,17 @@ public final class MarkdownTable {
             new Column("CPU gap after", r -> points(r.cpuGapAfterPoints())),
             new Column("CPU gap floor", r -> points(r.cpuGapFloorPoints())),
             new Column("VMs on overloaded", r -> count(r.vmsOnOverloadedHosts())),
+            new Column("over limit before", r -> count(r.overload() == null ? null : r.overload().hostsOverBefore())),
+            new Column("over limit after", r -> count(r.overload() == null ? null : r.overload().hostsOverAfter())),
+            new Column("CPU spread before", r -> points(r.overload() == null ? null
+                    : r.overload().cpuSpreadBeforePoints())),
+            new Column("CPU spread after", r -> points(r.overload() == null ? null
+                    : r.overload().cpuSpreadAfterPoints())),
+            new Column("greedy migrations", r -> count(r.overload() == null ? null
+                    : r.overload().greedyMigrations())),
+            new Column("greedy GiB", r -> decimal(r.overload() == null ? null : r.overload().greedyGibMoved(), 1)),
+            new Column("greedy over after", r -> count(r.overload() == null ? null
+                    : r.overload().greedyHostsOverAfter())),
             new Column("to best s", r -> decimal(r.timeToBestSeconds(), 1)),
             new Column("calcs/s", r -> count(r.scoreCalculationsPerSecond() == null ? null
                     : (int) Math.round(r.scoreCalculationsPerSecond()))),

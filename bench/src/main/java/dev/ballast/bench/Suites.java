@@ -16,7 +16,7 @@ public final class Suites {
 
     /** Every suite, in the order they run by default. */
     public static final List<String> NAMES = List.of(CloudBalancingSuite.NAME, GeneratedSuites.GENERATED,
-            GeneratedSuites.IDENTICAL, GeneratedSuites.BALANCE, GeneratedSuites.SCALE);
+            GeneratedSuites.IDENTICAL, GeneratedSuites.BALANCE, GeneratedSuites.SCALE, OverloadSuite.NAME);
 
     private Suites() {
     }
@@ -51,6 +51,7 @@ public final class Suites {
             case GeneratedSuites.IDENTICAL -> GeneratedSuites.identical(seed);
             case GeneratedSuites.BALANCE -> GeneratedSuites.balance(seed);
             case GeneratedSuites.SCALE -> GeneratedSuites.scale(seed);
+            case OverloadSuite.NAME -> OverloadSuite.cases(seed);
             default -> throw new BenchInputException("--suite " + suite + ": no such suite (suites: "
                     + String.join(", ", NAMES) + ")");
         };

@@ -26,6 +26,15 @@ class SuitesTest {
     }
 
     @Test
+    void theOverloadSuitePlansEachClusterWithRelieveAndEachLevelOfBalance() throws Exception {
+        List<BenchCase> cases = Suites.select(List.of("overload/100-*"), 1, null);
+        assertThat(cases).extracting(BenchCase::name).containsExactly("100-hosts-4-hot-relieve",
+                "100-hosts-4-hot-balance-1", "100-hosts-4-hot-balance-2", "100-hosts-4-hot-balance-3",
+                "100-hosts-4-hot-balance-4", "100-hosts-4-hot-balance-5");
+        assertThat(cases).allMatch(BenchCase::overload);
+    }
+
+    @Test
     void cloudBalancingCasesRunSmallestFirstWithTheirBestKnownCost() throws Exception {
         List<BenchCase> cases = Suites.select(List.of("cloudbalancing"), 1, TestData.cloudBalancingDir());
         assertThat(cases).extracting(BenchCase::name).containsExactly("2computers-6processes",

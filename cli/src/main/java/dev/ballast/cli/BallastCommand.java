@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         resourceBundle = "dev.ballast.cli.OptionWording",
         description = "Policy-based load balancer and consolidation scheduler for KVM/QEMU clusters.",
         subcommands = {PlanCommand.class, CheckPlanCommand.class, ValidateCommand.class, DemoCommand.class, BenchCommand.class,
-            CollectCommand.class, ApplyCommand.class},
+            CollectCommand.class, ApplyCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (a plan was written, possibly empty)",

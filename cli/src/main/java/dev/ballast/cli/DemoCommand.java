@@ -15,6 +15,7 @@ import dev.ballast.model.Host;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.rules.Policies;
+import dev.ballast.reports.ComparisonTextRenderer;
 import dev.ballast.reports.PlanTextRenderer;
 import dev.ballast.reports.PlanView;
 import dev.ballast.scheduler.goals.Goals;
@@ -35,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,13 +50,14 @@ import java.util.stream.Collectors;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {"Plans a simulated cluster of 36 hosts and 400 VMs, some hosts hot and some nearly idle,",
-            "with the built-in policies balance and consolidate, shows what each would do, and carries",
-            "out the consolidate plan on the simulated cluster, migrations and power-offs included."},
+            "with the built-in policies relieve, balance and consolidate, shows what each would do and the",
+            "three side by side, and carries out the consolidate plan on the simulated cluster, migrations",
+            "and power-offs included."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:both plans made", "1:a policy found no feasible placement", "2:bad option"})
+        exitCodeList = {"0:every plan made", "1:a policy found no feasible placement", "2:bad option"})
 final class DemoCommand implements Callable<Integer> {
 
-    static final List<String> POLICIES = List.of("balance", "consolidate");
+    static final List<String> POLICIES = List.of("relieve", "balance", "consolidate");
 
     // Short steps keep the demo brisk: the solver stops once it stalls for this long.
     private static final Duration UNIMPROVED = Duration.ofSeconds(3);
@@ -82,19 +85,24 @@ final class DemoCommand implements Callable<Integer> {
         out.println(introduction(cluster, options.seed()));
         MigrationPlan plan = null;
         Policy policy = null;
+        List<PlanView> views = new ArrayList<>();
         for (String name : POLICIES) {
             policy = Policies.resolve(name, Goals.registry());
             out.println("=== " + name + " " + "=".repeat(Math.max(3, 72 - name.length())));
             out.flush();
             try {
                 plan = new Planner(settings()).plan(cluster, policy);
-                out.println(PlanTextRenderer.render(PlanView.of(cluster, policy, plan), PlanTextRenderer.HOST_ROWS, 15));
+                PlanView view = PlanView.of(cluster, policy, plan);
+                views.add(view);
+                out.println(PlanTextRenderer.render(view, PlanTextRenderer.HOST_ROWS, 15));
             } catch (NoFeasiblePlacementException e) {
                 Reasons.print(err, policy, e);
                 err.flush();
                 return ExitCodes.FAILED;
             }
         }
+        out.println("=== the policies side by side " + "=".repeat(44));
+        out.println(ComparisonTextRenderer.render(views));
         carryOut(cluster, policy, plan, out);
         out.println("Plan your own cluster: ballast plan --snapshot FILE --policy balance|consolidate|FILE");
         out.flush();

@@ -28,7 +28,7 @@ import java.util.List;
         description = "Plans the migrations that bring a cluster snapshot in line with a policy.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:plan made (possibly empty) and written",
+            "0:plan made (possibly empty) and written; what it cannot mend is named in its summary",
             "1:no feasible placement; the reasons are printed",
             "2:bad input: a file, an option or an argument"})
 final class PlanCommand extends Subcommand {
@@ -85,6 +85,11 @@ final class PlanCommand extends Subcommand {
             }
         }
         out.print(format == Format.JSON ? Text.endLine(json) : PlanTextRenderer.render(PlanView.of(snapshot, policy, plan)));
+        int left = plan.summary().unresolved().size();
+        if (left > 0) {
+            err.println("the plan leaves " + left + (left == 1 ? " breach" : " breaches")
+                    + " of the hard rules as they are, which no placement mends: see the summary's unresolved");
+        }
         return ExitCodes.OK;
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 final class PolicyOption {
 
     @Option(names = "--policy", required = true, paramLabel = "NAME|FILE", descriptionKey = "policy",
-            description = "A built-in policy (balance, consolidate) or a ballast/v1 Policy file.")
+            description = "A built-in policy (balance, consolidate, relieve) or a ballast/v1 Policy file.")
     String name;
 
     /** The policy, or null with its problems added to {@code problems}. */

@@ -64,7 +64,7 @@ class HostileInputTest {
         Run run = refused("plan", "--snapshot", snapshot.toString(), "--policy", "");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-        assertThat(run.err()).contains("--policy '': empty; give a built-in policy (balance, consolidate) or a policy file")
+        assertThat(run.err()).contains("--policy '': empty; give a built-in policy (balance, consolidate, relieve) or a policy file")
                 .doesNotContain("Is a directory");
     }
 

@@ -15,7 +15,7 @@ class SharedOptionsTest {
     @CsvSource(delimiter = '|', value = {
         "plan       | The cluster: a ballast/v1 ClusterSnapshot",
         "check-plan | The cluster the plan is to run on: a ballast/v1 ClusterSnapshot",
-        "plan       | A built-in policy (balance, consolidate) or a ballast/v1 Policy file.",
+        "plan       | A built-in policy (balance, consolidate, relieve) or a ballast/v1 Policy file.",
         "check-plan | The policy whose limits apply (default: the built-in policy the plan names).",
         "apply      | The policy whose limits apply (default: the built-in policy the plan names).",
         "plan       | 2m (default 30s).",

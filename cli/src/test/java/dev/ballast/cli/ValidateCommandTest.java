@@ -31,7 +31,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).isEqualTo(file + ": valid Policy \"tight\", goal balance, "
-                + "limits cpu 0.8, memory 0.9, network 0.8, at most 20 migrations, tolerance 0.04\n");
+                + "limits cpu 0.8, memory 0.9, network 0.8, at most 20 migrations, aggressiveness 3\n");
     }
 
     @Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,9 @@ final class Testbed {
 
     static final String NAME = "ballast-it";
     static final Path DIR = Path.of("/var/tmp/ballast-testbed-it");
+    private static final Path LOCK = Path.of("/var/tmp/ballast-testbed-it.lock");
+    private static FileChannel lockFile;
+    private static FileLock lock;
     private static final Path SCRIPT = Path.of("..", "deploy", "testbed", "testbed").toAbsolutePath().normalize();
 
     private Testbed() {
@@ -35,6 +41,24 @@ final class Testbed {
         }
         if (!Files.isDirectory(Path.of("/proc/self/ns")) || !Files.exists(Path.of("/proc/self/ns/net"))) {
             fail("the testbed tests need network namespaces: /proc/self/ns/net is missing");
+        }
+    }
+
+    /**
+     * Holds the testbed for this JVM until {@link #release}: two test runs on one machine (two
+     * checkouts, say) would otherwise tear down each other's hosts. The second waits its turn.
+     */
+    static void claim() throws IOException {
+        Files.createDirectories(LOCK.getParent());
+        lockFile = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = lockFile.lock();
+    }
+
+    static void release() throws IOException {
+        if (lock != null) {
+            lock.release();
+            lockFile.close();
+            lock = null;
         }
     }
 

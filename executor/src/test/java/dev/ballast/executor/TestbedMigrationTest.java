@@ -68,6 +68,7 @@ class TestbedMigrationTest {
     @BeforeAll
     static void up() throws Exception {
         Testbed.requirePreconditions();
+        Testbed.claim();
         Testbed.down(); // whatever an interrupted earlier run left
         Path clusterFile = Testbed.up("--hosts", "4", "--vms", "3", "--no-bridge", "host-04");
         cluster = ClusterConfigReader.read(clusterFile);
@@ -75,8 +76,12 @@ class TestbedMigrationTest {
     }
 
     @AfterAll
-    static void down() {
-        Testbed.down();
+    static void down() throws Exception {
+        try {
+            Testbed.down();
+        } finally {
+            Testbed.release();
+        }
     }
 
     @Test

@@ -39,6 +39,16 @@ public final class GoalFields {
         return decimal(path, absent, Bound.NON_NEGATIVE);
     }
 
+    /** A whole number from {@code least} to {@code most}, such as a level. */
+    public Integer wholeBetween(String path, int absent, int least, int most) {
+        NodeReader parent = parentOf(path);
+        if (parent == null) {
+            return absent;
+        }
+        Bound bound = new Bound("must be from " + least + " to " + most, v -> v >= least && v <= most);
+        return parent.integer(last(path), absent, bound, false);
+    }
+
     /** Reports every field of the object at {@code path} that is not in {@code known}. */
     public void allowOnly(String path, String... known) {
         NodeReader object = at(path);

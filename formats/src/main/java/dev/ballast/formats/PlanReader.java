@@ -1,6 +1,7 @@
 package dev.ballast.formats;
 
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Unresolved;
 import dev.ballast.model.Figure;
 import dev.ballast.model.Migration;
 import dev.ballast.model.PowerOff;
@@ -34,14 +35,15 @@ import java.util.Map;
  *
  * <p>A step's estimate is all or nothing: {@code estimatedSeconds}, {@code estimatedDowntimeMs}
  * and {@code preCopyRounds} together, or none of them. The summary's {@code estimatedSeconds},
- * {@code detours} and {@code dropped} may be left out (0, 0, none), as plans written before they
- * existed do.
+ * {@code detours}, {@code dropped} and {@code unresolved} may be left out (0, 0, none, none), as
+ * plans written before they existed do.
  */
 public final class PlanReader {
 
     private static final String[] SUMMARY_FIELDS = {
         "hostsUsedBefore", "hostsUsedAfter", "powerOnBeforeWatts", "powerOnAfterWatts", "powerSavedWatts",
-        "migrations", "newVmsPlaced", "gibToMove", "estimatedSeconds", "detours", "utilisation", "dropped", "efficacy"};
+        "migrations", "newVmsPlaced", "gibToMove", "estimatedSeconds", "detours", "utilisation", "dropped", "efficacy",
+        "unresolved"};
     private static final String[] ESTIMATE_FIELDS = {"estimatedSeconds", "estimatedDowntimeMs", "preCopyRounds", "converges"};
 
     private static final String[] ACTIONS = {Migration.ACTION, StartVm.ACTION, PowerOff.ACTION, PowerOn.ACTION};
@@ -158,8 +160,25 @@ public final class PlanReader {
             return null;
         }
         List<Figure> efficacy = efficacy(summary);
-        return efficacy == null ? null : new PlanSummary(usedBefore, usedAfter, powerBefore, powerAfter, powerSaved,
-                utilisation, migrations, newVms, gibToMove, seconds, detours, dropped, efficacy);
+        List<Unresolved> unresolved = unresolved(summary);
+        return efficacy == null || unresolved == null ? null : new PlanSummary(usedBefore, usedAfter, powerBefore,
+                powerAfter, powerSaved, utilisation, migrations, newVms, gibToMove, seconds, detours, dropped,
+                efficacy, unresolved);
+    }
+
+    /** The breaches the plan leaves, none when absent; null when an entry is wrong (after reporting it). */
+    private static List<Unresolved> unresolved(NodeReader summary) {
+        List<Unresolved> left = new ArrayList<>();
+        boolean wrong = false;
+        for (NodeReader entry : summary.objects("unresolved", false)) {
+            entry.allowOnly("rule", "where", "why");
+            String rule = entry.name("rule", true);
+            String where = entry.requiredText("where");
+            String why = entry.requiredText("why");
+            wrong |= anyNull(rule, where, why);
+            left.add(new Unresolved(rule, where, why));
+        }
+        return wrong ? null : left;
     }
 
     /** The goal's figures, none when absent; null when an entry is wrong (after reporting it). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Unresolved;
 import dev.ballast.model.Figure;
 import dev.ballast.model.Migration;
 import dev.ballast.model.StartVm;
@@ -113,6 +114,15 @@ public final class PlanWriter {
         }
         ArrayNode dropped = node.putArray("dropped");
         summary.dropped().forEach(move -> dropped.add(dropped(move)));
+        if (!summary.unresolved().isEmpty()) {
+            ArrayNode unresolved = node.putArray("unresolved");
+            for (Unresolved left : summary.unresolved()) {
+                ObjectNode entry = unresolved.addObject();
+                entry.put("rule", left.rule());
+                entry.put("where", left.where());
+                entry.put("why", left.why());
+            }
+        }
         if (!summary.efficacy().isEmpty()) {
             ArrayNode efficacy = node.putArray("efficacy");
             for (Figure figure : summary.efficacy()) {

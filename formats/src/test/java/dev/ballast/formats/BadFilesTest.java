@@ -79,6 +79,9 @@ class BadFilesTest {
         if (name.startsWith("cluster-")) {
             return ClusterConfigReader.read(file);
         }
-        throw new IllegalArgumentException(name + ": name it snapshot-*, policy-*, plan-* or cluster-*");
+        if (name.startsWith("service-")) {
+            return ServiceConfigReader.read(file);
+        }
+        throw new IllegalArgumentException(name + ": name it snapshot-*, policy-*, plan-*, cluster-* or service-*");
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Two goals that read what the scheduler's balance and consolidate read, each setting as a
- * number &gt;= 0 (a tolerance in (0, 1]): enough to test the generic part of reading a policy. The goals' own validation
+ * The goals the scheduler has, reading what its balance and consolidate read (relieve reads
+ * nothing), each setting as a number &gt;= 0 (a tolerance in (0, 1]): enough to test the generic part of reading a policy. The goals' own validation
  * is tested with the goals, in the scheduler.
  */
 final class FakeGoals implements GoalSettingsReader {
@@ -16,7 +16,8 @@ final class FakeGoals implements GoalSettingsReader {
 
     private static final Map<String, List<String>> SETTINGS = Map.of(
             "balance", List.of("tolerance", "minImprovement.points", "weights.spread"),
-            "consolidate", List.of("minImprovement.watts", "weights.hostPower", "weights.packing"));
+            "consolidate", List.of("minImprovement.watts", "weights.hostPower", "weights.packing"),
+            "relieve", List.of());
 
     /** The settings given, by path. */
     record Settings(String goal, Map<String, Double> given) implements GoalSettings {
@@ -24,7 +25,7 @@ final class FakeGoals implements GoalSettingsReader {
 
     @Override
     public List<String> goals() {
-        return List.of("balance", "consolidate");
+        return List.of("balance", "consolidate", "relieve");
     }
 
     @Override

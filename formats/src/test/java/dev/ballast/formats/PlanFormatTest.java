@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Figure;
+import dev.ballast.model.Unresolved;
 import dev.ballast.model.Migration;
 import dev.ballast.model.PowerOff;
 import dev.ballast.model.PowerOn;
@@ -264,6 +265,20 @@ class PlanFormatTest {
 
         assertThat(read.summary().efficacy()).containsExactly(new Figure("watts saved", 180.04, "W"),
                 new Figure("hosts freed", 1, ""));
+    }
+
+    @Test
+    void readsBackWhatThePlanLeavesUnresolved() throws Exception {
+        List<Unresolved> left = List.of(
+                new Unresolved("cpu", "h3", "h3 would use 30.0 of 27.2 cores (85% of 32.0)"),
+                new Unresolved(Unresolved.FITS_NOWHERE, "big", "big stays on h3: it needs 30.0 cores"));
+
+        String json = PlanWriter.toJson(plan(summary().withUnresolved(left)));
+        MigrationPlan read = PlanReader.parse(json, "plan.json");
+
+        assertThat(json).contains("\"unresolved\"");
+        assertThat(read.summary().unresolved()).isEqualTo(left);
+        assertThat(PlanWriter.toJson(plan(summary()))).doesNotContain("unresolved");
     }
 
     @Test

@@ -100,7 +100,7 @@ class PolicyReaderTest {
                 Arguments.of("goal: balance\n", "name", "required"),
                 Arguments.of("name: p\n", "goal", "required"),
                 Arguments.of("name: p\ngoal: maximise\n", "goal",
-                        "unknown value \"maximise\" (allowed: balance, consolidate)"),
+                        "unknown value \"maximise\" (allowed: balance, consolidate, relieve)"),
                 Arguments.of("name: p\ngoal: balance\nlimits: {cpu: 1.2}\n", "limits.cpu",
                         "must be > 0 and <= 1, got 1.2"),
                 Arguments.of("name: p\ngoal: balance\nlimits: {memory: 0}\n", "limits.memory",

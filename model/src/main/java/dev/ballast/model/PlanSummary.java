@@ -18,6 +18,8 @@ import java.util.Set;
  * @param dropped            moves left out of the plan, with the reason
  * @param efficacy           what the policy's goal says the plan achieves, in its own terms
  *                           (hosts freed, imbalance before and after); empty when not given
+ * @param unresolved         hard rules the cluster breaks now that the plan leaves broken, each
+ *                           with why; empty when the plan ends with every rule kept
  */
 public record PlanSummary(
         int hostsUsedBefore,
@@ -32,7 +34,8 @@ public record PlanSummary(
         double estimatedSeconds,
         int detours,
         List<DroppedMove> dropped,
-        List<Figure> efficacy) {
+        List<Figure> efficacy,
+        List<Unresolved> unresolved) {
 
     /** One resource's utilisation before and after the plan. */
     public record Change(Utilisation before, Utilisation after) {
@@ -42,6 +45,7 @@ public record PlanSummary(
         utilisation = Map.copyOf(utilisation);
         dropped = List.copyOf(dropped);
         efficacy = List.copyOf(efficacy);
+        unresolved = List.copyOf(unresolved);
     }
 
     /** The figures without the goal's efficacy figures. */
@@ -49,14 +53,21 @@ public record PlanSummary(
             double powerSavedWatts, Map<Resource, Change> utilisation, int migrations, int newVmsPlaced,
             double gibToMove, double estimatedSeconds, int detours, List<DroppedMove> dropped) {
         this(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts, powerSavedWatts, utilisation,
-                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, List.of());
+                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, List.of(), List.of());
     }
 
     /** The same figures with the goal's own. */
     public PlanSummary withEfficacy(List<Figure> figures) {
         return new PlanSummary(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts,
                 powerSavedWatts, utilisation, migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped,
-                figures);
+                figures, unresolved);
+    }
+
+    /** The same figures with the breaches the plan leaves. */
+    public PlanSummary withUnresolved(List<Unresolved> left) {
+        return new PlanSummary(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts,
+                powerSavedWatts, utilisation, migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped,
+                efficacy, left);
     }
 
     /** The figures of moving a cluster from its current placement to {@code target}. */

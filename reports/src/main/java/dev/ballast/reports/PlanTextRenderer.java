@@ -3,6 +3,7 @@ package dev.ballast.reports;
 import dev.ballast.model.Limits;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.Figure;
+import dev.ballast.model.Unresolved;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Resource;
 import dev.ballast.reports.PlanView.DroppedGroup;
@@ -140,7 +141,17 @@ public final class PlanTextRenderer {
         notConverging(figures.notConverging());
         powerOff(figures.hostsToPowerOff());
         dropped(figures);
+        unresolved(figures.unresolved());
         text.append('\n');
+    }
+
+    /** What the plan leaves broken: said last, so it is what the operator reads before the steps. */
+    private void unresolved(List<Unresolved> left) {
+        if (left.isEmpty()) {
+            return;
+        }
+        text.append("  left as it is (").append(left.size()).append(", no placement within the rules mends it):\n");
+        left.forEach(breach -> text.append("    ").append(breach).append('\n'));
     }
 
     /** The goal's own figures on one line: {@code goal: watts saved 450 W, hosts freed 3}. */

@@ -3,6 +3,7 @@ package dev.ballast.reports;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Figure;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Unresolved;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
@@ -106,13 +107,15 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
      *                        appear
      * @param efficacy        what the goal says the plan achieves, in its terms; empty for a plan
      *                        that does not say
+     * @param unresolved      hard rules the cluster breaks that the plan leaves broken, with why
      */
     public record Figures(int hostsUsedBefore, int hostsUsedAfter, IdlePower idlePower,
             Map<Resource, PlanSummary.Change> utilisation, int migrations, double gibToMove, int newVms,
             double estimatedSeconds, int detours, int notConverging, List<String> hostsToPowerOff,
-            int droppedMoves, List<DroppedGroup> dropped, List<Figure> efficacy) {
+            int droppedMoves, List<DroppedGroup> dropped, List<Figure> efficacy, List<Unresolved> unresolved) {
 
         public Figures {
+            unresolved = List.copyOf(unresolved);
             utilisation = Collections.unmodifiableMap(new EnumMap<>(utilisation));
             hostsToPowerOff = List.copyOf(hostsToPowerOff);
             dropped = List.copyOf(dropped);
@@ -254,7 +257,7 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
         return new Figures(summary.hostsUsedBefore(), summary.hostsUsedAfter(), power, utilisation,
                 summary.migrations(), summary.gibToMove(), summary.newVmsPlaced(), summary.estimatedSeconds(),
                 summary.detours(), notConverging, plan.hostsToPowerOff(), summary.dropped().size(),
-                byReason(summary.dropped()), summary.efficacy());
+                byReason(summary.dropped()), summary.efficacy(), summary.unresolved());
     }
 
     private static List<DroppedGroup> byReason(List<DroppedMove> dropped) {

@@ -4,6 +4,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Figure;
+import dev.ballast.model.Unresolved;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
@@ -205,6 +206,43 @@ class PlanTextRendererTest {
         String report = PlanTextRenderer.render(PlanView.of(CLUSTER, BALANCE, plan));
 
         assertThat(report).contains("  goal: watts saved 120 W, hosts freed 1\n");
+    }
+
+    @Test
+    void whatThePlanLeavesIsSaidWithWhy() {
+        Placement after = CLUSTER.currentPlacement();
+        MigrationPlan plan = new MigrationPlan("balance", "-1hard/-5soft", after, List.of(),
+                PlanSummary.of(CLUSTER, after, List.of()).withUnresolved(List.of(
+                        new Unresolved(Unresolved.FITS_NOWHERE, "vm-1", "vm-1 needs 30.0 cores, which no host offers"),
+                        new Unresolved("cpu", "host-a", "host-a would use 30.0 of 27.2 cores"))));
+
+        String report = PlanTextRenderer.render(PlanView.of(CLUSTER, BALANCE, plan));
+
+        assertThat(report).contains("  left as it is (2, no placement within the rules mends it):\n"
+                + "    fits-nowhere: vm-1 needs 30.0 cores, which no host offers\n"
+                + "    cpu: host-a would use 30.0 of 27.2 cores\n");
+    }
+
+    @Test
+    void plansUnderSeveralPoliciesReadSideBySide() {
+        Placement after = CLUSTER.currentPlacement().with("vm-1", "host-b").with("vm-4", "host-b");
+        List<Step> steps = List.of(new Migration("vm-1", "host-a", "host-b"), new Migration("vm-4", "host-c", "host-b"));
+        MigrationPlan moving = new MigrationPlan("balance", "0hard/-5soft", after, steps,
+                PlanSummary.of(CLUSTER, after, steps));
+        MigrationPlan still = new MigrationPlan("relieve", "0hard/-9soft", CLUSTER.currentPlacement(), List.of(),
+                PlanSummary.of(CLUSTER, CLUSTER.currentPlacement(), List.of()));
+        Policy relieve = new Policy("relieve", BALANCE.limits(), null, new Named("relieve"));
+
+        String text = ComparisonTextRenderer.render(List.of(PlanView.of(CLUSTER, relieve, still),
+                PlanView.of(CLUSTER, BALANCE, moving)));
+
+        // host-a runs 30 of 32 cores (93.8%), over its 85% limit, until vm-1 (20 cores) leaves it.
+        assertThat(text).startsWith("Side by side\n")
+                .containsPattern("\\n  migrations +0 +2\\n")
+                .containsPattern("\\n  memory to move +0.0 GiB +16.0 GiB\\n")
+                .containsPattern("\\n  hosts over a limit +1 -> 1 +1 -> 0\\n")
+                .containsPattern("\\n  hottest CPU +93.8% -> 93.8% +93.8% -> 68.8%\\n")
+                .containsPattern("\\n  hosts in use +3 -> 3 +3 -> 2\\n");
     }
 
     @ParameterizedTest

@@ -24,12 +24,12 @@ import java.util.List;
  */
 public final class Policies {
 
-    private static final List<String> BUILT_IN = List.of("balance", "consolidate");
+    private static final List<String> BUILT_IN = List.of("balance", "consolidate", "relieve");
 
     private Policies() {
     }
 
-    /** The names of the built-in policies: {@code balance}, {@code consolidate}. */
+    /** The names of the built-in policies: {@code balance}, {@code consolidate}, {@code relieve}. */
     public static List<String> builtInNames() {
         return BUILT_IN;
     }

@@ -25,7 +25,7 @@ class PoliciesTest {
     private static final GoalSettingsReader GOALS = new GoalSettingsReader() {
         @Override
         public List<String> goals() {
-            return List.of("balance", "consolidate");
+            return List.of("balance", "consolidate", "relieve");
         }
 
         @Override
@@ -42,14 +42,14 @@ class PoliciesTest {
 
     @Test
     void listsTheBuiltInNames() {
-        assertThat(Policies.builtInNames()).containsExactly("balance", "consolidate");
+        assertThat(Policies.builtInNames()).containsExactly("balance", "consolidate", "relieve");
     }
 
     @Test
     void anUnknownBuiltInNameIsAProgrammingError() {
         assertThatThrownBy(() -> Policies.builtIn("spread", GOALS))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("\"spread\"").hasMessageContaining("balance, consolidate");
+                .hasMessageContaining("\"spread\"").hasMessageContaining("balance, consolidate, relieve");
     }
 
     @Test
@@ -85,7 +85,7 @@ class PoliciesTest {
                 .isInstanceOfSatisfying(InputException.class, e -> {
                     assertThat(e.source()).isEqualTo("balanse");
                     assertThat(e.problems()).containsExactly(new Problem("(file)",
-                            "no such file, and not a built-in policy (balance, consolidate)"));
+                            "no such file, and not a built-in policy (balance, consolidate, relieve)"));
                 });
     }
 

@@ -5,6 +5,8 @@ import dev.ballast.model.DroppedMove;
 import dev.ballast.model.PowerOff;
 import dev.ballast.model.Step;
 import dev.ballast.model.VmStep;
+import dev.ballast.model.Vm;
+import dev.ballast.model.Unresolved;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
@@ -58,6 +60,11 @@ public final class Planner {
     private static final Duration MIN_SEARCH = Duration.ofMillis(200);
     /** One fiftieth of the time limit is kept for the work after the search. */
     private static final int FINISHING_SHARE = 50;
+    /** One twenty-fifth for undoing the moves that do not pay: 49,000 moves take about 7 s. */
+    private static final int PRUNING_SHARE = 25;
+    /** Searches again, each on a quarter of the time, when a search trades a breach the cluster has for a new one. */
+    private static final int MAX_REPAIRS = 3;
+    private static final int REPAIR_SHARE = 4;
 
     private final SolverSettings settings;
     private final Clock clock;
@@ -86,14 +93,20 @@ public final class Planner {
     public MigrationPlan plan(ClusterSnapshot given, Policy policy) throws NoFeasiblePlacementException {
         long started = System.nanoTime();
         ClusterSnapshot snapshot = StaleHosts.leaveAlone(Cooldown.apply(given, policy, clock.instant()));
-        List<String> shortfall = Shortfall.of(snapshot, policy);
+        List<Unresolved> shortfall = Shortfall.of(snapshot, policy);
         if (!shortfall.isEmpty()) {
-            throw new NoFeasiblePlacementException(shortfall);
+            if (snapshot.vms().stream().anyMatch(Vm::isNew)) {
+                throw new NoFeasiblePlacementException(shortfall.stream().map(Unresolved::toString).toList());
+            }
+            // Every VM runs somewhere: what cannot be mended stays as it is, named, and the
+            // rest is planned. An overload the cluster cannot shed entirely is still relieved.
+            log.warn("policy {}: the plan will leave some of this as it is: {}", policy.name(), shortfall);
+            snapshot = leaveInPlace(snapshot, Shortfall.fitNowhere(snapshot, policy));
         }
         Goal goal = Goals.registry().of(policy);
         Objective objective = goal.on(snapshot, policy);
-        Placement target = solve(snapshot, policy, goal, objective, settings.timeLimit(), started);
-        Sequence sequence = Sequencer.of(snapshot, policy, target);
+        Target target = solve(snapshot, policy, goal, objective, settings.timeLimit(), started, MAX_REPAIRS);
+        Sequence sequence = Sequencer.of(snapshot, policy, target.placement());
         if (!sequence.dropped().isEmpty()) {
             sequence = retargetAround(snapshot, policy, goal, sequence);
         }
@@ -103,8 +116,12 @@ public final class Planner {
             log.info("policy {}: plan emptied: {}", policy.name(), tooSmall.get());
             sequence = new Sequence(List.of(), dropAll(sequence.steps(), tooSmall.get()),
                     snapshot.currentPlacement());
+        } else if (!target.unpaid().isEmpty()) {
+            List<DroppedMove> dropped = new ArrayList<>(target.unpaid());
+            dropped.addAll(sequence.dropped());
+            sequence = new Sequence(sequence.steps(), dropped, sequence.reached());
         }
-        MigrationPlan plan = planOf(snapshot, policy, goal, objective, sequence);
+        MigrationPlan plan = planOf(snapshot, policy, goal, objective, sequence, shortfall);
         Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(snapshot, policy, plan);
         if (problem.isPresent()) {
             List<String> reasons = new ArrayList<>(List.of("no safe order of migrations: " + problem.get()));
@@ -114,17 +131,23 @@ public final class Planner {
         return plan;
     }
 
+    /** The solver's target with the moves that did not pay undone, and those moves. */
+    private record Target(Placement placement, List<DroppedMove> unpaid) {
+    }
+
     /** A target placement that keeps every hard rule, from the solver within the time left. */
-    private Placement solve(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective, Duration limit,
-            long started) throws NoFeasiblePlacementException {
+    private Target solve(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective, Duration limit,
+            long started, int repairs) throws NoFeasiblePlacementException {
         long temperature = objective.temperature();
         SolverFactory<ClusterPlacement> factory = SolverFactories.forConstraints(goal.constraints(),
                 settings.withTimeLimit(limit), temperature);
-        ClusterPlacement start = startingPoint(snapshot, policy, objective, factory);
+        Map<String, Optional<Placement>> starts = objective.startingPoints();
+        ClusterPlacement start = startingPoint(snapshot, policy, objective, starts, factory);
         // The time limit covers the whole plan: the solver gets what preparing it left over, less
-        // a share for ordering and checking the moves afterwards (1.3 s on 50,000 VMs).
+        // a share for undoing the moves that do not pay and one for ordering and checking the
+        // moves afterwards (1.3 s on 50,000 VMs).
         Duration left = limit.minusMillis((System.nanoTime() - started) / 1_000_000)
-                .minus(limit.dividedBy(FINISHING_SHARE));
+                .minus(limit.dividedBy(PRUNING_SHARE)).minus(limit.dividedBy(FINISHING_SHARE));
         factory = SolverFactories.forConstraints(goal.constraints(),
                 settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left), temperature);
         Solver<ClusterPlacement> solver = factory.buildSolver();
@@ -135,14 +158,96 @@ public final class Planner {
             statsListener.accept(new SearchStats(Duration.ofMillis(search.getTimeMillisSpent()),
                     Duration.ofMillis(bestAt.get()), search.getSolverScope().getScoreCalculationCount()));
         }
+        Breaches breaches = new Breaches(snapshot, policy);
         Placement target = placementOf(best);
-        List<Violation> violations = HardRules.check(snapshot, policy, target);
-        if (!violations.isEmpty()) {
-            throw new NoFeasiblePlacementException(reasons(violations));
+        List<Violation> fresh = breaches.newIn(target);
+        if (!fresh.isEmpty()) {
+            if (breaches.noneNow()) {
+                throw new NoFeasiblePlacementException(reasons(fresh));
+            }
+            // The cluster breaks rules now and the search traded one breach for another (a VM out
+            // of maintenance onto a host it overloads): the VMs whose moves broke a rule stay where
+            // they are, and the search runs again on what is left.
+            Set<String> culprits = culprits(snapshot, target, fresh);
+            if (repairs > 0 && !culprits.isEmpty()) {
+                log.info("policy {}: the search traded a breach for {}; searching again with {} VMs left in place",
+                        policy.name(), fresh.get(0), culprits.size());
+                ClusterSnapshot kept = leaveInPlace(snapshot, culprits);
+                return solve(kept, policy, goal, goal.on(kept, policy), limit.dividedBy(REPAIR_SHARE),
+                        System.nanoTime(), repairs - 1);
+            }
+            log.warn("policy {}: the search's target breaks new rules ({}); falling back", policy.name(),
+                    fresh.get(0));
+            target = starts.values().stream().flatMap(Optional::stream).filter(p -> breaches.newIn(p).isEmpty())
+                    .findFirst().orElse(snapshot.currentPlacement());
         }
         target = objective.cleanUp(target);
-        log.info("policy {}: target found with score {}", policy.name(), scoreOf(factory, best, target));
-        return target;
+        long pruning = System.nanoTime();
+        UnpaidMoves.Result paid = UnpaidMoves.drop(factory,
+                withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), target),
+                started + limit.toNanos() - limit.dividedBy(FINISHING_SHARE).toNanos());
+        List<DroppedMove> unpaid = List.of();
+        if (breaches.newIn(paid.target()).isEmpty()) {
+            target = paid.target();
+            unpaid = paid.dropped();
+        }
+        log.info("policy {}: target found with score {}; {} moves undone that did not pay ({} ms)", policy.name(),
+                scoreOf(factory, best, target), unpaid.size(), (System.nanoTime() - pruning) / 1_000_000);
+        return new Target(target, unpaid);
+    }
+
+    /** The moved VMs a new breach concerns: those it names, those in the group it names, those moved onto the host it names. */
+    private static Set<String> culprits(ClusterSnapshot snapshot, Placement target, List<Violation> fresh) {
+        Set<String> where = new HashSet<>();
+        fresh.forEach(v -> where.add(v.where()));
+        Set<String> inGroups = new HashSet<>();
+        snapshot.groups().stream().filter(g -> where.contains(g.name())).forEach(g -> inGroups.addAll(g.vms()));
+        Set<String> culprits = new HashSet<>();
+        for (Vm vm : snapshot.vms()) {
+            String to = target.hostOf(vm.name());
+            boolean moved = vm.host() != null && to != null && !to.equals(vm.host());
+            if (moved && (where.contains(vm.name()) || where.contains(to) || inGroups.contains(vm.name()))) {
+                culprits.add(vm.name());
+            }
+        }
+        return culprits;
+    }
+
+    /** The rules the cluster breaks now, to tell them from breaches a placement would add. */
+    private static final class Breaches {
+
+        private final ClusterSnapshot snapshot;
+        private final Policy policy;
+        private final Set<String> now = new HashSet<>();
+
+        Breaches(ClusterSnapshot snapshot, Policy policy) {
+            this.snapshot = snapshot;
+            this.policy = policy;
+            HardRules.check(snapshot, policy, snapshot.currentPlacement()).forEach(v -> now.add(key(v)));
+        }
+
+        boolean noneNow() {
+            return now.isEmpty();
+        }
+
+        /** What the placement breaks that the cluster keeps now. */
+        List<Violation> newIn(Placement placement) {
+            return HardRules.check(snapshot, policy, placement).stream().filter(v -> !now.contains(key(v))).toList();
+        }
+
+        private static String key(Violation violation) {
+            return violation.rule() + "@" + violation.where();
+        }
+    }
+
+    /** The VMs stay where they are, as if pinned: they fit on no host within the limits. */
+    private static ClusterSnapshot leaveInPlace(ClusterSnapshot snapshot, Set<String> vms) {
+        if (vms.isEmpty()) {
+            return snapshot;
+        }
+        return new ClusterSnapshot(snapshot.hosts(),
+                snapshot.vms().stream().map(vm -> vms.contains(vm.name()) ? vm.asPinned() : vm).toList(),
+                snapshot.groups());
     }
 
     /**
@@ -159,8 +264,9 @@ public final class Planner {
                 snapshot.groups());
         try {
             Duration retry = settings.timeLimit().dividedBy(3);
-            Placement target = solve(keepStuck, policy, goal, goal.on(keepStuck, policy), retry, System.nanoTime());
-            Sequence second = Sequencer.of(snapshot, policy, target);
+            Target target = solve(keepStuck, policy, goal, goal.on(keepStuck, policy), retry, System.nanoTime(),
+                    MAX_REPAIRS);
+            Sequence second = Sequencer.of(snapshot, policy, target.placement());
             return second.dropped().size() < first.dropped().size() ? second : first;
         } catch (NoFeasiblePlacementException e) {
             return first;
@@ -173,7 +279,7 @@ public final class Planner {
     }
 
     private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective,
-            Sequence sequence) {
+            Sequence sequence, List<Unresolved> shortfall) {
         List<Step> steps = new ArrayList<>(Estimates.attach(snapshot, sequence.steps(), migrationModel));
         Placement placement = sequence.reached();
         // Hosts the goal advises switching off are switched off last, once every VM has left them.
@@ -183,7 +289,23 @@ public final class Planner {
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
         return new MigrationPlan(policy.name(), score, placement, steps,
                 PlanSummary.of(snapshot, placement, steps, sequence.dropped())
-                        .withEfficacy(objective.efficacy(placement)));
+                        .withEfficacy(objective.efficacy(placement))
+                        .withUnresolved(unresolved(snapshot, policy, placement, shortfall, objective.unresolved(placement))));
+    }
+
+    /**
+     * Why the plan leaves some things as they are (found before the search), then the breaches it
+     * leaves, each with what the goal says keeps it (by the host or VM the breach names).
+     */
+    private static List<Unresolved> unresolved(ClusterSnapshot snapshot, Policy policy, Placement placement,
+            List<Unresolved> shortfall, Map<String, String> goalSays) {
+        List<Unresolved> left = new ArrayList<>(shortfall);
+        for (Violation violation : HardRules.check(snapshot, policy, placement)) {
+            String why = goalSays.get(violation.where());
+            left.add(new Unresolved(violation.rule(), violation.where(),
+                    why == null ? violation.message() : violation.message() + ": " + why));
+        }
+        return left;
     }
 
     private static List<DroppedMove> dropAll(List<VmStep> steps, String reason) {
@@ -201,12 +323,12 @@ public final class Planner {
      * greedy plans. Local search then trades migrations against the goal.
      */
     private static ClusterPlacement startingPoint(ClusterSnapshot snapshot, Policy policy, Objective objective,
-            SolverFactory<ClusterPlacement> factory) {
+            Map<String, Optional<Placement>> starts, SolverFactory<ClusterPlacement> factory) {
         ClusterPlacement best = ProblemBuilder.build(snapshot, policy, objective.prices());
         SolutionManager<ClusterPlacement, HardSoftLongScore> scores = SolutionManager.create(factory);
         HardSoftLongScore bestScore = scores.update(best);
         String from = "current placement";
-        for (var candidate : objective.startingPoints().entrySet()) {
+        for (var candidate : starts.entrySet()) {
             if (candidate.getValue().isEmpty()) {
                 continue;
             }

@@ -23,6 +23,7 @@ import net.jqwik.api.constraints.IntRange;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,8 +80,18 @@ class PlanProperties {
             assertThat(refused.reasons()).isNotEmpty();
             return;
         }
-        assertThat(HardRules.check(snapshot, policy, plan.placement())).isEmpty();
+        assertBreaksOnlyWhatItNames(snapshot, policy, plan);
         assertStepsLeadToThePlacement(snapshot, policy, plan);
+    }
+
+    /** The plan's end breaks no rule the cluster kept, and names every breach it leaves. */
+    private static void assertBreaksOnlyWhatItNames(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
+        List<String> before = HardRules.check(snapshot, policy, snapshot.currentPlacement()).stream()
+                .map(v -> v.rule() + "@" + v.where()).toList();
+        List<String> after = HardRules.check(snapshot, policy, plan.placement()).stream()
+                .map(v -> v.rule() + "@" + v.where()).toList();
+        assertThat(before).containsAll(after);
+        assertThat(plan.summary().unresolved()).extracting(u -> u.rule() + "@" + u.where()).containsAll(after);
     }
 
     /**

@@ -9,6 +9,7 @@ import static dev.ballast.scheduler.Clusters.vm;
 import static dev.ballast.scheduler.Clusters.withMaxMigrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Group;
@@ -19,6 +20,7 @@ import dev.ballast.model.PowerOff;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Staleness;
+import dev.ballast.model.Unresolved;
 import dev.ballast.rules.HardRules;
 import org.junit.jupiter.api.Test;
 
@@ -174,15 +176,17 @@ class PlannerTest {
     }
 
     @Test
-    void aStaleHostThatMustBeEmptiedIsRefusedWithTheReason() {
+    void aStaleHostThatMustBeEmptiedIsLeftWithTheReason() throws Exception {
         Staleness lost = new Staleness(Instant.parse("2026-11-24T03:00:00Z"), "libvirt: connection refused");
         ClusterSnapshot snapshot = new ClusterSnapshot(
                 List.of(host("h1", HostState.MAINTENANCE).withStale(lost), host("h2")),
                 List.of(vm("a", "h1", 8, 1)),
                 List.of());
-        assertThatThrownBy(() -> planner.plan(snapshot, balance()))
-                .hasMessageContaining("stale: a must leave h1 (maintenance), but its figures are stale")
-                .hasMessageContaining("connection refused");
+        MigrationPlan plan = planner.plan(snapshot, balance());
+        assertThat(plan.migrations()).isEmpty();
+        assertThat(plan.summary().unresolved()).map(Unresolved::toString)
+                .anyMatch(r -> r.startsWith("stale: a must leave h1 (maintenance), but its figures are stale")
+                        && r.contains("connection refused"));
     }
 
     @Test
@@ -199,25 +203,59 @@ class PlannerTest {
     }
 
     @Test
-    void aPlacementNoSearchCanRepairIsReportedWithTheBrokenRule() {
-        // Enough memory in total, but no host can take a third 40 GiB VM.
+    void aHostThatCannotBeEmptiedIsLeftNamedWhileTheRestIsPlanned() throws Exception {
+        // h3 goes into maintenance: d can leave it, but no host has room for the 40 GiB c.
         ClusterSnapshot snapshot = new ClusterSnapshot(
                 List.of(host("h1"), host("h2"), host("h3", HostState.MAINTENANCE)),
-                List.of(vm("a", "h1", 40, 1), vm("b", "h2", 40, 1), vm("c", "h3", 40, 1)),
+                List.of(vm("a", "h1", 40, 1), vm("b", "h2", 40, 1), vm("c", "h3", 40, 1), vm("d", "h3", 4, 1)),
                 List.of());
-        assertThatThrownBy(() -> planner.plan(snapshot, balance()))
-                .isInstanceOf(NoFeasiblePlacementException.class)
-                .satisfies(e -> assertThat(((NoFeasiblePlacementException) e).reasons())
-                        .anyMatch(r -> r.startsWith("memory: h") || r.startsWith("host-state: ")));
+        MigrationPlan plan = planner.plan(snapshot, balance());
+        assertThat(plan.placement().hostOf("c")).isEqualTo("h3");
+        assertThat(plan.placement().hostOf("d")).isNotEqualTo("h3");
+        assertThat(plan.summary().unresolved()).extracting(Unresolved::rule, Unresolved::where)
+                .containsExactly(tuple("memory", "cluster"), tuple("host-state", "h3"));
+        assertThat(plan.summary().unresolved().get(1).why()).isEqualTo(
+                "c is on h3, which is in maintenance: no other host has room within the limits for the VMs it must give up (c)");
     }
 
     @Test
-    void aPinnedVmOnAHostThatMustEmptyIsInfeasible() {
+    void aVmThatFitsNowhereWithinTheLimitsStaysNamedAndItsHostIsStillRelieved() throws Exception {
+        // big needs 14 cores, more than any 16-core host offers at 85% (13.6); h1 also runs two
+        // small VMs, which can leave so that h1 is over its limit by no more than big alone.
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2"), host("h3")),
+                List.of(vm("big", "h1", 8, 14), vm("s1", "h1", 2, 1), vm("s2", "h1", 2, 1), vm("t", "h2", 2, 1)),
+                List.of());
+        MigrationPlan plan = planner.plan(snapshot, balance());
+        assertThat(plan.placement().hostOf("big")).isEqualTo("h1");
+        assertThat(plan.placement().hostOf("s1")).isNotEqualTo("h1");
+        assertThat(plan.placement().hostOf("s2")).isNotEqualTo("h1");
+        assertThat(plan.summary().unresolved()).extracting(Unresolved::rule, Unresolved::where)
+                .contains(tuple(Unresolved.FITS_NOWHERE, "big"), tuple("cpu", "h1"));
+        assertThat(HardRules.check(snapshot, balance(), plan.placement())).extracting(v -> v.rule() + "@" + v.where())
+                .containsExactly("cpu@h1");
+    }
+
+    @Test
+    void aPinnedVmOnAHostThatMustEmptyIsLeftWithTheReason() throws Exception {
         ClusterSnapshot snapshot = new ClusterSnapshot(
                 List.of(host("h1", HostState.MAINTENANCE), host("h2")),
                 List.of(pinned("a", "h1", 4, 1)),
                 List.of());
+        MigrationPlan plan = planner.plan(snapshot, balance());
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.summary().unresolved()).map(Unresolved::toString)
+                .contains("pinned: a is pinned to h1, which is in maintenance and must be emptied");
+    }
+
+    @Test
+    void newVmsThatCannotAllBePlacedAreStillRefusedBeforeSearching() {
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2")),
+                List.of(vm("a", "h1", 4, 1), vm("huge", null, 4, 15)),
+                List.of());
         assertThatThrownBy(() -> planner.plan(snapshot, balance()))
-                .hasMessageContaining("pinned: a is pinned to h1, which is in maintenance");
+                .isInstanceOf(NoFeasiblePlacementException.class)
+                .hasMessageContaining("fits-nowhere: huge needs 15.0 cores");
     }
 }

@@ -53,7 +53,8 @@ class QualityAtScaleTest {
         // so with bigger VMs no placement at all could meet a 5-point target.
         ClusterSnapshot snapshot = ClusterGenerator.generate(
                 new ClusterGenerator.Options(200, 2_000, 0.6, 0.5, 0, 42).withMaxVcpus(8));
-        Policy policy = new Policy("balance", LIMITS, null, BalanceSettings.DEFAULTS);
+        Policy policy = new Policy("balance", LIMITS, null,
+                BalanceSettings.DEFAULTS.withTolerance(BalanceSettings.DEFAULT_TOLERANCE));
 
         MigrationPlan plan = planner.plan(snapshot, policy);
 

@@ -45,6 +45,15 @@ public interface Goal {
      */
     Class<? extends ConstraintProvider> constraints();
 
+    /**
+     * True when the goal makes no plan while the last plan's moves are within their cooldown and
+     * nothing breaks a limit or a rule: a balancer that answers its own moves moves VMs back and
+     * forth. False by default.
+     */
+    default boolean restsWhileCooling() {
+        return false;
+    }
+
     /** The goal applied to one cluster under a policy whose settings are this goal's. */
     Objective on(ClusterSnapshot snapshot, Policy policy);
 }

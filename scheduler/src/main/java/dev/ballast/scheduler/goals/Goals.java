@@ -6,6 +6,7 @@ import dev.ballast.model.GoalSettings;
 import dev.ballast.model.Policy;
 import dev.ballast.scheduler.goals.balance.BalanceGoal;
 import dev.ballast.scheduler.goals.consolidate.ConsolidateGoal;
+import dev.ballast.scheduler.goals.relieve.RelieveGoal;
 import java.util.List;
 
 /**
@@ -16,7 +17,8 @@ public final class Goals implements GoalSettingsReader {
 
     private static final Goals REGISTRY = new Goals(List.of(
             new BalanceGoal(),
-            new ConsolidateGoal()));
+            new ConsolidateGoal(),
+            new RelieveGoal()));
 
     private final List<Goal> goals;
 

@@ -38,8 +38,25 @@ public interface Objective {
      */
     Optional<String> tooSmall(Placement target);
 
+    /**
+     * The goal's own measure of a placement, lower is better, in the goal's unit (watts kept on,
+     * points of imbalance, excess over the limits): a plan cut after any step must leave a
+     * placement that measures no worse than the cluster did before it.
+     */
+    double measure(Placement placement);
+
     /** What a plan reaching {@code target} achieves, as the report can show it. */
     List<Figure> efficacy(Placement target);
+
+    /**
+     * Why the target leaves what it was meant to resolve as it is, by the host or VM concerned
+     * (a violation's {@code where}): relieve says, of a host still over a limit, what keeps each
+     * VM whose leaving would relieve it in place (pinned, no room within the limits, the rules
+     * that refuse it elsewhere). None by default.
+     */
+    default Map<String, String> unresolved(Placement target) {
+        return Map.of();
+    }
 
     /** Hosts the target leaves empty that may be switched off; none by default. */
     default List<String> hostsToSwitchOff(Placement target) {

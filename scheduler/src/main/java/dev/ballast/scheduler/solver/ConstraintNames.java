@@ -10,6 +10,7 @@ public final class ConstraintNames {
     public static final String PACKING = "Hosts kept on are full";
     public static final String SPREAD = "Load spread evenly";
     public static final String HOT_SPOT = "No host hot";
+    public static final String COOLEST = "Destinations left coolest";
     public static final String MIGRATION_COST = "Migration cost";
 
     private ConstraintNames() {

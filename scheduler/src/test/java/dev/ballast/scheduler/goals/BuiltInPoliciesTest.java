@@ -6,8 +6,8 @@ import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
 import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.goals.balance.BalanceSettings;
-import dev.ballast.scheduler.goals.balance.Tolerance;
 import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
+import dev.ballast.scheduler.goals.relieve.RelieveSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,9 +18,15 @@ class BuiltInPoliciesTest {
     private static final Limits HEADROOM = new Limits(0.85, 0.95, 0.8);
 
     @Test
-    void balanceKeepsHeadroomLeavesRecentMovesAloneAndMovesOnlyForTwoPoints() {
+    void balanceKeepsHeadroomLeavesRecentMovesAloneAndMovesAtTheDefaultLevel() {
         assertThat(Policies.builtIn("balance", Goals.registry())).isEqualTo(new Policy("balance", HEADROOM, null,
-                1.0, Duration.ofHours(6), new BalanceSettings(Tolerance.uniform(0.04), 1.0, 2)));
+                1.0, Duration.ofHours(6), new BalanceSettings(null, 1.0, 0, 3)));
+    }
+
+    @Test
+    void relieveKeepsTheSameHeadroomAndLeavesRecentMovesAlone() {
+        assertThat(Policies.builtIn("relieve", Goals.registry())).isEqualTo(new Policy("relieve", HEADROOM, null,
+                1.0, Duration.ofHours(6), RelieveSettings.DEFAULTS));
     }
 
     @Test

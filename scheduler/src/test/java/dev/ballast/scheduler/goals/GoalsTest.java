@@ -12,32 +12,33 @@ import org.junit.jupiter.api.Test;
 class GoalsTest {
 
     @Test
-    void listsBalanceAndConsolidate() {
-        assertThat(Goals.registry().goals()).containsExactly("balance", "consolidate");
-        assertThat(Goals.registry().all()).extracting(Goal::name).containsExactly("balance", "consolidate");
+    void listsBalanceConsolidateAndRelieve() {
+        assertThat(Goals.registry().goals()).containsExactly("balance", "consolidate", "relieve");
+        assertThat(Goals.registry().all()).extracting(Goal::name).containsExactly("balance", "consolidate", "relieve");
     }
 
     @Test
     void anUnknownGoalIsRefusedListingTheKnownOnes() {
-        assertThatThrownBy(() -> Goals.registry().named("relieve"))
+        assertThatThrownBy(() -> Goals.registry().named("spread"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no goal named \"relieve\" (known: balance, consolidate)");
+                .hasMessage("no goal named \"spread\" (known: balance, consolidate, relieve)");
     }
 
     @Test
     void anUnknownGoalInAPolicyFileIsRefusedAtItsPathListingTheKnownOnes() {
         InputException e = catchThrowableOfType(InputException.class, () -> PolicyReader.parse(
-                "apiVersion: ballast/v1\nkind: Policy\nname: p\ngoal: relieve\n", "p.yaml", Goals.registry()));
+                "apiVersion: ballast/v1\nkind: Policy\nname: p\ngoal: spread\n", "p.yaml", Goals.registry()));
 
         assertThat(e.problems()).containsExactly(
-                new Problem("goal", "unknown value \"relieve\" (allowed: balance, consolidate)"));
+                new Problem("goal", "unknown value \"spread\" (allowed: balance, consolidate, relieve)"));
     }
 
     @Test
     void eachGoalReadsItsOwnSettingsOnly() {
         assertThat(Goals.registry().named("balance").settings())
-                .containsExactly("tolerance", "minImprovement.points", "weights.spread");
+                .containsExactly("aggressiveness", "tolerance", "minImprovement.points", "weights.spread");
         assertThat(Goals.registry().named("consolidate").settings())
                 .containsExactly("minImprovement.watts", "weights.hostPower", "weights.packing");
+        assertThat(Goals.registry().named("relieve").settings()).isEmpty();
     }
 }

@@ -8,21 +8,24 @@ import dev.ballast.rules.solver.PlanningHost;
 import dev.ballast.scheduler.solver.Pricing;
 
 /**
- * Balance's prices, in millionths of squared utilisation: the price of uneven load (each host's
- * load squared) and of load beyond the hot-spot threshold of {@link HotSpots}. The policy's
- * {@code weights.spread} multiplies both, {@code weights.migration} the price of a migration.
+ * Balance's prices, in hundred-thousandths of squared utilisation: the price of uneven load (each
+ * host's load squared), of a migration (the level's threshold, {@link Aggressiveness}), and, when
+ * the policy sets a tolerance, of load beyond the hot-spot threshold of {@link HotSpots}. The
+ * policy's {@code weights.spread} multiplies the first and the last, so that a higher weight lets
+ * more moves pay their threshold; {@code weights.migration} the share of the threshold that grows
+ * with the memory a move copies.
  */
 final class BalancePrices implements Pricing {
 
     /**
-     * Score units per unit of (capacity-weighted) squared utilisation. Kept weak: it only evens
-     * out what the hot-spot charge leaves, since on its own it moved a third of all VMs for gains
-     * of a point or two.
+     * Score units per unit of (capacity-weighted) squared utilisation. The level's threshold is
+     * priced on the same scale, so what a move gains and what it must gain compare directly.
      */
     static final double SPREAD_SCALE = 100_000;
     /**
-     * A GiB migrated costs as much as a hundredth of a host's squared utilisation. On 200 mixed
-     * hosts, a tenth of this moved twice the VMs for under a point more evenness.
+     * With a tolerance, a GiB migrated costs as much as a tenth of a host's squared utilisation
+     * besides the level's threshold, as it did before there were levels. On 200 mixed hosts, a
+     * tenth of this moved twice the VMs for under a point more evenness.
      */
     static final double PER_GIB = 10_000;
     /**
@@ -34,12 +37,15 @@ final class BalancePrices implements Pricing {
     static final double HOT_PRICE = 400_000_000;
 
     private final double spread;
+    private final int level;
     private final double migrationWeight;
     private final Resources meanCapacity;
     private final HotSpots hotSpots;
 
+    /** @param hotSpots null when the policy sets no tolerance: then no host counts as hot */
     BalancePrices(BalanceSettings settings, double migrationWeight, Resources meanCapacity, HotSpots hotSpots) {
         this.spread = settings.spread();
+        this.level = settings.aggressiveness();
         this.migrationWeight = migrationWeight;
         this.meanCapacity = meanCapacity;
         this.hotSpots = hotSpots;
@@ -60,6 +66,9 @@ final class BalancePrices implements Pricing {
     /** Hosts hotter than the mean utilisation plus the policy's tolerance pay for the excess. */
     @Override
     public PlanningHost.HotSpot hotSpotFor(Host host) {
+        if (hotSpots == null) {
+            return PlanningHost.HotSpot.NONE;
+        }
         Resources capacity = host.capacity();
         double price = HOT_PRICE * spread;
         return new PlanningHost.HotSpot(
@@ -69,8 +78,11 @@ final class BalancePrices implements Pricing {
                 price / (capacity.cpu() * 1000), price / capacity.memoryMiB(), price / (capacity.networkMbps() * 1000));
     }
 
+    /** The level's threshold, and with a tolerance the price per GiB copied besides. */
     @Override
     public long migrationOf(Vm vm) {
-        return Math.round(vm.memoryMiB() / 1024.0 * PER_GIB * migrationWeight);
+        double threshold = SPREAD_SCALE * Aggressiveness.threshold(level, vm.memoryMiB(), migrationWeight);
+        double perGib = hotSpots == null ? 0 : vm.memoryMiB() / 1024.0 * PER_GIB * migrationWeight;
+        return Math.round(threshold + perGib);
     }
 }

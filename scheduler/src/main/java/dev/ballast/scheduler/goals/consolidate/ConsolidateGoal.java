@@ -159,6 +159,12 @@ public final class ConsolidateGoal implements Goal {
                     "the plan switches off %.0f W, under the policy's minImprovement of %.0f W", watts, least));
         }
 
+        /** The idle watts of the hosts kept on. */
+        @Override
+        public double measure(Placement placement) {
+            return idleWatts(snapshot, placement);
+        }
+
         @Override
         public List<Figure> efficacy(Placement target) {
             Set<String> before = snapshot.currentPlacement().usedHosts();

@@ -1,0 +1,145 @@
+package dev.ballast.cli;
+
+import dev.ballast.collector.Collector;
+import dev.ballast.executor.Sleeper;
+import dev.ballast.executor.SnapshotSource;
+import dev.ballast.formats.ClusterConfigReader;
+import dev.ballast.formats.InputException;
+import dev.ballast.formats.ServiceConfigReader;
+import dev.ballast.hosts.simulated.SimulatedCluster;
+import dev.ballast.hosts.simulated.Ticker;
+import dev.ballast.model.ClusterConfig;
+import dev.ballast.model.ServiceConfig;
+import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.model.ServiceConfig.Overload;
+import dev.ballast.scheduler.SolverSettings;
+import dev.ballast.service.ClusterAccess;
+import dev.ballast.service.Service;
+import dev.ballast.service.api.ApiServer;
+import dev.ballast.service.api.Credentials;
+import dev.ballast.service.store.Database;
+import dev.ballast.service.store.PlanStore;
+import dev.ballast.simulator.ClusterGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ballast serve}: the service, its store and its HTTP API, until the process is stopped.
+ * Without {@code --config}, on an embedded default: the demo's simulated cluster, the store in a
+ * temporary directory, 127.0.0.1:8787, a fresh token in a file whose path it prints.
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {"Runs the service: jobs that collect, plan with a policy and keep the plan for approval (or run",
+            "it at once in auto mode), the plan store and the HTTP API under /api/v1 (see docs/api.md).",
+            "Without --config it runs on a simulated cluster with built-in jobs, listening on 127.0.0.1:8787."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "1:the service failed", "2:bad input: the service file, its cluster file,"
+            + " its token file, or an address beyond loopback without a token file"})
+final class ServeCommand extends Subcommand {
+
+    /** The embedded default's simulated migrations run this many times faster than the pre-copy model says,
+     * so that a newcomer sees a plan carried out in a minute or two rather than twenty. */
+    private static final double EMBEDDED_SPEED = 10;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A ballast/v1 Service file, YAML or JSON (see docs/service.md).")
+    Path config;
+
+    @Override
+    int run(PrintWriter out, PrintWriter err) throws Exception {
+        ServiceConfig settings;
+        ClusterAccess cluster;
+        try {
+            if (config == null) {
+                Path dataDir = Files.createTempDirectory("ballast-serve");
+                settings = embedded(dataDir);
+                cluster = simulatedDemo();
+                out.println("ballast serve: the embedded default — the demo's simulated cluster, store in " + dataDir);
+            } else {
+                settings = ServiceConfigReader.read(config);
+                cluster = access(settings.cluster());
+            }
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Credentials credentials;
+        try {
+            credentials = Credentials.of(settings.http(), settings.dataDir());
+        } catch (Credentials.Refused e) {
+            err.println("ballast serve: refusing to start: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        Files.createDirectories(settings.dataDir());
+        Database database = Database.embedded(settings.dataDir());
+        Service service = new Service(settings, cluster, new PlanStore(database.dataSource(), Clock.systemUTC()),
+                SolverSettings.DEFAULT);
+        ApiServer server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
+        out.println("API: http://" + settings.http().host() + ":" + server.port() + "/api/v1 (jobs: "
+                + String.join(", ", settings.jobs().stream().map(Job::name).toList()) + ")");
+        out.println("token file: " + credentials.file() + (credentials.created() ? " (fresh, mode 0600)" : ""));
+        out.println("try: curl -X POST -H \"Authorization: Bearer $(cat " + credentials.file() + ")\" http://"
+                + settings.http().host() + ":" + server.port() + "/api/v1/jobs/" + settings.jobs().get(0).name()
+                + "/run");
+        out.println("Schedules and overload triggers are not run yet: run a job with POST /api/v1/jobs/{name}/run.");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            service.close();
+            database.close();
+            stopped.countDown();
+        }, "ballast-serve-stop"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** The built-in jobs of the embedded default: the jobs of docs/service.md's example, and a balance. */
+    static ServiceConfig embedded(Path dataDir) {
+        List<Job> jobs = List.of(
+                new Job("nightly-consolidation", "consolidate", "0 0 22 * * ?", Mode.RECOMMEND, LocalTime.of(6, 0),
+                        null, Duration.ZERO),
+                new Job("overload-watch", "relieve", null, Mode.AUTO, null,
+                        new Overload(Duration.ofMinutes(5), 0.05), Duration.ofMinutes(30)),
+                Job.onDemand("balance", "balance", Mode.RECOMMEND));
+        return new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, ServiceConfig.Http.DEFAULT,
+                ServiceConfig.DEFAULT_COLLECT_INTERVAL, jobs, ZoneId.systemDefault(), ServiceConfig.DEFAULT_EXPIRY);
+    }
+
+    private static ClusterAccess simulatedDemo() {
+        SimulatedCluster cluster = new SimulatedCluster(ClusterGenerator.generate(ClusterGenerator.demoOptions()),
+                EMBEDDED_SPEED, Ticker.system());
+        ClusterConfig config = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
+                ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
+        return new ClusterAccess(config, host -> cluster.driver(host.name()), cluster::snapshot, Clock.systemUTC(),
+                Sleeper.system());
+    }
+
+    /** The cluster file's hosts: a simulated cluster's own snapshots, or two collector samples a second apart. */
+    private static ClusterAccess access(Path clusterFile) throws InputException {
+        ClusterConfig read = ClusterConfigReader.read(clusterFile);
+        HostDrivers drivers = HostDrivers.of(read, clusterFile, Ticker.system());
+        Clock clock = Clock.systemUTC();
+        SnapshotSource snapshots = drivers.simulation().isPresent() ? drivers.simulation().get()::snapshot : () -> {
+            try (Collector collector = new Collector(drivers.cluster(), clock, drivers.readOnly())) {
+                collector.sample();
+                Thread.sleep(1000);
+                collector.sample();
+                return drivers.withPowerStates(collector.snapshot());
+            }
+        };
+        return new ClusterAccess(drivers.cluster(), drivers.readWrite(), snapshots, clock, Sleeper.system());
+    }
+}

@@ -1,0 +1,225 @@
+package dev.ballast.formats;
+
+import dev.ballast.model.ServiceConfig;
+import dev.ballast.model.ServiceConfig.Http;
+import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.model.ServiceConfig.Overload;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a {@code ballast/v1 Service} file, what {@code ballast serve} runs, and validates it the
+ * way every other kind is: every problem at once, each with its path. Relative paths (the
+ * cluster file, the data directory, the token file) are taken from the file's directory.
+ * See {@code docs/service.md}.
+ */
+public final class ServiceConfigReader {
+
+    static final String KIND = "Service";
+
+    private static final String CRON_EXAMPLE = "\"0 0 22 * * ?\" (seconds minutes hours day-of-month month"
+            + " day-of-week [year])";
+    private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]\\s]+):(\\d{1,5})");
+    private static final Pattern CLOCK_TIME = Pattern.compile("\\d\\d:\\d\\d");
+
+    private ServiceConfigReader() {
+    }
+
+    public static ServiceConfig read(Path file) throws InputException {
+        return parse(Documents.readFile(file), file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * @param source    the name to report problems under, usually the file name
+     * @param directory what the paths the file gives are relative to
+     */
+    public static ServiceConfig parse(String text, String source, Path directory) throws InputException {
+        Problems problems = new Problems();
+        NodeReader root = Documents.open(text, source, KIND, problems);
+        root.allowOnly("apiVersion", "kind", "cluster", "dataDir", "http", "collect", "jobs", "timeZone", "expiry");
+        Path cluster = path(root, "cluster", true, directory);
+        Path dataDir = path(root, "dataDir", true, directory);
+        Http http = http(root.object("http", false), directory);
+        Duration interval = collectInterval(root.object("collect", false));
+        List<Job> jobs = jobs(root, problems);
+        ZoneId zone = zone(root);
+        Duration expiry = positive(root, "expiry", ServiceConfig.DEFAULT_EXPIRY);
+        problems.throwIfAny(source);
+        return new ServiceConfig(cluster, dataDir, http, interval, jobs, zone, expiry);
+    }
+
+    private static Path path(NodeReader node, String field, boolean required, Path directory) {
+        String text = required ? node.requiredText(field) : node.text(field);
+        if (text == null) {
+            return null;
+        }
+        if (text.isBlank() || Printable.firstHidden(text) >= 0) {
+            node.report(field, "expected a file path, got " + NodeReader.describe(
+                    new com.fasterxml.jackson.databind.node.TextNode(text)));
+            return null;
+        }
+        try {
+            return directory.resolve(text);
+        } catch (InvalidPathException e) {
+            node.report(field, "expected a file path, got \"" + Printable.escape(text) + "\": " + e.getReason());
+            return null;
+        }
+    }
+
+    private static Http http(NodeReader http, Path directory) {
+        if (http == null) {
+            return Http.DEFAULT;
+        }
+        http.allowOnly("listen", "tokenFile");
+        String listen = http.text("listen");
+        String host = ServiceConfig.DEFAULT_HOST;
+        int port = ServiceConfig.DEFAULT_PORT;
+        if (listen != null) {
+            Matcher m = LISTEN.matcher(listen);
+            int parsedPort = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+            if (parsedPort < 0 || parsedPort > 65_535) {
+                http.report("listen", "expected an address and a port such as 127.0.0.1:8787 (port 0 to 65535), got \""
+                        + Printable.escape(listen) + "\"");
+                return null;
+            }
+            host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+            port = parsedPort;
+        }
+        Path tokenFile = path(http, "tokenFile", false, directory);
+        return new Http(host, port, tokenFile);
+    }
+
+    private static Duration collectInterval(NodeReader collect) {
+        if (collect == null) {
+            return ServiceConfig.DEFAULT_COLLECT_INTERVAL;
+        }
+        collect.allowOnly("interval");
+        return positive(collect, "interval", ServiceConfig.DEFAULT_COLLECT_INTERVAL);
+    }
+
+    private static List<Job> jobs(NodeReader root, Problems problems) {
+        Names names = new Names("job");
+        List<Job> jobs = new ArrayList<>();
+        for (NodeReader job : root.objects("jobs", true)) {
+            int mark = problems.count();
+            Entry<Job> entry = job(job);
+            names.claim(entry, problems);
+            if (entry.isValid() && !problems.addedSince(mark)) {
+                jobs.add(entry.value());
+            }
+        }
+        if (root.isEmptyList("jobs")) {
+            root.report("jobs", "must list at least one job");
+        }
+        return jobs;
+    }
+
+    private static Entry<Job> job(NodeReader job) {
+        job.allowOnly("name", "policy", "schedule", "mode", "window", "trigger", "cooldown");
+        String name = job.name("name", true);
+        String policy = job.requiredText("policy");
+        if (policy != null && policy.isBlank()) {
+            job.report("policy", "must name a built-in policy (balance, consolidate, relieve) or a policy file");
+            policy = null;
+        }
+        String schedule = cron(job);
+        Mode mode = job.choice("mode", Mode.values(), Mode::key, Mode.RECOMMEND, false);
+        LocalTime until = until(job.object("window", false));
+        Overload overload = overload(job.object("trigger", false));
+        Duration cooldown = job.duration("cooldown", Duration.ZERO);
+        boolean triggerBroken = job.has("trigger") && overload == null;
+        boolean windowBroken = job.has("window") && until == null;
+        if (name == null || policy == null || (job.has("schedule") && schedule == null) || mode == null
+                || windowBroken || triggerBroken || cooldown == null) {
+            return job.entry(name, null);
+        }
+        return job.entry(name, new Job(name, policy, schedule, mode, until, overload, cooldown));
+    }
+
+    /**
+     * Only the shape of a cron expression is checked here (six or seven fields); the service
+     * checks each field with Quartz itself when it schedules the job.
+     */
+    private static String cron(NodeReader job) {
+        String schedule = job.text("schedule");
+        if (schedule == null) {
+            return null;
+        }
+        int fields = schedule.isBlank() ? 0 : schedule.strip().split("\\s+").length;
+        if (fields < 6 || fields > 7) {
+            job.report("schedule", "expected a Quartz cron expression of 6 or 7 fields such as " + CRON_EXAMPLE
+                    + ", got \"" + Printable.escape(schedule) + "\" (" + fields + " fields)");
+            return null;
+        }
+        return schedule.strip();
+    }
+
+    private static LocalTime until(NodeReader window) {
+        if (window == null) {
+            return null;
+        }
+        window.allowOnly("until");
+        String text = window.requiredText("until");
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (CLOCK_TIME.matcher(text).matches()) {
+                return LocalTime.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        window.report("until", "expected a time of day as HH:MM such as \"06:00\", got \"" + Printable.escape(text) + "\"");
+        return null;
+    }
+
+    private static Overload overload(NodeReader trigger) {
+        if (trigger == null) {
+            return null;
+        }
+        trigger.allowOnly("overload");
+        NodeReader overload = trigger.object("overload", true);
+        if (overload == null) {
+            return null;
+        }
+        overload.allowOnly("hold", "clearBelow");
+        Duration hold = overload.duration("hold", Duration.ZERO);
+        Double clearBelow = overload.decimal("clearBelow", 0.05, Bound.FRACTION);
+        return hold == null || clearBelow == null ? null : new Overload(hold, clearBelow);
+    }
+
+    private static ZoneId zone(NodeReader root) {
+        String text = root.text("timeZone");
+        if (text == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            root.report("timeZone", "expected a time zone such as Europe/Paris or UTC, got \"" + Printable.escape(text)
+                    + "\"");
+            return null;
+        }
+    }
+
+    /** A duration that must be more than zero: an interval or an expiry of zero makes no sense. */
+    private static Duration positive(NodeReader node, String field, Duration absent) {
+        Duration value = node.duration(field, absent);
+        if (value != null && value.isZero()) {
+            node.report(field, "must be more than 0, e.g. " + Durations.format(absent));
+            return null;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ballast.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ballast.model.ServiceConfig;
+import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.model.ServiceConfig.Overload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class ServiceConfigReaderTest {
+
+    private static final Path DIR = Path.of("/etc/ballast");
+
+    @Test
+    void readsTheIssuesExample() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: /var/lib/ballast
+                http: {listen: 0.0.0.0:9000, tokenFile: token}
+                collect: {interval: 10s}
+                timeZone: Europe/Paris
+                expiry: 12h
+                jobs:
+                  - name: nightly-consolidation
+                    policy: consolidate
+                    schedule: "0 0 22 * * ?"
+                    mode: recommend
+                    window: {until: "06:00"}
+                  - name: overload-watch
+                    policy: relieve
+                    trigger: {overload: {hold: 5m, clearBelow: 0.05}}
+                    cooldown: 30m
+                    mode: auto
+                """, "service.yaml", DIR);
+
+        assertThat(config.cluster()).isEqualTo(DIR.resolve("cluster.yaml"));
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/ballast"));
+        assertThat(config.http()).isEqualTo(new ServiceConfig.Http("0.0.0.0", 9000, DIR.resolve("token")));
+        assertThat(config.collectInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(config.expiry()).isEqualTo(Duration.ofHours(12));
+        assertThat(config.jobs()).containsExactly(
+                new Job("nightly-consolidation", "consolidate", "0 0 22 * * ?", Mode.RECOMMEND, LocalTime.of(6, 0),
+                        null, Duration.ZERO),
+                new Job("overload-watch", "relieve", null, Mode.AUTO, null,
+                        new Overload(Duration.ofMinutes(5), 0.05), Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void everythingButTheClusterTheDataDirectoryAndTheJobsHasADefault() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: data
+                jobs: [{name: now, policy: balance}]
+                """, "service.yaml", DIR);
+
+        assertThat(config.dataDir()).isEqualTo(DIR.resolve("data"));
+        assertThat(config.http()).isEqualTo(new ServiceConfig.Http("127.0.0.1", 8787, null));
+        assertThat(config.collectInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.expiry()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.jobs()).containsExactly(Job.onDemand("now", "balance", Mode.RECOMMEND));
+    }
+
+    @Test
+    void anIpv6AddressIsWrittenInBrackets() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: c.yaml
+                dataDir: d
+                http: {listen: "[::1]:8787"}
+                jobs: [{name: now, policy: balance}]
+                """, "service.yaml", DIR);
+
+        assertThat(config.http().host()).isEqualTo("::1");
+    }
+
+    @Test
+    void reportsEveryProblemWithItsPath() {
+        InputException e = catchThrowableOfType(InputException.class, () -> ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                dataDir: d
+                collect: {interval: 0}
+                jobs:
+                  - {name: a, policy: balance, mode: sometimes}
+                  - {name: b, policy: balance, cooldown: soon, colour: red}
+                """, "service.yaml", DIR));
+
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                "cluster: required",
+                "collect.interval: must be more than 0, e.g. 30s",
+                "jobs[0].mode: unknown value \"sometimes\" (allowed: recommend, auto)",
+                "jobs[1].colour: unknown field (known: name, policy, schedule, mode, window, trigger, cooldown)",
+                "jobs[1].cooldown: expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got \"soon\"");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.ballast.model;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@code ballast serve} runs: the cluster it watches, where it keeps its store, how the
+ * HTTP API listens, how often it collects, and its jobs. Read from a {@code ballast/v1 Service}
+ * file (see {@code docs/service.md}); every field but the cluster, the data directory and the
+ * jobs has a default.
+ *
+ * @param cluster         a {@code kind: Cluster} file
+ * @param dataDir         the embedded store, journals and run reports
+ * @param collectInterval how often the collector takes a snapshot
+ * @param timeZone        the zone cron schedules and windows are read in
+ * @param expiry          a recommended plan older than this is superseded rather than run
+ */
+public record ServiceConfig(Path cluster, Path dataDir, Http http, Duration collectInterval, List<Job> jobs,
+        ZoneId timeZone, Duration expiry) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8787;
+    public static final Duration DEFAULT_COLLECT_INTERVAL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_EXPIRY = Duration.ofHours(24);
+
+    public ServiceConfig {
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(collectInterval, "collectInterval");
+        jobs = List.copyOf(jobs);
+        Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(expiry, "expiry");
+    }
+
+    /** The job of that name, or null. */
+    public Job job(String name) {
+        return jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * Where the API listens and the file its bearer token is read from.
+     *
+     * @param port      0 for any free port (tests)
+     * @param tokenFile null: no token, so every request that changes something is refused; the
+     *                  service refuses to start so on an address other than loopback
+     */
+    public record Http(String host, int port, Path tokenFile) {
+
+        public static final Http DEFAULT = new Http(DEFAULT_HOST, DEFAULT_PORT, null);
+
+        public Http {
+            Objects.requireNonNull(host, "host");
+        }
+    }
+
+    /** Whether a job's plan waits for an operator's approval or runs at once. */
+    public enum Mode {
+        RECOMMEND, AUTO;
+
+        /** As files spell it: {@code recommend}, {@code auto}. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One job: collect, plan with a policy, and keep the plan for approval or run it.
+     *
+     * @param policy   a built-in policy's name or a policy file
+     * @param schedule a Quartz cron expression, or null when the job runs only on demand or on its trigger
+     * @param until    null: no window; else a plan not finished by then stops between steps
+     * @param overload null: no overload trigger
+     * @param cooldown no second run of this job within it; zero for none
+     */
+    public record Job(String name, String policy, String schedule, Mode mode, LocalTime until, Overload overload,
+            Duration cooldown) {
+
+        public Job {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(policy, "policy");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(cooldown, "cooldown");
+        }
+
+        /** A job run only on demand, with no window and no cooldown. */
+        public static Job onDemand(String name, String policy, Mode mode) {
+            return new Job(name, policy, null, mode, null, null, Duration.ZERO);
+        }
+    }
+
+    /**
+     * The overload trigger: fires when a host stays over a limit for {@code hold}; re-arms when
+     * every host is at least {@code clearBelow} under its limits, so that a host hovering at its
+     * limit does not fire twice.
+     */
+    public record Overload(Duration hold, double clearBelow) {
+    }
+}

@@ -1,0 +1,248 @@
+package dev.ballast.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ballast.executor.MigrationSettings;
+import dev.ballast.executor.PlanExecutor;
+import dev.ballast.executor.RunReport;
+import dev.ballast.formats.InputException;
+import dev.ballast.formats.PlanReader;
+import dev.ballast.formats.PlanWriter;
+import dev.ballast.formats.SnapshotWriter;
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.Policy;
+import dev.ballast.model.ServiceConfig;
+import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.rules.Policies;
+import dev.ballast.scheduler.NoFeasiblePlacementException;
+import dev.ballast.scheduler.Planner;
+import dev.ballast.scheduler.SolverSettings;
+import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.service.store.PlanState;
+import dev.ballast.service.store.PlanStore;
+import dev.ballast.service.store.StoredPlan;
+import dev.ballast.service.store.WrongState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's loop: a job collects a snapshot, plans it with its policy and keeps the plan as
+ * {@code recommended}, superseding the older plans of the same job that have not run; a plan runs
+ * once approved (at once in {@code auto} mode), through the executor, its events stored.
+ *
+ * <p>All of this happens on one worker thread, in the order asked: one plan runs at a time, and
+ * a job asked to run while a plan runs makes its plan after it (planning a cluster that is moving
+ * would plan from where VMs were). Logs say what was decided and why, one line per decision.
+ */
+public final class Service implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServiceConfig config;
+    private final ClusterAccess cluster;
+    private final PlanStore store;
+    private final SolverSettings solver;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ballast-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile ClusterSnapshot latest;
+
+    public Service(ServiceConfig config, ClusterAccess cluster, PlanStore store, SolverSettings solver) {
+        this.config = config;
+        this.cluster = cluster;
+        this.store = store;
+        this.solver = solver;
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    public PlanStore store() {
+        return store;
+    }
+
+    /** The newest snapshot taken, taking one when none was. */
+    public ClusterSnapshot snapshot() throws InterruptedException {
+        ClusterSnapshot snapshot = latest;
+        return snapshot != null ? snapshot : collect();
+    }
+
+    private ClusterSnapshot collect() throws InterruptedException {
+        ClusterSnapshot snapshot = cluster.snapshots().snapshot();
+        latest = snapshot;
+        return snapshot;
+    }
+
+    /**
+     * Queues a run of the job: its plan, or empty when it made none (no feasible placement, a
+     * policy that cannot be read: logged), once the worker gets to it.
+     */
+    public CompletableFuture<Optional<StoredPlan>> runJob(String name) throws UnknownJob {
+        Job job = config.job(name);
+        if (job == null) {
+            throw new UnknownJob(name, config.jobs().stream().map(Job::name).toList());
+        }
+        LOG.info("job {} fired: run now", name);
+        return CompletableFuture.supplyAsync(() -> makePlan(job), worker);
+    }
+
+    /** Approves a recommended plan and queues its run; the plan as approved. */
+    public Optional<StoredPlan> approve(long id, String why) throws WrongState {
+        Optional<StoredPlan> approved = store.move(id, PlanState.APPROVED, why);
+        approved.ifPresent(plan -> {
+            LOG.info("plan {} of job {} approved ({}); queued to run", id, plan.job(), why);
+            worker.execute(() -> execute(id));
+        });
+        return approved;
+    }
+
+    public Optional<StoredPlan> reject(long id, String why) throws WrongState {
+        Optional<StoredPlan> rejected = store.move(id, PlanState.REJECTED, why);
+        rejected.ifPresent(plan -> LOG.info("plan {} of job {} rejected ({})", id, plan.job(), why));
+        return rejected;
+    }
+
+    public Optional<StoredPlan> cancel(long id, String why) throws WrongState {
+        Optional<StoredPlan> cancelled = store.move(id, PlanState.CANCELLED, why);
+        cancelled.ifPresent(plan -> LOG.info("plan {} of job {} cancelled ({})", id, plan.job(), why));
+        return cancelled;
+    }
+
+    private Optional<StoredPlan> makePlan(Job job) {
+        try {
+            ClusterSnapshot snapshot = collect();
+            Policy policy = Policies.resolve(job.policy(), Goals.registry());
+            MigrationPlan plan = new Planner(solver).plan(snapshot, policy);
+            String planJson = PlanWriter.toJson(plan);
+            StoredPlan stored = store.add(new PlanStore.NewPlan(job.name(), policy.name(), plan.steps().size(),
+                    plan.migrations().size(), figures(planJson), planJson, SnapshotWriter.toJson(snapshot), null));
+            LOG.info("job {} made plan {} with policy {}: {} steps, {} migrations, hosts used {} -> {}", job.name(),
+                    stored.id(), policy.name(), stored.steps(), stored.migrations(),
+                    plan.summary() == null ? "?" : plan.summary().hostsUsedBefore(),
+                    plan.summary() == null ? "?" : plan.summary().hostsUsedAfter());
+            supersedeOlder(stored);
+            if (job.mode() == Mode.AUTO) {
+                store.move(stored.id(), PlanState.APPROVED, "job " + job.name() + " runs in auto mode");
+                LOG.info("plan {} approved: job {} runs in auto mode", stored.id(), job.name());
+                execute(stored.id());
+            }
+            return store.find(stored.id());
+        } catch (NoFeasiblePlacementException e) {
+            LOG.warn("job {} made no plan: no placement satisfies policy {}: {}", job.name(), job.policy(),
+                    String.join("; ", e.reasons()));
+        } catch (InputException e) {
+            LOG.warn("job {} made no plan: its policy cannot be read: {}", job.name(), e.getMessage());
+        } catch (WrongState e) {
+            LOG.warn("job {}: {}", job.name(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    /** A newer plan of the same job replaces those not yet running, as Watcher's audits do. */
+    private void supersedeOlder(StoredPlan newer) {
+        for (PlanState state : List.of(PlanState.RECOMMENDED, PlanState.APPROVED)) {
+            for (StoredPlan older : store.ofJob(newer.job(), state)) {
+                if (older.id() == newer.id()) {
+                    continue;
+                }
+                try {
+                    store.move(older.id(), PlanState.SUPERSEDED, "superseded by plan " + newer.id()
+                            + " of the same job");
+                    LOG.info("plan {} of job {} superseded by plan {}", older.id(), newer.job(), newer.id());
+                } catch (WrongState e) {
+                    // It moved on meanwhile (approved and started): it is no longer ours to supersede.
+                    LOG.info("plan {} not superseded: {}", older.id(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void execute(long id) {
+        StoredPlan plan;
+        try {
+            Optional<StoredPlan> running = store.move(id, PlanState.RUNNING, null);
+            if (running.isEmpty()) {
+                return;
+            }
+            plan = running.get();
+        } catch (WrongState e) {
+            // Cancelled or superseded while it waited for the worker.
+            LOG.info("plan {} not run: {}", id, e.getMessage());
+            return;
+        }
+        long run = store.startRun(id);
+        PlanState end;
+        String why;
+        try {
+            RunReport report = carryOut(plan, run);
+            store.finishRun(run, report.outcome().key(), report.toJson());
+            end = report.outcome() == RunReport.Outcome.COMPLETED ? PlanState.SUCCEEDED : PlanState.FAILED;
+            why = report.getDone() + " steps done, " + report.getSkipped() + " skipped, " + report.getFailed()
+                    + " failed (" + report.outcome().key() + ")";
+        } catch (InputException | PlanExecutor.BadInput | IOException | RuntimeException e) {
+            store.finishRun(run, "error", null);
+            end = PlanState.FAILED;
+            why = "the run could not go on: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            end = PlanState.STOPPED;
+            why = "the service stopped during the run";
+        }
+        try {
+            store.move(id, end, why);
+            LOG.info("plan {} of job {} {}: {}", id, plan.job(), end.key(), why);
+        } catch (WrongState e) {
+            LOG.error("plan {}: {}", id, e.getMessage());
+        }
+    }
+
+    private RunReport carryOut(StoredPlan stored, long run)
+            throws InputException, IOException, PlanExecutor.BadInput, InterruptedException {
+        MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
+        Policy policy = Policies.resolve(stored.policy(), Goals.registry());
+        Path runs = Files.createDirectories(config.dataDir().resolve("runs"));
+        // The executor journals against the plan file's digest, as apply does.
+        Path planFile = Files.writeString(runs.resolve("plan-" + stored.id() + ".json"), stored.planJson());
+        PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster.config(),
+                MigrationSettings.defaults(), runs.resolve("plan-" + stored.id() + ".journal.jsonl"), false, true);
+        return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(), cluster.snapshots())
+                .run(request, question -> true, List.of(new StoreListener(store, run)));
+    }
+
+    private static String figures(String planJson) {
+        try {
+            JsonNode summary = JSON.readTree(planJson).get("summary");
+            return summary == null ? "null" : JSON.writeValueAsString(summary);
+        } catch (IOException e) {
+            throw new IllegalStateException("a plan the planner wrote does not parse", e);
+        }
+    }
+
+    /** Stops taking work and waits a little for the current step's end; a plan cut short is reconciled next time. */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ballast.service;
+
+import dev.ballast.executor.Sleeper;
+import dev.ballast.hosts.simulated.ManualTicker;
+import dev.ballast.hosts.simulated.SimulatedCluster;
+import dev.ballast.model.ClusterConfig;
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.ServiceConfig;
+import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.scheduler.SolverSettings;
+import dev.ballast.service.store.Database;
+import dev.ballast.service.store.PlanState;
+import dev.ballast.service.store.PlanStore;
+import dev.ballast.service.store.StoredPlan;
+import dev.ballast.simulator.ClusterGenerator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A service on a small simulated cluster whose migrations run on simulated time (a
+ * {@link ManualTicker} the executor's sleeper moves on), its store in a test's directory, its
+ * solver held to a second: a whole job, from snapshot to a plan carried out, takes seconds.
+ */
+public final class SimulatedService implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-11-24T22:00:00Z");
+    /** A recommended job and an auto one. */
+    public static final List<Job> JOBS = List.of(Job.onDemand("nightly", "consolidate", Mode.RECOMMEND),
+            Job.onDemand("rebalance", "balance", Mode.AUTO));
+    private static final SolverSettings SOLVER = new SolverSettings(Duration.ofSeconds(1), Duration.ofMillis(500), 1L);
+    private static final Duration AWAIT = Duration.ofSeconds(60);
+
+    public final MutableClock clock = new MutableClock(START);
+    public final SimulatedCluster cluster;
+    public final Database database;
+    public final Service service;
+
+    public SimulatedService(Path dataDir) {
+        ClusterSnapshot start = ClusterGenerator.generate(new ClusterGenerator.Options(6, 40, 0.6, 0.8, 0, 7));
+        ManualTicker ticker = new ManualTicker(START);
+        cluster = new SimulatedCluster(start, 1, ticker);
+        ClusterConfig config = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
+                ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
+        ClusterAccess access = new ClusterAccess(config, host -> cluster.driver(host.name()), cluster::snapshot,
+                ticker.asClock(), Sleeper.following(ticker));
+        ServiceConfig serviceConfig = new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir,
+                ServiceConfig.Http.DEFAULT, ServiceConfig.DEFAULT_COLLECT_INTERVAL, JOBS, ZoneOffset.UTC,
+                ServiceConfig.DEFAULT_EXPIRY);
+        database = Database.embedded(dataDir);
+        service = new Service(serviceConfig, access, new PlanStore(database.dataSource(), clock), SOLVER);
+    }
+
+    public PlanStore store() {
+        return service.store();
+    }
+
+    /** Waits, a bounded time, until the plan is in {@code state}; fails on a final state that is not it. */
+    public StoredPlan awaitState(long id, PlanState state) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            StoredPlan plan = store().find(id).orElseThrow();
+            if (plan.state() == state) {
+                return plan;
+            }
+            if (plan.state().isFinal()) {
+                throw new AssertionError("plan " + id + " ended " + plan.state().key() + " (" + plan.reason()
+                        + "), not " + state.key());
+            }
+            Thread.sleep(20);
+        }
+        throw new TimeoutException("plan " + id + " did not become " + state.key() + " within " + AWAIT);
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        database.close();
+    }
+}
