@@ -2,6 +2,8 @@ package dev.ballast.scheduler;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Group;
+import dev.ballast.model.GroupRule;
 import dev.ballast.model.Host;
 import dev.ballast.model.Migration;
 import dev.ballast.model.Placement;
@@ -14,38 +16,110 @@ import dev.ballast.model.VmStep;
 import dev.ballast.rules.ClusterState;
 import dev.ballast.rules.Violation;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * Orders the moves from the current placement to a target so that they run one at a time, each
  * valid in the state the previous ones leave, with the VM still occupying its source while it
- * moves. Moves off hosts that must be emptied go first, then moves that free room another move
- * waits for, then the rest; each round runs every move that fits. When none fits, the moves wait
- * on each other in a cycle, and one VM of the cycle takes a detour through a host with spare room
- * so that the others can go. What still cannot be ordered is dropped, with the reason.
+ * moves, and the moves that buy most first ({@link MoveValue}): a plan cut after any step has
+ * bought as much as its steps can.
+ *
+ * <p>It always runs the most valuable move that may run. A move that does not fit its destination
+ * yet waits there, and lends its rank to the moves off that destination, which make its room. A
+ * move also waits while its destination still has moves to send off, so that no host is filled
+ * before it is emptied: each host's load then stays between its load before and after the plan,
+ * and a cut plan is no worse than the cluster before it. Only when a waiting move ranks above
+ * every move that may run does it enter anyway (the two hosts swap VMs, say). VMs leaving a host
+ * in maintenance and new VMs do not wait: their load is new to the active hosts in any order, and
+ * a rule is broken until they have moved. Once one VM of an
+ * affinity group moves, the others follow before anything else, so the group is apart for as
+ * few steps as can be.
+ *
+ * <p>When nothing may run, the moves wait on each other in a cycle, and one VM of the cycle takes
+ * a detour through a host with spare room so that the others can go. What still cannot be ordered
+ * is dropped, with the reason. Each move is tried again only when a move leaves its destination:
+ * near-linear in the moves.
  */
 final class Sequencer {
+
+    private enum Status { READY, WAITING_FOR_ROOM, WAITING_FOR_DEPARTURES, DONE }
+
+    /**
+     * A move in a queue, with the rank it had when queued (a rank since improved makes it stale),
+     * packed in a long that sorts by rank, then move: comparing records took a third of the time.
+     */
+    private static long entry(long rank, int move) {
+        return rank << 32 | move;
+    }
+
+    private static long rankOf(long entry) {
+        return entry >> 32;
+    }
+
+    private static int moveOf(long entry) {
+        return (int) entry;
+    }
 
     private final ClusterSnapshot snapshot;
     private final ClusterState state;
     private final Set<String> keptOn;
+    private final List<VmStep> moves;
+    private final long[] rank;
+    private final boolean[] arrival;
+    private final Status[] status;
+    private final Map<String, Set<Integer>> leaving = new HashMap<>();
+    private final Map<String, List<Integer>> waitingForRoom = new HashMap<>();
+    private final Map<String, List<Integer>> waitingForDepartures = new HashMap<>();
+    /** The best rank each host's departures were lent, so that lending again at no better rank is skipped. */
+    private final Map<String, Long> lent = new HashMap<>();
+    private final PriorityQueue<Long> ready = new PriorityQueue<>();
+    private final PriorityQueue<Long> waiting = new PriorityQueue<>();
+    private final Map<String, Integer> moveOfVm = new HashMap<>();
+    private final Map<String, List<String>> affinityMates = new HashMap<>();
     private final Set<String> detoured = new HashSet<>();
     private final List<VmStep> steps = new ArrayList<>();
+    private int pending;
+    /** Ranks below every move's, handed out in turn to the moves that bring an affinity group together. */
+    private long urgent = -1;
 
-    private Sequencer(ClusterSnapshot snapshot, Policy policy, Placement target) {
+    private Sequencer(ClusterSnapshot snapshot, Policy policy, Placement target, List<VmStep> moves) {
         this.snapshot = snapshot;
         this.state = ClusterState.current(snapshot, policy);
         this.keptOn = target.usedHosts();
+        this.moves = new ArrayList<>(moves);
+        MoveValue.Ranks ranks = MoveValue.of(snapshot, policy, target, moves);
+        this.rank = ranks.rank();
+        this.arrival = ranks.arrival();
+        this.status = new Status[moves.size()];
+        this.pending = moves.size();
+        for (int i = 0; i < moves.size(); i++) {
+            VmStep move = moves.get(i);
+            moveOfVm.put(move.vm(), i);
+            if (move.from() != null) {
+                leaving.computeIfAbsent(move.from(), h -> new LinkedHashSet<>()).add(i);
+            }
+            queue(i);
+        }
+        for (Group group : snapshot.groups()) {
+            if (group.rule() == GroupRule.AFFINITY) {
+                group.vms().forEach(vm -> affinityMates.put(vm, group.vms()));
+            }
+        }
     }
 
     static Sequence of(ClusterSnapshot snapshot, Policy policy, Placement target) {
-        return new Sequencer(snapshot, policy, target).run(movesTo(snapshot, target));
+        return new Sequencer(snapshot, policy, target, movesTo(snapshot, target)).run();
     }
 
     private static List<VmStep> movesTo(ClusterSnapshot snapshot, Placement target) {
@@ -59,57 +133,160 @@ final class Sequencer {
         return moves;
     }
 
-    private Sequence run(List<VmStep> moves) {
-        List<VmStep> pending = new ArrayList<>(moves);
-        do {
-            runWhatFits(pending);
-        } while (!pending.isEmpty() && takeDetour(pending));
-        List<DroppedMove> dropped = pending.stream()
-                .map(m -> new DroppedMove(m.vm(), m.from(), m.to(), "no safe order: " + reasonBlocked(m)))
-                .toList();
+    private Sequence run() {
+        while (pending > 0) {
+            Long next = best(ready);
+            Long held = best(waiting);
+            if (held != null && (next == null || rankOf(held) < rankOf(next))) {
+                // The departures it waited for had their turn at its rank and are still not done.
+                waiting.poll();
+                tryToRun(moveOf(held), true);
+            } else if (next != null) {
+                ready.poll();
+                tryToRun(moveOf(next), false);
+            } else if (!takeDetour()) {
+                break;
+            }
+        }
+        List<DroppedMove> dropped = new ArrayList<>();
+        for (int i = 0; i < moves.size(); i++) {
+            if (status[i] != Status.DONE) {
+                VmStep move = moves.get(i);
+                dropped.add(new DroppedMove(move.vm(), move.from(), move.to(), "no safe order: " + reasonBlocked(move)));
+            }
+        }
         return new Sequence(steps, dropped, state.placement());
     }
 
-    /** Runs every pending move that fits, in rounds, until a round runs none. */
-    private void runWhatFits(List<VmStep> pending) {
-        boolean progress = true;
-        while (progress && !pending.isEmpty()) {
-            progress = false;
-            pending.sort(byUrgency(pending));
-            for (Iterator<VmStep> it = pending.iterator(); it.hasNext(); ) {
-                VmStep move = it.next();
-                if (state.fitsStep(move.vm(), move.to())) {
-                    state.move(move.vm(), move.to());
-                    steps.add(move);
-                    it.remove();
-                    progress = true;
+    /** The queue's best entry that is still current, dropping stale ones; null when none. */
+    private Long best(PriorityQueue<Long> queue) {
+        Status wanted = queue == ready ? Status.READY : Status.WAITING_FOR_DEPARTURES;
+        for (Long head = queue.peek(); head != null; head = queue.peek()) {
+            int move = moveOf(head);
+            if (status[move] == wanted && rank[move] == rankOf(head)) {
+                return head;
+            }
+            queue.poll();
+        }
+        return null;
+    }
+
+    private void tryToRun(int i, boolean anyway) {
+        VmStep move = moves.get(i);
+        if (!anyway && !arrival[i] && hasDepartures(move.to())) {
+            status[i] = Status.WAITING_FOR_DEPARTURES;
+            waitingForDepartures.computeIfAbsent(move.to(), h -> new ArrayList<>()).add(i);
+            waiting.add(entry(rank[i], i));
+            lendRank(move.to(), rank[i]);
+        } else if (state.fitsStep(move.vm(), move.to())) {
+            runMove(i);
+        } else {
+            status[i] = Status.WAITING_FOR_ROOM;
+            waitingForRoom.computeIfAbsent(move.to(), h -> new ArrayList<>()).add(i);
+            lendRank(move.to(), rank[i]);
+        }
+    }
+
+    private boolean hasDepartures(String host) {
+        Set<Integer> departures = leaving.get(host);
+        return departures != null && !departures.isEmpty();
+    }
+
+    private void runMove(int i) {
+        VmStep move = moves.get(i);
+        state.move(move.vm(), move.to());
+        steps.add(move);
+        status[i] = Status.DONE;
+        pending--;
+        if (move.from() != null) {
+            hostLeft(move.from(), i);
+        }
+        bringMatesAlong(move.vm());
+    }
+
+    /** A move left {@code host}: the moves waiting there for room, and for its last departure, may go now. */
+    private void hostLeft(String host, int move) {
+        Set<Integer> departures = leaving.get(host);
+        departures.remove(move);
+        requeue(waitingForRoom.remove(host));
+        if (departures.isEmpty()) {
+            requeue(waitingForDepartures.remove(host));
+        }
+    }
+
+    private void requeue(List<Integer> waiters) {
+        if (waiters != null) {
+            waiters.stream().filter(j -> status[j] != Status.DONE).forEach(this::queue);
+        }
+    }
+
+    private void queue(int i) {
+        status[i] = Status.READY;
+        ready.add(entry(rank[i], i));
+    }
+
+    /** The VM's affinity group moves next: its members' moves rank above everything else. */
+    private void bringMatesAlong(String vm) {
+        for (String mate : affinityMates.getOrDefault(vm, List.of())) {
+            Integer j = moveOfVm.get(mate);
+            if (j != null && status[j] != Status.DONE) {
+                improveRank(j, urgent--);
+            }
+        }
+    }
+
+    /**
+     * A move of rank {@code value} waits on {@code host}: the moves off it, which make its room,
+     * rank as high, and so on down the chain of moves they wait for in turn.
+     */
+    private void lendRank(String host, long value) {
+        Deque<String> hosts = new ArrayDeque<>(List.of(host));
+        while (!hosts.isEmpty()) {
+            String h = hosts.pop();
+            if (lent.getOrDefault(h, Long.MAX_VALUE) <= value) {
+                continue;
+            }
+            lent.put(h, value);
+            for (int j : leaving.getOrDefault(h, Set.of())) {
+                if (rank[j] > value) {
+                    improveRank(j, value);
+                    if (status[j] != Status.READY) {
+                        hosts.push(moves.get(j).to());
+                    }
                 }
             }
         }
     }
 
-    /** Off hosts that must be emptied first; then moves whose source another move waits for. */
-    private Comparator<VmStep> byUrgency(List<VmStep> pending) {
-        Set<String> awaited = new HashSet<>();
-        pending.forEach(m -> awaited.add(m.to()));
-        return Comparator.comparing((VmStep m) -> !leavesInactiveHost(m))
-                .thenComparing(m -> m.from() == null || !awaited.contains(m.from()));
-    }
-
-    private boolean leavesInactiveHost(VmStep move) {
-        return move.from() != null && !snapshot.host(move.from()).map(Host::isActive).orElse(true);
+    private void improveRank(int j, long value) {
+        if (value >= rank[j]) {
+            return;
+        }
+        rank[j] = value;
+        if (status[j] == Status.READY) {
+            ready.add(entry(value, j));
+        } else if (status[j] == Status.WAITING_FOR_DEPARTURES) {
+            waiting.add(entry(value, j));
+        }
     }
 
     /**
      * Breaks a cycle: a blocked VM whose source another blocked move waits for goes to a host
      * with room first, and on to its destination later. Each VM takes at most one detour, so
-     * this ends.
+     * this ends. The most valuable such move goes first.
      */
-    private boolean takeDetour(List<VmStep> pending) {
+    private boolean takeDetour() {
         Set<String> awaited = new HashSet<>();
-        pending.forEach(m -> awaited.add(m.to()));
-        for (int i = 0; i < pending.size(); i++) {
-            VmStep move = pending.get(i);
+        List<Integer> blocked = new ArrayList<>();
+        for (int i = 0; i < moves.size(); i++) {
+            if (status[i] != Status.DONE) {
+                awaited.add(moves.get(i).to());
+                blocked.add(i);
+            }
+        }
+        blocked.sort(Comparator.comparingLong((Integer i) -> rank[i]).thenComparingInt(i -> i));
+        for (int i : blocked) {
+            VmStep move = moves.get(i);
             if (move.from() == null || detoured.contains(move.vm()) || !awaited.contains(move.from())) {
                 continue;
             }
@@ -118,7 +295,10 @@ final class Sequencer {
                 state.move(move.vm(), via.get());
                 steps.add(new Migration(move.vm(), move.from(), via.get()).asDetour());
                 detoured.add(move.vm());
-                pending.set(i, new Migration(move.vm(), via.get(), move.to()));
+                moves.set(i, new Migration(move.vm(), via.get(), move.to()));
+                leaving.computeIfAbsent(via.get(), h -> new LinkedHashSet<>()).add(i);
+                queue(i);
+                hostLeft(move.from(), i);
                 return true;
             }
         }

@@ -1,0 +1,199 @@
+package dev.ballast.scheduler;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Host;
+import dev.ballast.model.Placement;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Resource;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Vm;
+import dev.ballast.model.VmStep;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each move of a plan buys, as a rank (0 buys most), so that the {@link Sequencer} runs the
+ * most valuable move that may run and a plan cut after any step has bought as much as its steps
+ * can. In this order:
+ * <ol>
+ * <li>moves off hosts that must be emptied (maintenance): a rule broken until they leave;</li>
+ * <li>new VMs started: a VM that runs nowhere breaks a rule too;</li>
+ * <li>moves off hosts over a limit, the hottest host first, its largest VMs first, as many as
+ *     bring the host back within its limits;</li>
+ * <li>moves off hosts the target empties, one host after the other, the host that frees the most
+ *     watts per GiB to move first (the fastest to empty, when hosts draw alike): watts are saved
+ *     only once a host is empty, so a drain begun is finished before the next;</li>
+ * <li>the rest, off the hottest host first (its highest share of any resource): what evens a
+ *     cluster out most.</li>
+ * </ol>
+ * Ranks are computed once, from the cluster before the plan: near-linear in the moves.
+ */
+final class MoveValue {
+
+    private enum Tier { EVACUATE, START, RELIEVE, DRAIN, REST }
+
+    /** The moves of one tier off (or, for starts, onto) one host, and what they are worth together. */
+    private record Group(Tier tier, String host, double value) {
+    }
+
+    private static final Comparator<Group> BEST_GROUP_FIRST = Comparator.comparing(Group::tier)
+            .thenComparing(Comparator.comparingDouble(Group::value).reversed())
+            .thenComparing(Group::host);
+
+    private final ClusterSnapshot snapshot;
+    private final Policy policy;
+    private final Map<String, Resources> loadBefore;
+    private final Map<String, Double> excess = new HashMap<>();
+    private final Map<String, Double> hottestShare = new HashMap<>();
+
+    private MoveValue(ClusterSnapshot snapshot, Policy policy) {
+        this.snapshot = snapshot;
+        this.policy = policy;
+        this.loadBefore = snapshot.currentPlacement().loadByHost(snapshot);
+    }
+
+    /**
+     * The moves' ranks.
+     *
+     * @param rank    of each move, by index: distinct, from 0 for the move that buys most
+     * @param arrival true for a move that brings a VM onto the active hosts (off a host to be emptied,
+     *                or a new VM): its load is new to them, whatever the order
+     */
+    record Ranks(long[] rank, boolean[] arrival) {
+    }
+
+    static Ranks of(ClusterSnapshot snapshot, Policy policy, Placement target, List<VmStep> moves) {
+        return new MoveValue(snapshot, policy).rank(target, moves);
+    }
+
+    private Ranks rank(Placement target, List<VmStep> moves) {
+        Set<String> relieving = relievingMoves(moves);
+        Set<String> keptOn = target.usedHosts();
+        Map<String, Double> drainValue = drainValues(moves, keptOn);
+        Map<String, Vm> vms = snapshot.vmsByName();
+        long[] mib = new long[moves.size()];
+        Map<Group, List<Integer>> groups = new HashMap<>();
+        for (int i = 0; i < moves.size(); i++) {
+            VmStep move = moves.get(i);
+            mib[i] = vms.get(move.vm()).memoryMiB();
+            Tier tier = move.from() == null ? Tier.START
+                    : !host(move.from()).isActive() ? Tier.EVACUATE
+                    : relieving.contains(move.vm()) ? Tier.RELIEVE
+                    : !keptOn.contains(move.from()) ? Tier.DRAIN
+                    : Tier.REST;
+            String host = move.from() == null ? move.to() : move.from();
+            double value = switch (tier) {
+                case EVACUATE, START -> 0;
+                case RELIEVE -> excess(host);
+                case DRAIN -> drainValue.get(host);
+                case REST -> hottestShare(host);
+            };
+            groups.computeIfAbsent(new Group(tier, host, value), g -> new ArrayList<>()).add(i);
+        }
+        // The most valuable host first, all its moves together, its largest VMs first.
+        List<Group> order = new ArrayList<>(groups.keySet());
+        order.sort(BEST_GROUP_FIRST);
+        long[] ranks = new long[moves.size()];
+        boolean[] arrival = new boolean[moves.size()];
+        long next = 0;
+        for (Group group : order) {
+            List<Integer> members = groups.get(group);
+            members.sort((a, b) -> mib[a] != mib[b] ? Long.compare(mib[b], mib[a]) : Integer.compare(a, b));
+            for (int i : members) {
+                ranks[i] = next++;
+                arrival[i] = group.tier() == Tier.EVACUATE || group.tier() == Tier.START;
+            }
+        }
+        return new Ranks(ranks, arrival);
+    }
+
+    /**
+     * The VMs whose moves bring a host over a limit back within it: off each such host, its
+     * largest moving VMs until the rest is within every limit. Its other moves buy no relief.
+     */
+    private Set<String> relievingMoves(List<VmStep> moves) {
+        Map<String, List<Vm>> leaving = new HashMap<>();
+        for (VmStep move : moves) {
+            if (move.from() != null && host(move.from()).isActive() && excess(move.from()) > 0) {
+                leaving.computeIfAbsent(move.from(), h -> new ArrayList<>()).add(snapshot.vm(move.vm()).orElseThrow());
+            }
+        }
+        Set<String> relieving = new HashSet<>();
+        leaving.forEach((hostName, vms) -> {
+            Resources limit = host(hostName).capacity().scaledBy(policy.limits());
+            Resources load = loadBefore.get(hostName);
+            Resource worst = mostOver(hostName);
+            vms.sort(Comparator.comparingDouble((Vm v) -> v.usage().get(worst)).reversed());
+            for (Vm vm : vms) {
+                if (load.fitsWithin(limit)) {
+                    break;
+                }
+                relieving.add(vm.name());
+                load = load.minus(vm.usage());
+            }
+        });
+        return relieving;
+    }
+
+    /** For each host the target empties: its idle watts per GiB of memory to move off it. */
+    private Map<String, Double> drainValues(List<VmStep> moves, Set<String> keptOn) {
+        Map<String, Long> mibToMove = new HashMap<>();
+        for (VmStep move : moves) {
+            if (move.from() != null && !keptOn.contains(move.from())) {
+                mibToMove.merge(move.from(), snapshot.vm(move.vm()).orElseThrow().memoryMiB(), Long::sum);
+            }
+        }
+        Map<String, Double> value = new HashMap<>();
+        mibToMove.forEach((h, mib) -> value.put(h, host(h).idleWatts() / Math.max(1.0, mib / 1024.0)));
+        return value;
+    }
+
+    /** How far the host is over its limits before the plan: the largest share of capacity over; 0 within them. */
+    private double excess(String hostName) {
+        return excess.computeIfAbsent(hostName, h -> Math.max(0, over(h, mostOver(h))));
+    }
+
+    /** The resource the host is furthest over its limit in (or nearest under it). */
+    private Resource mostOver(String hostName) {
+        Resource worst = Resource.CPU;
+        for (Resource resource : Resource.values()) {
+            if (over(hostName, resource) > over(hostName, worst)) {
+                worst = resource;
+            }
+        }
+        return worst;
+    }
+
+    /** The host's share of a resource's capacity in use before the plan, less the policy's limit. */
+    private double over(String hostName, Resource resource) {
+        double capacity = host(hostName).capacity().get(resource);
+        return capacity > 0 ? loadBefore.getOrDefault(hostName, Resources.ZERO).get(resource) / capacity
+                - policy.limits().get(resource) : Double.NEGATIVE_INFINITY;
+    }
+
+    /** The host's highest share of any resource's capacity before the plan. */
+    private double hottestShare(String hostName) {
+        return hottestShare.computeIfAbsent(hostName, this::highestShare);
+    }
+
+    private double highestShare(String hostName) {
+        Host host = host(hostName);
+        Resources load = loadBefore.getOrDefault(hostName, Resources.ZERO);
+        double hottest = 0;
+        for (Resource resource : Resource.values()) {
+            double capacity = host.capacity().get(resource);
+            hottest = Math.max(hottest, capacity > 0 ? load.get(resource) / capacity : 0);
+        }
+        return hottest;
+    }
+
+    private Host host(String name) {
+        return snapshot.host(name).orElseThrow();
+    }
+}
