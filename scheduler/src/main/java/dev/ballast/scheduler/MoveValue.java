@@ -6,11 +6,13 @@ import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
+import dev.ballast.model.Utilisation;
 import dev.ballast.model.Vm;
 import dev.ballast.model.VmStep;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +31,8 @@ import java.util.Set;
  * <li>moves off hosts the target empties, one host after the other, the host that frees the most
  *     watts per GiB to move first (the fastest to empty, when hosts draw alike): watts are saved
  *     only once a host is empty, so a drain begun is finished before the next;</li>
- * <li>the rest, off the hottest host first (its highest share of any resource): what evens a
- *     cluster out most.</li>
+ * <li>the rest, off the hottest host first (the furthest above the cluster's mean in any
+ *     resource): what evens a cluster out most.</li>
  * </ol>
  * Ranks are computed once, from the cluster before the plan: near-linear in the moves.
  */
@@ -50,12 +52,16 @@ final class MoveValue {
     private final Policy policy;
     private final Map<String, Resources> loadBefore;
     private final Map<String, Double> excess = new HashMap<>();
-    private final Map<String, Double> hottestShare = new HashMap<>();
+    private final Map<String, Double> aboveMean = new HashMap<>();
+    private final Map<Resource, Double> mean = new EnumMap<>(Resource.class);
 
     private MoveValue(ClusterSnapshot snapshot, Policy policy) {
         this.snapshot = snapshot;
         this.policy = policy;
         this.loadBefore = snapshot.currentPlacement().loadByHost(snapshot);
+        for (Resource resource : Resource.values()) {
+            mean.put(resource, Utilisation.of(snapshot, snapshot.currentPlacement(), resource).mean());
+        }
     }
 
     /**
@@ -92,11 +98,12 @@ final class MoveValue {
                 case EVACUATE, START -> 0;
                 case RELIEVE -> excess(host);
                 case DRAIN -> drainValue.get(host);
-                case REST -> hottestShare(host);
+                case REST -> aboveMean(host);
             };
             groups.computeIfAbsent(new Group(tier, host, value), g -> new ArrayList<>()).add(i);
         }
-        // The most valuable host first, all its moves together, its largest VMs first.
+        // The most valuable host first, all its moves together, those onto idle hosts last (they
+        // draw watts until the host is empty), then its largest VMs first.
         List<Group> order = new ArrayList<>(groups.keySet());
         order.sort(BEST_GROUP_FIRST);
         long[] ranks = new long[moves.size()];
@@ -104,7 +111,8 @@ final class MoveValue {
         long next = 0;
         for (Group group : order) {
             List<Integer> members = groups.get(group);
-            members.sort((a, b) -> mib[a] != mib[b] ? Long.compare(mib[b], mib[a]) : Integer.compare(a, b));
+            members.sort(Comparator.comparing((Integer i) -> idleBefore(moves.get(i).to()))
+                    .thenComparing((a, b) -> mib[a] != mib[b] ? Long.compare(mib[b], mib[a]) : Integer.compare(a, b)));
             for (int i : members) {
                 ranks[i] = next++;
                 arrival[i] = group.tier() == Tier.EVACUATE || group.tier() == Tier.START;
@@ -141,17 +149,34 @@ final class MoveValue {
         return relieving;
     }
 
-    /** For each host the target empties: its idle watts per GiB of memory to move off it. */
+    /**
+     * For each host the target empties: the watts its drain saves per GiB of memory to move off
+     * it. A drain that brings idle hosts into use saves their watts less: it comes after the
+     * drains that need none, so that what the plan spends on them is already saved by then.
+     */
     private Map<String, Double> drainValues(List<VmStep> moves, Set<String> keptOn) {
         Map<String, Long> mibToMove = new HashMap<>();
+        Map<String, Set<String>> opens = new HashMap<>();
         for (VmStep move : moves) {
             if (move.from() != null && !keptOn.contains(move.from())) {
                 mibToMove.merge(move.from(), snapshot.vm(move.vm()).orElseThrow().memoryMiB(), Long::sum);
+                if (idleBefore(move.to())) {
+                    opens.computeIfAbsent(move.from(), h -> new HashSet<>()).add(move.to());
+                }
             }
         }
         Map<String, Double> value = new HashMap<>();
-        mibToMove.forEach((h, mib) -> value.put(h, host(h).idleWatts() / Math.max(1.0, mib / 1024.0)));
+        mibToMove.forEach((h, mib) -> {
+            double watts = host(h).idleWatts()
+                    - opens.getOrDefault(h, Set.of()).stream().mapToDouble(o -> host(o).idleWatts()).sum();
+            value.put(h, watts / Math.max(1.0, mib / 1024.0));
+        });
         return value;
+    }
+
+    /** True when the host holds no VM before the plan. */
+    private boolean idleBefore(String hostName) {
+        return !loadBefore.containsKey(hostName);
     }
 
     /** How far the host is over its limits before the plan: the largest share of capacity over; 0 within them. */
@@ -177,20 +202,22 @@ final class MoveValue {
                 - policy.limits().get(resource) : Double.NEGATIVE_INFINITY;
     }
 
-    /** The host's highest share of any resource's capacity before the plan. */
-    private double hottestShare(String hostName) {
-        return hottestShare.computeIfAbsent(hostName, this::highestShare);
-    }
-
-    private double highestShare(String hostName) {
-        Host host = host(hostName);
-        Resources load = loadBefore.getOrDefault(hostName, Resources.ZERO);
-        double hottest = 0;
-        for (Resource resource : Resource.values()) {
-            double capacity = host.capacity().get(resource);
-            hottest = Math.max(hottest, capacity > 0 ? load.get(resource) / capacity : 0);
-        }
-        return hottest;
+    /**
+     * How far the host runs above the cluster's mean before the plan, in the resource where it is
+     * furthest above: what balancing takes off first.
+     */
+    private double aboveMean(String hostName) {
+        return aboveMean.computeIfAbsent(hostName, h -> {
+            double furthest = Double.NEGATIVE_INFINITY;
+            for (Resource resource : Resource.values()) {
+                double capacity = host(h).capacity().get(resource);
+                if (capacity > 0) {
+                    double share = loadBefore.getOrDefault(h, Resources.ZERO).get(resource) / capacity;
+                    furthest = Math.max(furthest, share - mean.get(resource));
+                }
+            }
+            return furthest;
+        });
     }
 
     private Host host(String name) {

@@ -37,9 +37,10 @@ import java.util.Set;
  *
  * <p>It always runs the most valuable move that may run. A move that does not fit its destination
  * yet waits there, and lends its rank to the moves off that destination, which make its room. A
- * move also waits while its destination still has moves to send off, so that no host is filled
- * before it is emptied: each host's load then stays between its load before and after the plan,
- * and a cut plan is no worse than the cluster before it. Only when a waiting move ranks above
+ * move also waits for its destination's departures when it would take the destination above both
+ * its load before and its load after the plan: each host's load then stays under the higher of
+ * the two, so a plan cut after any step leaves no host hotter than the plan's ends do, and a cut
+ * plan is no worse than the cluster before it. Only when a waiting move ranks above
  * every move that may run does it enter anyway (the two hosts swap VMs, say). VMs leaving a host
  * in maintenance and new VMs do not wait: their load is new to the active hosts in any order, and
  * a rule is broken until they have moved. Once one VM of an
@@ -55,27 +56,37 @@ final class Sequencer {
 
     private enum Status { READY, WAITING_FOR_ROOM, WAITING_FOR_DEPARTURES, DONE }
 
+    /** Moves compared when one must enter a host above its ceiling; a cycle rarely has more. */
+    private static final int SWAP_CANDIDATES = 16;
+
     /**
-     * A move in a queue, with the rank it had when queued (a rank since improved makes it stale),
-     * packed in a long that sorts by rank, then move: comparing records took a third of the time.
+     * A move in a queue, packed in a long that sorts by the rank it had when queued (a rank since
+     * improved makes the entry stale), then by its own rank: of two moves ranked alike by what
+     * they wait for, the one worth more goes first. Comparing records took a third of the time.
      */
-    private static long entry(long rank, int move) {
-        return rank << 32 | move;
+    private long entry(int move) {
+        return rank[move] << 32 | ownRank[move];
     }
 
     private static long rankOf(long entry) {
         return entry >> 32;
     }
 
-    private static int moveOf(long entry) {
-        return (int) entry;
+    private int moveOf(long entry) {
+        return moveRanked[(int) entry];
     }
 
     private final ClusterSnapshot snapshot;
     private final ClusterState state;
     private final Set<String> keptOn;
+    /** Per host, the higher of its load before and after the plan, per resource. */
+    private final Map<String, Resources> ceiling = new HashMap<>();
     private final List<VmStep> moves;
     private final long[] rank;
+    /** Each move's rank by its own value; {@link #rank} may be better, lent by a move waiting on it. */
+    private final int[] ownRank;
+    /** The move of each own rank. */
+    private final int[] moveRanked;
     private final boolean[] arrival;
     private final Status[] status;
     private final Map<String, Set<Integer>> leaving = new HashMap<>();
@@ -97,9 +108,17 @@ final class Sequencer {
         this.snapshot = snapshot;
         this.state = ClusterState.current(snapshot, policy);
         this.keptOn = target.usedHosts();
+        snapshot.currentPlacement().loadByHost(snapshot).forEach(ceiling::put);
+        target.loadByHost(snapshot).forEach((host, load) -> ceiling.merge(host, load, Sequencer::higher));
         this.moves = new ArrayList<>(moves);
         MoveValue.Ranks ranks = MoveValue.of(snapshot, policy, target, moves);
         this.rank = ranks.rank();
+        this.ownRank = new int[moves.size()];
+        this.moveRanked = new int[moves.size()];
+        for (int i = 0; i < moves.size(); i++) {
+            ownRank[i] = (int) rank[i];
+            moveRanked[ownRank[i]] = i;
+        }
         this.arrival = ranks.arrival();
         this.status = new Status[moves.size()];
         this.pending = moves.size();
@@ -139,8 +158,7 @@ final class Sequencer {
             Long held = best(waiting);
             if (held != null && (next == null || rankOf(held) < rankOf(next))) {
                 // The departures it waited for had their turn at its rank and are still not done.
-                waiting.poll();
-                tryToRun(moveOf(held), true);
+                tryToRun(leastAboveCeiling(rankOf(held)), true);
             } else if (next != null) {
                 ready.poll();
                 tryToRun(moveOf(next), false);
@@ -158,6 +176,46 @@ final class Sequencer {
         return new Sequence(steps, dropped, state.placement());
     }
 
+    /**
+     * Takes out of the waiting queue the move that, of those ranked {@code best}, takes its
+     * destination least above its ceiling: when two hosts swap VMs, one of them holds more than
+     * before or after for a while, and this keeps that while short.
+     */
+    private int leastAboveCeiling(long best) {
+        List<Long> tied = new ArrayList<>();
+        for (Long head = best(waiting); head != null && rankOf(head) == best && tied.size() < SWAP_CANDIDATES;
+                head = best(waiting)) {
+            tied.add(waiting.poll());
+        }
+        int chosen = moveOf(tied.get(0));
+        for (Long entry : tied) {
+            if (aboveCeiling(moveOf(entry)) < aboveCeiling(chosen)) {
+                chosen = moveOf(entry);
+            }
+        }
+        for (Long entry : tied) {
+            if (moveOf(entry) != chosen) {
+                waiting.add(entry);
+            }
+        }
+        return chosen;
+    }
+
+    /** How far the move would take its destination above its ceiling: the largest share of capacity over. */
+    private double aboveCeiling(int i) {
+        VmStep move = moves.get(i);
+        Resources after = state.loadOf(move.to()).plus(snapshot.vmsByName().get(move.vm()).usage());
+        Resources ceilingOf = ceiling.getOrDefault(move.to(), Resources.ZERO);
+        Resources capacity = snapshot.hostsByName().get(move.to()).capacity();
+        double above = 0;
+        for (Resource resource : Resource.values()) {
+            if (capacity.get(resource) > 0) {
+                above = Math.max(above, (after.get(resource) - ceilingOf.get(resource)) / capacity.get(resource));
+            }
+        }
+        return above;
+    }
+
     /** The queue's best entry that is still current, dropping stale ones; null when none. */
     private Long best(PriorityQueue<Long> queue) {
         Status wanted = queue == ready ? Status.READY : Status.WAITING_FOR_DEPARTURES;
@@ -173,10 +231,10 @@ final class Sequencer {
 
     private void tryToRun(int i, boolean anyway) {
         VmStep move = moves.get(i);
-        if (!anyway && !arrival[i] && hasDepartures(move.to())) {
+        if (!anyway && !arrival[i] && hasDepartures(move.to()) && !underCeiling(move)) {
             status[i] = Status.WAITING_FOR_DEPARTURES;
             waitingForDepartures.computeIfAbsent(move.to(), h -> new ArrayList<>()).add(i);
-            waiting.add(entry(rank[i], i));
+            waiting.add(entry(i));
             lendRank(move.to(), rank[i]);
         } else if (state.fitsStep(move.vm(), move.to())) {
             runMove(i);
@@ -185,6 +243,17 @@ final class Sequencer {
             waitingForRoom.computeIfAbsent(move.to(), h -> new ArrayList<>()).add(i);
             lendRank(move.to(), rank[i]);
         }
+    }
+
+    /** True when the move leaves its destination no busier than it is before or after the plan. */
+    private boolean underCeiling(VmStep move) {
+        Resources usage = snapshot.vmsByName().get(move.vm()).usage();
+        return state.loadOf(move.to()).plus(usage).fitsWithin(ceiling.getOrDefault(move.to(), Resources.ZERO));
+    }
+
+    private static Resources higher(Resources a, Resources b) {
+        return new Resources(Math.max(a.cpu(), b.cpu()), Math.max(a.memoryMiB(), b.memoryMiB()),
+                Math.max(a.networkMbps(), b.networkMbps()));
     }
 
     private boolean hasDepartures(String host) {
@@ -204,14 +273,14 @@ final class Sequencer {
         bringMatesAlong(move.vm());
     }
 
-    /** A move left {@code host}: the moves waiting there for room, and for its last departure, may go now. */
+    /**
+     * A move left {@code host}: the moves waiting there for room may go now, and those waiting for
+     * its departures may fit under its ceiling now (two hosts swapping VMs then take turns).
+     */
     private void hostLeft(String host, int move) {
-        Set<Integer> departures = leaving.get(host);
-        departures.remove(move);
+        leaving.get(host).remove(move);
         requeue(waitingForRoom.remove(host));
-        if (departures.isEmpty()) {
-            requeue(waitingForDepartures.remove(host));
-        }
+        requeue(waitingForDepartures.remove(host));
     }
 
     private void requeue(List<Integer> waiters) {
@@ -222,7 +291,7 @@ final class Sequencer {
 
     private void queue(int i) {
         status[i] = Status.READY;
-        ready.add(entry(rank[i], i));
+        ready.add(entry(i));
     }
 
     /** The VM's affinity group moves next: its members' moves rank above everything else. */
@@ -264,9 +333,9 @@ final class Sequencer {
         }
         rank[j] = value;
         if (status[j] == Status.READY) {
-            ready.add(entry(value, j));
+            ready.add(entry(j));
         } else if (status[j] == Status.WAITING_FOR_DEPARTURES) {
-            waiting.add(entry(value, j));
+            waiting.add(entry(j));
         }
     }
 

@@ -146,10 +146,10 @@ class SequencerTest {
         // in a run of its own moves. h1 keeps everything.
         ClusterSnapshot snapshot = new ClusterSnapshot(
                 List.of(host("h1"), host("h2"), host("h3"), host("h4")),
-                List.of(vm("a", "h2", 4, 1), vm("b", "h4", 4, 1), vm("c", "h2", 4, 1), vm("d", "h3", 4, 1),
-                        vm("e", "h4", 8, 1)),
+                List.of(vm("k", "h1", 4, 1), vm("a", "h2", 4, 1), vm("b", "h4", 4, 1), vm("c", "h2", 4, 1),
+                        vm("d", "h3", 4, 1), vm("e", "h4", 8, 1)),
                 List.of());
-        Placement onH1 = new Placement(Map.of("a", "h1", "b", "h1", "c", "h1", "d", "h1", "e", "h1"));
+        Placement onH1 = new Placement(Map.of("k", "h1", "a", "h1", "b", "h1", "c", "h1", "d", "h1", "e", "h1"));
 
         Sequence sequence = Sequencer.of(snapshot, consolidate(), onH1);
 
@@ -203,5 +203,20 @@ class SequencerTest {
 
         assertThat(sequence.steps()).extracting(s -> s.vm()).containsExactly("x", "y", "z");
         assertValid(snapshot, policy, sequence);
+    }
+
+    @Test
+    void aDrainThatBringsAnIdleHostIntoUseComesAfterTheOthers() {
+        // h2's VM fits only on the idle h4, h3's goes to h1: the plan spends h4's watts on h2's
+        // drain, so h3 is emptied first. Listed the other way round.
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2"), host("h3"), host("h4")),
+                List.of(vm("k", "h1", 50, 1), vm("a", "h2", 8, 1), vm("b", "h3", 8, 1)),
+                List.of());
+        Placement target = new Placement(Map.of("k", "h1", "a", "h4", "b", "h1"));
+
+        Sequence sequence = Sequencer.of(snapshot, consolidate(), target);
+
+        assertThat(sequence.steps()).extracting(s -> s.vm()).containsExactly("b", "a");
     }
 }
