@@ -18,6 +18,8 @@ import java.util.Set;
  * @param dropped            moves left out of the plan, with the reason
  * @param efficacy           what the policy's goal says the plan achieves, in its own terms
  *                           (hosts freed, imbalance before and after); empty when not given
+ * @param afterEachStep      the figures once each step has run, one per step in order: what the
+ *                           plan has bought if it stops there; empty when not given
  */
 public record PlanSummary(
         int hostsUsedBefore,
@@ -32,7 +34,8 @@ public record PlanSummary(
         double estimatedSeconds,
         int detours,
         List<DroppedMove> dropped,
-        List<Figure> efficacy) {
+        List<Figure> efficacy,
+        List<AfterStep> afterEachStep) {
 
     /** One resource's utilisation before and after the plan. */
     public record Change(Utilisation before, Utilisation after) {
@@ -42,6 +45,7 @@ public record PlanSummary(
         utilisation = Map.copyOf(utilisation);
         dropped = List.copyOf(dropped);
         efficacy = List.copyOf(efficacy);
+        afterEachStep = List.copyOf(afterEachStep);
     }
 
     /** The figures without the goal's efficacy figures. */
@@ -49,14 +53,22 @@ public record PlanSummary(
             double powerSavedWatts, Map<Resource, Change> utilisation, int migrations, int newVmsPlaced,
             double gibToMove, double estimatedSeconds, int detours, List<DroppedMove> dropped) {
         this(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts, powerSavedWatts, utilisation,
-                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, List.of());
+                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, List.of(), List.of());
+    }
+
+    /** The figures without those after each step. */
+    public PlanSummary(int hostsUsedBefore, int hostsUsedAfter, double powerOnBeforeWatts, double powerOnAfterWatts,
+            double powerSavedWatts, Map<Resource, Change> utilisation, int migrations, int newVmsPlaced,
+            double gibToMove, double estimatedSeconds, int detours, List<DroppedMove> dropped, List<Figure> efficacy) {
+        this(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts, powerSavedWatts, utilisation,
+                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, efficacy, List.of());
     }
 
     /** The same figures with the goal's own. */
     public PlanSummary withEfficacy(List<Figure> figures) {
         return new PlanSummary(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts,
                 powerSavedWatts, utilisation, migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped,
-                figures);
+                figures, afterEachStep);
     }
 
     /** The figures of moving a cluster from its current placement to {@code target}. */
@@ -83,7 +95,8 @@ public record PlanSummary(
         int detours = (int) moves.stream().filter(Migration::detour).count();
         return new PlanSummary(current.usedHosts().size(), target.usedHosts().size(),
                 powerBefore, powerAfter, powerBefore - powerAfter, utilisation,
-                migrations, started, migratedMiB / 1024.0, seconds, detours, dropped);
+                migrations, started, migratedMiB / 1024.0, seconds, detours, dropped, List.of(),
+                AfterStep.replay(snapshot, steps));
     }
 
     private static double idleWattsOf(ClusterSnapshot snapshot, Set<String> hostNames) {
