@@ -175,8 +175,9 @@ public final class Planner {
             Sequence sequence) {
         Placement placement = sequence.reached();
         // Each host the goal advises switching off is switched off as soon as its last VM has left.
-        List<Step> steps = PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel),
-                objective.hostsToSwitchOff(placement));
+        List<Step> steps = Reasons.attach(snapshot, policy, objective,
+                PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel),
+                        objective.hostsToSwitchOff(placement)));
         String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
                 SolverFactories.forConstraints(goal.constraints(), settings))
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
