@@ -53,7 +53,8 @@ public record Term(Kind kind, String host, Resource resource, Double before, Dou
         /**
          * None of the above: one step of the goal's target placement, with the goal's own measure
          * before and after it in {@code before}, {@code after} (in the goal's unit, lower is better;
-         * null past the first 200 such steps of a plan, as measuring takes a pass over the cluster).
+         * null past the first few such steps of a large plan, as measuring takes a pass over the
+         * cluster).
          */
         GOAL("goal");
 
@@ -120,7 +121,7 @@ public record Term(Kind kind, String host, Resource resource, Double before, Dou
         return new Term(Kind.POWERS_ON, host, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** @param before null, as {@code after}, when the planner did not measure it (a long plan's later steps) */
+    /** @param before null, as {@code after}, when the planner did not measure it (a large plan's later steps) */
     public static Term goal(Double before, Double after) {
         return new Term(Kind.GOAL, null, null, before, after, null, null, null, null, null, null, null);
     }
