@@ -38,6 +38,7 @@ import java.util.Set;
  */
 final class MoveValue {
 
+    /** In the order they run; the first three mend a broken rule. */
     private enum Tier { EVACUATE, START, RELIEVE, DRAIN, REST }
 
     /** The moves of one tier off (or, for starts, onto) one host, and what they are worth together. */
@@ -68,10 +69,11 @@ final class MoveValue {
      * The moves' ranks.
      *
      * @param rank    of each move, by index: distinct, from 0 for the move that buys most
-     * @param arrival true for a move that brings a VM onto the active hosts (off a host to be emptied,
-     *                or a new VM): its load is new to them, whatever the order
+     * @param mending true for a move that mends a rule the cluster breaks (a VM off a host in
+     *                maintenance, a new VM started, a host over a limit relieved): it should run as
+     *                soon as it fits
      */
-    record Ranks(long[] rank, boolean[] arrival) {
+    record Ranks(long[] rank, boolean[] mending) {
     }
 
     static Ranks of(ClusterSnapshot snapshot, Policy policy, Placement target, List<VmStep> moves) {
@@ -107,7 +109,7 @@ final class MoveValue {
         List<Group> order = new ArrayList<>(groups.keySet());
         order.sort(BEST_GROUP_FIRST);
         long[] ranks = new long[moves.size()];
-        boolean[] arrival = new boolean[moves.size()];
+        boolean[] mending = new boolean[moves.size()];
         long next = 0;
         for (Group group : order) {
             List<Integer> members = groups.get(group);
@@ -115,10 +117,10 @@ final class MoveValue {
                     .thenComparing((a, b) -> mib[a] != mib[b] ? Long.compare(mib[b], mib[a]) : Integer.compare(a, b)));
             for (int i : members) {
                 ranks[i] = next++;
-                arrival[i] = group.tier() == Tier.EVACUATE || group.tier() == Tier.START;
+                mending[i] = group.tier().compareTo(Tier.RELIEVE) <= 0;
             }
         }
-        return new Ranks(ranks, arrival);
+        return new Ranks(ranks, mending);
     }
 
     /**

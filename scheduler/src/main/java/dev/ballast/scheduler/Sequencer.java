@@ -43,9 +43,9 @@ import java.util.Set;
  * its load before and its load after the plan: each host's load then stays under the higher of
  * the two, so a plan cut after any step leaves no host hotter than the plan's ends do, and a cut
  * plan is no worse than the cluster before it. Only when a waiting move ranks above
- * every move that may run does it enter anyway (the two hosts swap VMs, say). VMs leaving a host
- * in maintenance and new VMs do not wait: their load is new to the active hosts in any order, and
- * a rule is broken until they have moved. Once one VM of an
+ * every move that may run does it enter anyway (the two hosts swap VMs, say). Moves that mend a
+ * broken rule (VMs leaving a host in maintenance or over a limit, new VMs) do not wait for
+ * departures, only for room: the rule is broken until they have run. Once one VM of an
  * affinity group moves, the others follow before anything else, so the group is apart for as
  * few steps as can be.
  *
@@ -91,7 +91,7 @@ final class Sequencer {
     private final int[] ownRank;
     /** The move of each own rank. */
     private final int[] moveRanked;
-    private final boolean[] arrival;
+    private final boolean[] mending;
     private final Status[] status;
     private final Map<String, Set<Integer>> leaving = new HashMap<>();
     private final Map<String, List<Integer>> waitingForRoom = new HashMap<>();
@@ -123,7 +123,7 @@ final class Sequencer {
             ownRank[i] = (int) rank[i];
             moveRanked[ownRank[i]] = i;
         }
-        this.arrival = ranks.arrival();
+        this.mending = ranks.mending();
         this.status = new Status[moves.size()];
         this.pending = moves.size();
         for (int i = 0; i < moves.size(); i++) {
@@ -239,7 +239,7 @@ final class Sequencer {
 
     private void tryToRun(int i, boolean anyway) {
         VmStep move = moves.get(i);
-        if (!anyway && !arrival[i] && hasDepartures(move.to()) && !underCeiling(move)) {
+        if (!anyway && !mending[i] && hasDepartures(move.to()) && !underCeiling(move)) {
             status[i] = Status.WAITING_FOR_DEPARTURES;
             waitingForDepartures.computeIfAbsent(move.to(), h -> new ArrayList<>()).add(i);
             waiting.add(entry(i));

@@ -159,12 +159,12 @@ class SequencerTest {
 
     @Test
     void aHostIsEmptiedBeforeItIsFilled() {
-        // a relieves the hot h1 (14 of 16 cores) by going to h2, and b leaves h2 for h3. Both fit
-        // in any order (h2 would run 10 cores with both), but b goes first: h2 never holds both,
-        // and no host is ever busier than before or after the plan.
+        // a leaves h1 (10 of 16 cores, the hottest) for h2, and b leaves h2 for h3. Both fit in
+        // any order (h2 would run 10 cores with both), but b goes first: h2 never holds both, and
+        // no host is ever busier than before or after the plan.
         ClusterSnapshot snapshot = new ClusterSnapshot(
                 List.of(host("h1"), host("h2"), host("h3")),
-                List.of(vm("a", "h1", 4, 6), vm("x", "h1", 4, 8), vm("b", "h2", 4, 4), vm("c", "h3", 4, 1)),
+                List.of(vm("a", "h1", 4, 6), vm("x", "h1", 4, 4), vm("b", "h2", 4, 4), vm("c", "h3", 4, 1)),
                 List.of());
         Placement target = new Placement(Map.of("a", "h2", "x", "h1", "b", "h3", "c", "h3"));
 
@@ -218,5 +218,21 @@ class SequencerTest {
         Sequence sequence = Sequencer.of(snapshot, consolidate(), target);
 
         assertThat(sequence.steps()).extracting(s -> s.vm()).containsExactly("b", "a");
+    }
+
+    @Test
+    void aReliefDoesNotWaitForItsDestinationToEmptyFirst() {
+        // a relieves h1 (14 of 16 cores, over the 85% limit) by going to h2, which sends b to h3
+        // in the same plan. The relief mends a broken rule: it runs first, as h2 has room anyway.
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("h1"), host("h2"), host("h3")),
+                List.of(vm("a", "h1", 4, 6), vm("x", "h1", 4, 8), vm("b", "h2", 4, 4), vm("c", "h3", 4, 1)),
+                List.of());
+        Placement target = new Placement(Map.of("a", "h2", "x", "h1", "b", "h3", "c", "h3"));
+
+        Sequence sequence = Sequencer.of(snapshot, policy, target);
+
+        assertThat(sequence.steps()).extracting(s -> s.vm()).containsExactly("a", "b");
+        assertValid(snapshot, policy, sequence);
     }
 }
