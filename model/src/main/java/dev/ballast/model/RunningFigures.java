@@ -1,17 +1,16 @@
 package dev.ballast.model;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The figures of {@link AfterStep} kept up to date as steps apply themselves, without going over
  * the cluster at each step: per resource, the sum and the sum of squares of the active hosts'
- * shares (for the standard deviation around the mean) and a count of each share (for the highest).
- * Agrees with {@link Utilisation#of} to rounding.
+ * shares (for the standard deviation around the mean) and a tree of the shares' maxima (for the
+ * highest). Agrees with {@link Utilisation#of} to rounding.
  */
 final class RunningFigures implements ClusterChanges {
 
@@ -19,39 +18,45 @@ final class RunningFigures implements ClusterChanges {
     private final Map<String, String> hostOfVm;
     private final Map<String, Resources> load;
     private final Map<String, Integer> vmCount = new HashMap<>();
+    /** Each active host's place in the trees of shares. */
+    private final Map<String, Integer> activeIndex = new HashMap<>();
     private final Set<String> switchedOff = new HashSet<>();
-    private final Map<Resource, PerResource> perResource = new EnumMap<>(Resource.class);
+    private final PerResource[] perResource = new PerResource[Resource.values().length];
     private final double wattsBefore;
     private double wattsNow;
     private int hostsUsed;
 
     /** One resource over the active hosts. */
     private static final class PerResource {
-        private final TreeMap<Double, Integer> shares = new TreeMap<>();
+        /** A binary tree of maxima over the hosts' shares, the leaves from {@code leaves} on. */
+        private final double[] highest;
+        private final int leaves;
         private double sum;
         private double sumOfSquares;
         private double load;
         private double capacity;
-        private int hosts;
 
-        void add(double share) {
-            shares.merge(share, 1, Integer::sum);
-            sum += share;
-            sumOfSquares += share * share;
+        PerResource(int hosts) {
+            leaves = Math.max(1, Integer.highestOneBit(Math.max(1, hosts - 1)) << 1);
+            highest = new double[2 * leaves];
         }
 
-        void remove(double share) {
-            shares.merge(share, -1, (a, b) -> a + b == 0 ? null : a + b);
-            sum -= share;
-            sumOfSquares -= share * share;
+        void set(int host, double oldShare, double share) {
+            sum += share - oldShare;
+            sumOfSquares += share * share - oldShare * oldShare;
+            int node = leaves + host;
+            highest[node] = share;
+            for (node /= 2; node >= 1; node /= 2) {
+                highest[node] = Math.max(highest[2 * node], highest[2 * node + 1]);
+            }
         }
 
         double max() {
-            return shares.isEmpty() ? 0 : Math.max(0, shares.lastKey());
+            return highest[1];
         }
 
         /** Around the cluster's mean, not the mean of the shares: as {@link Utilisation}. */
-        double stdDev() {
+        double stdDev(int hosts) {
             if (hosts == 0) {
                 return 0;
             }
@@ -67,18 +72,17 @@ final class RunningFigures implements ClusterChanges {
         this.hostOfVm = new HashMap<>(current.hostOfVm());
         this.load = new HashMap<>(current.loadByHost(snapshot));
         hostOfVm.values().forEach(host -> vmCount.merge(host, 1, Integer::sum));
+        List<Host> active = snapshot.hosts().stream().filter(Host::isActive).toList();
         for (Resource resource : Resource.values()) {
-            perResource.put(resource, new PerResource());
+            perResource[resource.ordinal()] = new PerResource(active.size());
         }
-        for (Host host : snapshot.hosts()) {
-            if (host.isActive()) {
-                for (Resource resource : Resource.values()) {
-                    PerResource figures = perResource.get(resource);
-                    figures.hosts++;
-                    figures.capacity += host.capacity().get(resource);
-                    figures.load += loadOf(host.name()).get(resource);
-                    figures.add(share(host, resource));
-                }
+        for (Host host : active) {
+            activeIndex.put(host.name(), activeIndex.size());
+            for (Resource resource : Resource.values()) {
+                PerResource figures = perResource[resource.ordinal()];
+                figures.capacity += host.capacity().get(resource);
+                figures.load += loadOf(host.name()).get(resource);
+                figures.set(activeIndex.get(host.name()), 0, share(host, resource));
             }
         }
         this.hostsUsed = vmCount.size();
@@ -123,17 +127,14 @@ final class RunningFigures implements ClusterChanges {
             hostsUsed++;
             wattsNow += idleWatts(hostName);
         }
-        for (Resource resource : Resource.values()) {
-            PerResource figures = perResource.get(resource);
-            if (host.isActive()) {
-                figures.remove(share(host, resource));
-                figures.load += sign * usage.get(resource);
-            }
-        }
-        load.put(hostName, sign > 0 ? loadOf(hostName).plus(usage) : loadOf(hostName).minus(usage));
-        if (host.isActive()) {
+        Resources before = loadOf(hostName);
+        load.put(hostName, sign > 0 ? before.plus(usage) : before.minus(usage));
+        Integer index = activeIndex.get(hostName);
+        if (index != null) {
             for (Resource resource : Resource.values()) {
-                perResource.get(resource).add(share(host, resource));
+                PerResource figures = perResource[resource.ordinal()];
+                figures.load += sign * usage.get(resource);
+                figures.set(index, before.get(resource) / host.capacity().get(resource), share(host, resource));
             }
         }
     }
@@ -151,10 +152,10 @@ final class RunningFigures implements ClusterChanges {
     }
 
     private double max(Resource resource) {
-        return perResource.get(resource).max();
+        return perResource[resource.ordinal()].max();
     }
 
     private double stdDev(Resource resource) {
-        return perResource.get(resource).stdDev();
+        return perResource[resource.ordinal()].stdDev(activeIndex.size());
     }
 }

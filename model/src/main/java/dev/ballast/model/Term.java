@@ -162,10 +162,15 @@ public record Term(Kind kind, String host, Resource resource, Double before, Dou
         return resource.key() + " " + percent(before) + " -> " + percent(after);
     }
 
-    /** A share as a percentage to one decimal, a whole one without it: {@code 91.9%}, {@code 85%}. */
+    /**
+     * A share as a percentage to one decimal, a whole one without it: {@code 91.9%}, {@code 85%}.
+     * Without {@code String.format}, which took most of the time of a plan of 50,000 reasons.
+     */
     public static String percent(double share) {
-        String shown = String.format(Locale.ROOT, "%.1f", 100 * share);
-        return (shown.endsWith(".0") ? shown.substring(0, shown.length() - 2) : shown) + "%";
+        long tenths = Math.round(1000 * share);
+        long whole = Math.abs(tenths) / 10;
+        long tenth = Math.abs(tenths) % 10;
+        return (tenths < 0 ? "-" : "") + whole + (tenth == 0 ? "" : "." + tenth) + "%";
     }
 
     private String left() {
@@ -173,6 +178,6 @@ public record Term(Kind kind, String host, Resource resource, Double before, Dou
     }
 
     private static String watts(double watts) {
-        return String.format(Locale.ROOT, "%.0f W", watts);
+        return Math.round(watts) + " W";
     }
 }

@@ -63,23 +63,6 @@ final class Sequencer {
     /** Moves compared when one must enter a host above its ceiling; a cycle rarely has more. */
     private static final int SWAP_CANDIDATES = 16;
 
-    /**
-     * A move in a queue, packed in a long that sorts by the rank it had when queued (a rank since
-     * improved makes the entry stale), then by its own rank: of two moves ranked alike by what
-     * they wait for, the one worth more goes first. Comparing records took a third of the time.
-     */
-    private long entry(int move) {
-        return rank[move] << 32 | ownRank[move];
-    }
-
-    private static long rankOf(long entry) {
-        return entry >> 32;
-    }
-
-    private int moveOf(long entry) {
-        return moveRanked[(int) entry];
-    }
-
     private final ClusterSnapshot snapshot;
     private final ClusterState state;
     private final Set<String> keptOn;
@@ -222,6 +205,24 @@ final class Sequencer {
             }
         }
         return above;
+    }
+
+    /**
+     * A move in a queue, packed in a long that sorts by the rank it had when queued (a rank since
+     * improved makes the entry stale), then by its own rank: of two moves ranked alike by what
+     * they wait for, the one worth more goes first. (Records compared field by field topped the
+     * profile of 50,000 moves.)
+     */
+    private long entry(int move) {
+        return rank[move] << 32 | ownRank[move];
+    }
+
+    private static long rankOf(long entry) {
+        return entry >> 32;
+    }
+
+    private int moveOf(long entry) {
+        return moveRanked[(int) entry];
     }
 
     /** The queue's best entry that is still current, dropping stale ones; null when none. */
