@@ -1,7 +1,10 @@
 package dev.ballast.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ballast.formats.PlanReader;
 import dev.ballast.formats.PlanWriter;
+import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
 import dev.ballast.model.Host;
@@ -15,6 +18,10 @@ import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
+import dev.ballast.reports.PlanTextRenderer;
+import dev.ballast.reports.PlanView;
+import dev.ballast.rules.Policies;
+import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.simulator.ClusterGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,17 +75,29 @@ class CheckPlanCommandTest {
     }
 
     @Test
-    void aPlanOfTheConsolidateGoalSwitchesTheEmptiedHostsOffLastAndReplays() throws IOException {
+    void aPlanOfTheConsolidateGoalSwitchesEachEmptiedHostOffRightAfterItsLastVmLeavesAndReplays()
+            throws IOException {
         Path cluster = TestFiles.snapshot(dir, "mixed.yaml", ClusterGenerator.mixed(6, 40, 3));
         Path plan = dir.resolve("plan.json");
         Run planned = Run.ballast("plan", "--snapshot", cluster.toString(), "--policy", "consolidate",
                 "--time-limit", "1s", "--seed", "1", "--output", plan.toString());
         assertThat(planned.exitCode()).as(planned.toString()).isZero();
-        List<String> actions = new java.util.ArrayList<>();
-        JSON.readTree(plan.toFile()).path("steps").forEach(step -> actions.add(step.path("action").asText()));
+        List<JsonNode> steps = new java.util.ArrayList<>();
+        JSON.readTree(plan.toFile()).path("steps").forEach(steps::add);
 
-        assertThat(actions).contains("migrate", "power-off");
-        assertThat(actions.subList(actions.indexOf("power-off"), actions.size())).containsOnly("power-off");
+        assertThat(steps).extracting(step -> step.path("action").asText()).contains("migrate", "power-off");
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).path("action").asText().equals("power-off")) {
+                String host = steps.get(i).path("host").asText();
+                int last = i - 1;
+                while (last >= 0 && !steps.get(last).path("from").asText().equals(host)) {
+                    last--;
+                }
+                // Right after the step that empties it, or, empty from the start, before every migration.
+                assertThat(steps.subList(last + 1, i)).as("steps between %s's last VM leaving and its power-off", host)
+                        .allMatch(step -> step.path("action").asText().equals("power-off"));
+            }
+        }
         assertThat(Run.ballast("check-plan", plan.toString(), "--snapshot", cluster.toString()).exitCode()).isZero();
     }
 
@@ -99,6 +118,30 @@ class CheckPlanCommandTest {
         assertThat(powerOffs).isPositive();
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains(": OK, " + Text.count(migrations + powerOffs, "step") + " valid");
+    }
+
+    /**
+     * A plan written by the main of before reasons (typed steps, every power-off at the end, no
+     * reason on its steps, no figures after each step) still checks, and its report replays the
+     * figures after each step.
+     */
+    @Test
+    void aPlanWrittenBeforeReasonsStillChecksAndReports() throws Exception {
+        Path plan = Path.of(getClass().getResource("/compat/plan-before-reasons.json").toURI());
+        Path cluster = Path.of(getClass().getResource("/compat/snapshot.yaml").toURI());
+        int steps = JSON.readTree(plan.toFile()).path("steps").size();
+
+        Run run = Run.ballast("check-plan", plan.toString(), "--snapshot", cluster.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(": OK, " + Text.count(steps, "step") + " valid");
+        MigrationPlan read = PlanReader.read(plan);
+        assertThat(read.steps()).allMatch(step -> step.reason() == null);
+        PlanView view = PlanView.of(SnapshotReader.read(cluster), Policies.builtIn("consolidate", Goals.registry()),
+                read);
+        assertThat(view.curve()).hasSize(steps + 1);
+        assertThat(view.curve().get(steps).hostsUsed()).isEqualTo(read.summary().hostsUsedAfter());
+        assertThat(PlanTextRenderer.render(view)).contains("If the plan stops early");
     }
 
     @Test

@@ -398,6 +398,27 @@ final class NodeReader {
     }
 
     /**
+     * A list of numbers within {@code bound}, e.g. a figure after each step of a plan; empty when
+     * absent. An entry that is not a number, or out of bounds, is reported at its index and read
+     * as null, so that the others keep their index.
+     */
+    List<Double> decimals(String field, boolean required, Bound bound) {
+        List<Double> numbers = new ArrayList<>();
+        for (Item item : items(field, required)) {
+            JsonNode value = item.value();
+            if (!value.isNumber()) {
+                numbers.add(wrongType(item.path(), "a number", value));
+            } else if (!bound.accepts(value.doubleValue())) {
+                problems.add(item.path(), bound.ruleFor(value.doubleValue()) + ", got " + describe(value));
+                numbers.add(null);
+            } else {
+                numbers.add(value.doubleValue());
+            }
+        }
+        return numbers;
+    }
+
+    /**
      * An object whose every value is a string, e.g. a placement from VM to host, in file order;
      * empty when absent. Entries that are not strings are reported and left out.
      */

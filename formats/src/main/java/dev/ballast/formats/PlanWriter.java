@@ -4,25 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.model.AfterStep;
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Unresolved;
 import dev.ballast.model.Figure;
 import dev.ballast.model.Migration;
 import dev.ballast.model.StartVm;
 import dev.ballast.model.Step;
+import dev.ballast.model.Term;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Resource;
+import dev.ballast.model.Shares;
 import dev.ballast.model.Utilisation;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes a plan as pretty-printed {@code ballast/v1 MigrationPlan} JSON, in a fixed field order
  * so that plans diff well. Figures are rounded for people: fractions to 4 decimals, watts, GiB
  * and seconds to 1, downtime to whole milliseconds. Flags are written only when they say
- * something unusual ({@code detour: true}, {@code converges: false}). {@link PlanReader} reads it
- * back; see {@code docs/plan.md}.
+ * something unusual ({@code detour: true}, {@code converges: false}), a reason's terms only with
+ * the fields their kind sets. {@link PlanReader} reads it back; see {@code docs/plan.md}.
  */
 public final class PlanWriter {
 
@@ -79,7 +84,48 @@ public final class PlanWriter {
         } else {
             node.put("host", step.host());
         }
+        if (step.reason() != null) {
+            node.put("reason", step.reason().text());
+            ArrayNode terms = node.putArray("terms");
+            step.reason().terms().forEach(term -> terms.add(term(term)));
+        }
         return node;
+    }
+
+    /** A term with only the fields its kind sets, in a fixed order. */
+    private static ObjectNode term(Term term) {
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", term.kind().key());
+        putIfSet(node, "host", term.host());
+        putIfSet(node, "resource", term.resource() == null ? null : term.resource().key());
+        // The goal's measure is in the goal's unit, not a share: it keeps its figures.
+        int decimals = term.kind() == Term.Kind.GOAL ? FIGURE_DECIMALS + 2 : FRACTION_DECIMALS;
+        putIfSet(node, "before", term.before(), decimals);
+        putIfSet(node, "after", term.after(), decimals);
+        putIfSet(node, "limit", term.limit(), FRACTION_DECIMALS);
+        putIfSet(node, "mean", term.mean(), FRACTION_DECIMALS);
+        putIfSet(node, "state", term.state() == null ? null : term.state().key());
+        putIfSet(node, "vm", term.vm());
+        if (term.vms() != null) {
+            node.put("vms", term.vms());
+        }
+        putIfSet(node, "watts", term.watts(), WATT_DECIMALS);
+        if (term.step() != null) {
+            node.put("step", term.step());
+        }
+        return node;
+    }
+
+    private static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static void putIfSet(ObjectNode node, String field, Double value, int decimals) {
+        if (value != null) {
+            node.put(field, Numbers.round(value, decimals));
+        }
     }
 
     private static void estimate(ObjectNode node, MigrationEstimate estimate) {
@@ -131,6 +177,37 @@ public final class PlanWriter {
                 entry.put("value", Numbers.round(figure.value(), FIGURE_DECIMALS));
                 entry.put("unit", figure.unit());
             }
+        }
+        if (!summary.afterEachStep().isEmpty()) {
+            node.set("afterEachStep", afterEachStep(summary.afterEachStep()));
+        }
+        return node;
+    }
+
+    /**
+     * The figures after each step, one list per figure (a column each, as charts read them):
+     * a plan of 50,000 steps writes 50,000 numbers a line rather than 50,000 objects.
+     */
+    private static ObjectNode afterEachStep(List<AfterStep> points) {
+        ObjectNode node = NODES.objectNode();
+        ArrayNode used = node.putArray("hostsUsed");
+        ArrayNode off = node.putArray("hostsOff");
+        ArrayNode watts = node.putArray("wattsSaved");
+        points.forEach(point -> {
+            used.add(point.hostsUsed());
+            off.add(point.hostsOff());
+            watts.add(Numbers.round(point.wattsSaved(), WATT_DECIMALS));
+        });
+        node.set("hottest", perResource(points, AfterStep::hottest));
+        node.set("spread", perResource(points, AfterStep::spread));
+        return node;
+    }
+
+    private static ObjectNode perResource(List<AfterStep> points, Function<AfterStep, Shares> figure) {
+        ObjectNode node = NODES.objectNode();
+        for (Resource resource : Resource.values()) {
+            ArrayNode values = node.putArray(resource.key());
+            points.forEach(point -> values.add(Numbers.round(figure.apply(point).get(resource), FRACTION_DECIMALS)));
         }
         return node;
     }

@@ -3,6 +3,7 @@ package dev.ballast.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ballast.model.AfterStep;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
 import dev.ballast.model.Figure;
@@ -10,13 +11,16 @@ import dev.ballast.model.Unresolved;
 import dev.ballast.model.Migration;
 import dev.ballast.model.PowerOff;
 import dev.ballast.model.PowerOn;
+import dev.ballast.model.Reason;
 import dev.ballast.model.StartVm;
 import dev.ballast.model.Step;
+import dev.ballast.model.Term;
 import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Resource;
+import dev.ballast.model.Shares;
 import dev.ballast.model.Utilisation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -342,5 +346,86 @@ class PlanFormatTest {
                         .extracting(Problem::path)
                         .contains("policy", "placement.vm-1", "steps[0].via", "steps[0].to",
                                 "summary.hostsUsedBefore", "summary.utilisation"));
+    }
+
+    /** A plan as the planner writes it now: a reason on every step and the figures after each. */
+    private static MigrationPlan explainedPlan() {
+        Map<String, String> placement = new LinkedHashMap<>();
+        placement.put("vm-2", "host-b");
+        placement.put("vm-1", "host-a");
+        List<Step> steps = List.of(
+                new Migration("vm-2", "host-c", "host-b").withReason(new Reason(
+                        "relieves host-c: cpu 91.9% -> 84.2% (limit 85%); empties host-c (180 W off after step 2)",
+                        List.of(Term.relieves("host-c", Resource.CPU, 0.9188, 0.8421, 0.85),
+                                Term.empties("host-c", 180.0, 2)))),
+                new PowerOff("host-c").withReason(new Reason("switches host-c off: 180 W",
+                        List.of(Term.powersOff("host-c", 180.0)))),
+                new StartVm("vm-1", "host-a").withReason(new Reason("starts vm-1 on host-a",
+                        List.of(Term.starts("host-a", "vm-1")))));
+        List<AfterStep> after = List.of(
+                new AfterStep(3, 0, 180, new Shares(0.8, 0.5, 0.1), new Shares(0.2, 0.1, 0.05)),
+                new AfterStep(2, 1, 180, new Shares(0.8, 0.5, 0.1), new Shares(0.2, 0.1, 0.05)),
+                new AfterStep(2, 1, 180, new Shares(0.8125, 0.5, 0.1), new Shares(0.25, 0.125, 0.05)));
+        PlanSummary base = summary();
+        return new MigrationPlan("consolidate", "0hard/-12soft", new Placement(placement), steps,
+                new PlanSummary(base.hostsUsedBefore(), base.hostsUsedAfter(), base.powerOnBeforeWatts(),
+                        base.powerOnAfterWatts(), base.powerSavedWatts(), base.utilisation(), base.migrations(),
+                        base.newVmsPlaced(), base.gibToMove(), base.estimatedSeconds(), base.detours(), base.dropped(),
+                        List.of(), after));
+    }
+
+    @Test
+    void writesEachStepsReasonWithTheFieldsOfItsTermsAndTheFiguresAfterEachStepAsColumns() {
+        String json = PlanWriter.toJson(explainedPlan());
+
+        assertThat(json).contains("""
+                      "to": "host-b",
+                      "reason": "relieves host-c: cpu 91.9% -> 84.2% (limit 85%); empties host-c (180 W off after step 2)",
+                      "terms": [
+                        {
+                          "kind": "relieves",
+                          "host": "host-c",
+                          "resource": "cpu",
+                          "before": 0.9188,
+                          "after": 0.8421,
+                          "limit": 0.85
+                        },
+                        {
+                          "kind": "empties",
+                          "host": "host-c",
+                          "watts": 180.0,
+                          "step": 2
+                        }
+                      ]
+                    },
+                """);
+        assertThat(json.replaceAll("\\s+", " ")).contains("\"afterEachStep\": { \"hostsUsed\": [ 3, 2, 2 ], "
+                + "\"hostsOff\": [ 0, 1, 1 ], \"wattsSaved\": [ 180.0, 180.0, 180.0 ], "
+                + "\"hottest\": { \"cpu\": [ 0.8, 0.8, 0.8125 ], \"memory\": [ 0.5, 0.5, 0.5 ], ");
+    }
+
+    @Test
+    void readsBackReasonsAndTheFiguresAfterEachStep() throws Exception {
+        MigrationPlan plan = explainedPlan();
+
+        MigrationPlan read = PlanReader.parse(PlanWriter.toJson(plan), "plan.json");
+
+        assertThat(read.steps()).isEqualTo(plan.steps());
+        assertThat(read.summary().afterEachStep()).isEqualTo(plan.summary().afterEachStep());
+    }
+
+    @Test
+    void aTermOrAFigureListThatIsWrongIsReportedAtItsPath() {
+        String json = PlanWriter.toJson(explainedPlan()).replaceAll("\\s+", " ")
+                .replace("\"kind\": \"starts\"", "\"kind\": \"teleports\"")
+                .replace("\"hostsOff\": [ 0, 1, 1 ]", "\"hostsOff\": [ 0, 1 ]")
+                .replace("\"wattsSaved\": [ 180.0, 180.0, 180.0 ]", "\"wattsSaved\": [ 180.0, \"x\", 180.0 ]");
+
+        assertThatThrownBy(() -> PlanReader.parse(json, "edited-plan.json"))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::toString)
+                        .contains("summary.afterEachStep.hostsOff: has 2 entries, one per step is 3",
+                                "summary.afterEachStep.wattsSaved[1]: expected a number, got \"x\"")
+                        .anyMatch(p -> p.startsWith("steps[2].terms[0].kind: unknown value \"teleports\"")));
     }
 }

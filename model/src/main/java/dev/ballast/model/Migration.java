@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param detour   true for a temporary stop on the way, announced as such: the VM moves on
  *                 in a later step, once its destination has room
  * @param estimate how long the move should take and pause the guest; null when not estimated
+ * @param reason   why it is in the plan; null when not given
  */
-public record Migration(String vm, String from, String to, boolean detour, MigrationEstimate estimate)
+public record Migration(String vm, String from, String to, boolean detour, MigrationEstimate estimate, Reason reason)
         implements VmStep {
 
     public static final String ACTION = "migrate";
@@ -22,7 +23,12 @@ public record Migration(String vm, String from, String to, boolean detour, Migra
 
     /** A plain move, not yet estimated. */
     public Migration(String vm, String from, String to) {
-        this(vm, from, to, false, null);
+        this(vm, from, to, false, null, null);
+    }
+
+    /** A move without a reason. */
+    public Migration(String vm, String from, String to, boolean detour, MigrationEstimate estimate) {
+        this(vm, from, to, detour, estimate, null);
     }
 
     @Override
@@ -31,10 +37,15 @@ public record Migration(String vm, String from, String to, boolean detour, Migra
     }
 
     public Migration withEstimate(MigrationEstimate newEstimate) {
-        return new Migration(vm, from, to, detour, newEstimate);
+        return new Migration(vm, from, to, detour, newEstimate, reason);
     }
 
     public Migration asDetour() {
-        return new Migration(vm, from, to, true, estimate);
+        return new Migration(vm, from, to, true, estimate, reason);
+    }
+
+    @Override
+    public Migration withReason(Reason newReason) {
+        return new Migration(vm, from, to, detour, estimate, newReason);
     }
 }

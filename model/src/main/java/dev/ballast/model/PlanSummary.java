@@ -20,6 +20,8 @@ import java.util.Set;
  *                           (hosts freed, imbalance before and after); empty when not given
  * @param unresolved         hard rules the cluster breaks now that the plan leaves broken, each
  *                           with why; empty when the plan ends with every rule kept
+ * @param afterEachStep      the figures once each step has run, one per step in order: what the
+ *                           plan has bought if it stops there; empty when not given
  */
 public record PlanSummary(
         int hostsUsedBefore,
@@ -35,7 +37,8 @@ public record PlanSummary(
         int detours,
         List<DroppedMove> dropped,
         List<Figure> efficacy,
-        List<Unresolved> unresolved) {
+        List<Unresolved> unresolved,
+        List<AfterStep> afterEachStep) {
 
     /** One resource's utilisation before and after the plan. */
     public record Change(Utilisation before, Utilisation after) {
@@ -46,6 +49,7 @@ public record PlanSummary(
         dropped = List.copyOf(dropped);
         efficacy = List.copyOf(efficacy);
         unresolved = List.copyOf(unresolved);
+        afterEachStep = List.copyOf(afterEachStep);
     }
 
     /** The figures without the goal's efficacy figures. */
@@ -53,21 +57,29 @@ public record PlanSummary(
             double powerSavedWatts, Map<Resource, Change> utilisation, int migrations, int newVmsPlaced,
             double gibToMove, double estimatedSeconds, int detours, List<DroppedMove> dropped) {
         this(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts, powerSavedWatts, utilisation,
-                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, List.of(), List.of());
+                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, List.of(), List.of(), List.of());
+    }
+
+    /** The figures without those after each step. */
+    public PlanSummary(int hostsUsedBefore, int hostsUsedAfter, double powerOnBeforeWatts, double powerOnAfterWatts,
+            double powerSavedWatts, Map<Resource, Change> utilisation, int migrations, int newVmsPlaced,
+            double gibToMove, double estimatedSeconds, int detours, List<DroppedMove> dropped, List<Figure> efficacy) {
+        this(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts, powerSavedWatts, utilisation,
+                migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped, efficacy, List.of(), List.of());
     }
 
     /** The same figures with the goal's own. */
     public PlanSummary withEfficacy(List<Figure> figures) {
         return new PlanSummary(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts,
                 powerSavedWatts, utilisation, migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped,
-                figures, unresolved);
+                figures, unresolved, afterEachStep);
     }
 
     /** The same figures with the breaches the plan leaves. */
     public PlanSummary withUnresolved(List<Unresolved> left) {
         return new PlanSummary(hostsUsedBefore, hostsUsedAfter, powerOnBeforeWatts, powerOnAfterWatts,
                 powerSavedWatts, utilisation, migrations, newVmsPlaced, gibToMove, estimatedSeconds, detours, dropped,
-                efficacy, left);
+                efficacy, left, afterEachStep);
     }
 
     /** The figures of moving a cluster from its current placement to {@code target}. */
@@ -94,7 +106,8 @@ public record PlanSummary(
         int detours = (int) moves.stream().filter(Migration::detour).count();
         return new PlanSummary(current.usedHosts().size(), target.usedHosts().size(),
                 powerBefore, powerAfter, powerBefore - powerAfter, utilisation,
-                migrations, started, migratedMiB / 1024.0, seconds, detours, dropped);
+                migrations, started, migratedMiB / 1024.0, seconds, detours, dropped, List.of(), List.of(),
+                AfterStep.replay(snapshot, steps));
     }
 
     private static double idleWattsOf(ClusterSnapshot snapshot, Set<String> hostNames) {

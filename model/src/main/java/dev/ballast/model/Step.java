@@ -17,4 +17,10 @@ public sealed interface Step permits VmStep, PowerStep {
 
     /** The step in a few words, for messages: {@code vm-007 host-01 -> host-02}, {@code power off host-03}. */
     String describe();
+
+    /** Why the step is in the plan; null for a step whose plan does not say (a plan file written before reasons). */
+    Reason reason();
+
+    /** This step with that reason. */
+    Step withReason(Reason reason);
 }

@@ -6,6 +6,8 @@ import dev.ballast.model.Figure;
 import dev.ballast.model.Unresolved;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Resource;
+import dev.ballast.model.Shares;
+import dev.ballast.reports.PlanView.CurvePoint;
 import dev.ballast.reports.PlanView.DroppedGroup;
 import dev.ballast.reports.PlanView.Figures;
 import dev.ballast.reports.PlanView.HostView;
@@ -20,7 +22,8 @@ import java.util.Map;
 /**
  * A plan as a person reads it in a terminal: the policy and score, the hosts before and after,
  * the figures that judge the plan (with the estimated time and every move dropped, with its
- * reason), and the steps in order with each one's estimate.
+ * reason), what the plan has bought if it stops early, and the steps in order with each one's
+ * estimate and, under it, its reason.
  *
  * <p>Large clusters show only the hosts a plan touches and the first steps, with a count of
  * what was left out; the JSON plan always has everything. Renders a {@link PlanView} and works
@@ -34,6 +37,8 @@ public final class PlanTextRenderer {
     public static final int STEPS = 25;
 
     private static final int HOSTS_NAMED_OFF = 12;
+    /** Rows of the table of what a plan stopped early has bought, the start aside. */
+    private static final int CUT_SHORT_ROWS = 5;
     private static final String NO_CONVERGENCE_FIX = "needs auto-converge or post-copy";
 
     private final PlanView view;
@@ -53,6 +58,7 @@ public final class PlanTextRenderer {
         renderer.header();
         renderer.hosts(hostRows);
         renderer.summary();
+        renderer.ifCutShort();
         renderer.steps(steps);
         return renderer.text.toString();
     }
@@ -211,6 +217,43 @@ public final class PlanTextRenderer {
         }
     }
 
+    // --- cut short ---------------------------------------------------------------------------
+
+    /**
+     * What the plan has bought if it stops after a step: a few steps spread over the plan, every
+     * step of a short one. Hottest and spread are each the resource where they are highest.
+     */
+    private void ifCutShort() {
+        List<CurvePoint> curve = view.curve();
+        if (curve.size() <= 1) {
+            return;
+        }
+        boolean watts = view.figures().idlePower() != null;
+        TextTable table = new TextTable("  ").row("AFTER STEP", "HOSTS USED", "OFF", watts ? "SAVED" : "", "HOTTEST",
+                "SPREAD");
+        int steps = curve.size() - 1;
+        int shown = -1;
+        for (int k = 0; k <= CUT_SHORT_ROWS; k++) {
+            int step = (int) Math.round((double) steps * k / CUT_SHORT_ROWS);
+            if (step > shown) {
+                CurvePoint point = curve.get(step);
+                table.row(step == 0 ? "0 (now)" : String.valueOf(step), String.valueOf(point.hostsUsed()),
+                        String.valueOf(point.hostsOff()), watts ? Text.watts(point.wattsSaved()) : "",
+                        highest(point.hottest()), highest(point.spread()));
+                shown = step;
+            }
+        }
+        text.append("If the plan stops early\n");
+        table.appendTo(text);
+        text.append('\n');
+    }
+
+    /** {@code 93.1% cpu}: the resource where the figure is highest. */
+    private static String highest(Shares shares) {
+        Resource resource = shares.highest();
+        return Text.percent(shares.get(resource)) + " " + resource.key();
+    }
+
     // --- steps -------------------------------------------------------------------------------
 
     private void steps(int maxSteps) {
@@ -230,6 +273,9 @@ public final class PlanTextRenderer {
                         estimate(step.estimate()), notes(step.notes()));
             } else {
                 table.row(number, step.host(), action(step.action()), "", "", "");
+            }
+            if (step.reason() != null) {
+                table.under(step.reason());
             }
         }
         table.appendTo(text);

@@ -1,5 +1,6 @@
 package dev.ballast.reports;
 
+import dev.ballast.model.AfterStep;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Figure;
 import dev.ballast.model.DroppedMove;
@@ -17,8 +18,11 @@ import dev.ballast.model.PowerOff;
 import dev.ballast.model.PowerOn;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
+import dev.ballast.model.Shares;
 import dev.ballast.model.StartVm;
 import dev.ballast.model.Step;
+import dev.ballast.model.Term;
+import dev.ballast.model.Utilisation;
 import dev.ballast.model.Vm;
 import dev.ballast.model.VmStep;
 
@@ -31,11 +35,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A plan as its reports see it, computed once: the policy and score, every host before and
- * after, the figures that judge the plan, and the steps in order with their estimates and the
- * running total of time and memory moved. Every rendering (text now, HTML and the API later)
+ * after, the figures that judge the plan, the steps in order with their estimates and reasons,
+ * and the curve of what the plan has cost and bought after each step. Every rendering (text now, HTML and the API later)
  * reads this view and does no arithmetic of its own beyond formatting.
  *
  * <p>Plain data: no wording, no caps on rows. What a rendering leaves out of a large plan is the
@@ -45,8 +50,8 @@ import java.util.Set;
  * @param hosts   every host of the snapshot, in the snapshot's order
  * @param figures the plan's summary figures
  * @param steps   every step, numbered from 1, in the order they run
- * @param curve   after each step (same order as {@code steps}): the estimated time elapsed and
- *                the memory moved so far; for charts of how a plan progresses
+ * @param curve   the cluster before the plan (step 0), then after each step in order: what the plan
+ *                has cost and bought if it stops there; for charts of how a plan progresses
  */
 public record PlanView(Header header, List<HostView> hosts, Figures figures, List<StepView> steps,
         List<CurvePoint> curve) {
@@ -155,22 +160,33 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
      * @param host     the host the step acts on: a VM's destination, or the host switched off or on
      * @param sizeGiB  the VM's memory; null for a power step or a VM the snapshot does not know
      * @param estimate how long a migration should take; null when not estimated or not a migration
+     * @param reason   why the step is there, in words; null for a plan that does not say (written
+     *                 before reasons)
+     * @param terms    what the reason's words come from (see {@link Term}); empty without a reason
      */
     public record StepView(int number, Action action, String vm, String from, String host, Double sizeGiB,
-            MigrationEstimate estimate, List<Note> notes) {
+            MigrationEstimate estimate, List<Note> notes, String reason, List<Term> terms) {
 
         public StepView {
             notes = List.copyOf(notes);
+            terms = List.copyOf(terms);
         }
     }
 
     /**
-     * The plan's progress once step {@code step} is done, if every step takes its estimate.
+     * The plan's progress once step {@code step} is done (0: before the plan), if every step takes
+     * its estimate: what it has cost and what it has bought, the figures of {@link AfterStep}.
      *
      * @param elapsedSeconds the estimates of the migrations so far added up
      * @param gibMoved       the memory of the VMs migrated so far
+     * @param hostsUsed      hosts holding at least one VM
+     * @param hostsOff       hosts switched off so far
+     * @param wattsSaved     idle watts of the hosts emptied so far (see {@link AfterStep#wattsSaved()})
+     * @param hottest        per resource, the hottest active host's share of its capacity
+     * @param spread         per resource, the standard deviation of the active hosts' shares
      */
-    public record CurvePoint(int step, double elapsedSeconds, double gibMoved) {
+    public record CurvePoint(int step, double elapsedSeconds, double gibMoved, int hostsUsed, int hostsOff,
+            double wattsSaved, Shares hottest, Shares spread) {
     }
 
     // Breaches are reported only beyond rounding noise of the load sums.
@@ -180,7 +196,7 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
     public static PlanView of(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
         List<StepView> steps = steps(snapshot, plan);
         return new PlanView(header(policy, plan), hosts(snapshot, policy.limits(), plan),
-                figures(snapshot, plan), steps, curve(steps));
+                figures(snapshot, plan), steps, curve(snapshot, plan, steps));
     }
 
     private static Header header(Policy policy, MigrationPlan plan) {
@@ -278,19 +294,21 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
     }
 
     private static StepView step(int number, Step step, ClusterSnapshot snapshot) {
+        String reason = step.reason() == null ? null : step.reason().text();
+        List<Term> terms = step.reason() == null ? List.of() : step.reason().terms();
         if (step instanceof Migration move) {
             return new StepView(number, Action.MIGRATE, move.vm(), move.from(), move.to(), sizeGiB(snapshot, move.vm()),
-                    move.estimate(), notes(move));
+                    move.estimate(), notes(move), reason, terms);
         }
         if (step instanceof StartVm start) {
             return new StepView(number, Action.START, start.vm(), null, start.to(), sizeGiB(snapshot, start.vm()),
-                    null, List.of());
+                    null, List.of(), reason, terms);
         }
         if (step instanceof PowerOff off) {
-            return new StepView(number, Action.POWER_OFF, null, null, off.host(), null, null, List.of());
+            return new StepView(number, Action.POWER_OFF, null, null, off.host(), null, null, List.of(), reason, terms);
         }
         if (step instanceof PowerOn on) {
-            return new StepView(number, Action.POWER_ON, null, null, on.host(), null, null, List.of());
+            return new StepView(number, Action.POWER_ON, null, null, on.host(), null, null, List.of(), reason, terms);
         }
         throw new IllegalArgumentException("a step of an unknown kind: " + step);
     }
@@ -310,8 +328,17 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
         return snapshot.vm(vm).map(Vm::memoryMiB).map(mib -> mib / 1024.0).orElse(null);
     }
 
-    private static List<CurvePoint> curve(List<StepView> steps) {
+    /**
+     * The cluster before the plan, then after each step. The figures after each step are the
+     * summary's when it has them, else (a plan written before them) a replay of the steps.
+     */
+    private static List<CurvePoint> curve(ClusterSnapshot snapshot, MigrationPlan plan, List<StepView> steps) {
+        List<AfterStep> after = plan.summary() != null && plan.summary().afterEachStep().size() == steps.size()
+                ? plan.summary().afterEachStep() : AfterStep.replay(snapshot, plan.steps());
         List<CurvePoint> curve = new ArrayList<>();
+        Placement now = snapshot.currentPlacement();
+        curve.add(new CurvePoint(0, 0, 0, now.usedHosts().size(), 0, 0, shares(snapshot, now, Utilisation::max),
+                shares(snapshot, now, Utilisation::stdDev)));
         double seconds = 0;
         double gib = 0;
         for (StepView step : steps) {
@@ -319,8 +346,16 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
                 seconds += step.estimate() == null ? 0 : step.estimate().seconds();
                 gib += step.sizeGiB() == null ? 0 : step.sizeGiB();
             }
-            curve.add(new CurvePoint(step.number(), seconds, gib));
+            AfterStep point = after.get(step.number() - 1);
+            curve.add(new CurvePoint(step.number(), seconds, gib, point.hostsUsed(), point.hostsOff(),
+                    point.wattsSaved(), point.hottest(), point.spread()));
         }
         return curve;
+    }
+
+    private static Shares shares(ClusterSnapshot snapshot, Placement placement, ToDoubleFunction<Utilisation> figure) {
+        return new Shares(figure.applyAsDouble(Utilisation.of(snapshot, placement, Resource.CPU)),
+                figure.applyAsDouble(Utilisation.of(snapshot, placement, Resource.MEMORY)),
+                figure.applyAsDouble(Utilisation.of(snapshot, placement, Resource.NETWORK)));
     }
 }

@@ -20,6 +20,7 @@ import dev.ballast.model.PlanSummary;
 import dev.ballast.model.GoalSettings;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Power;
+import dev.ballast.model.Reason;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,39 @@ class PlanTextRendererTest {
                 .containsPattern("\\n  hosts over a limit +1 -> 1 +1 -> 0\\n")
                 .containsPattern("\\n  hottest CPU +93.8% -> 93.8% +93.8% -> 68.8%\\n")
                 .containsPattern("\\n  hosts in use +3 -> 3 +3 -> 2\\n");
+    }
+
+    @Test
+    void eachStepsReasonReadsUnderIt() {
+        List<VmStep> steps = List.of(
+                new Migration("vm-1", "host-a", "host-b").withReason(new Reason(
+                        "relieves host-a: cpu 93.8% -> 31.3% (limit 85%)", List.of())),
+                new Migration("vm-4", "host-c", "host-b").withReason(new Reason(
+                        "empties host-c (120 W off after step 3)", List.of())));
+
+        String report = render(CLUSTER, steps, List.of("host-c"));
+
+        assertThat(report).contains("Steps (3, in order)\n"
+                + "  1.  vm-1    host-a -> host-b  (8.0 GiB)\n"
+                + "      relieves host-a: cpu 93.8% -> 31.3% (limit 85%)\n"
+                + "  2.  vm-4    host-c -> host-b  (8.0 GiB)\n"
+                + "      empties host-c (120 W off after step 3)\n"
+                + "  3.  host-c  power off\n");
+    }
+
+    @Test
+    void whatThePlanHasBoughtIfItStopsEarlyReadsAsATable() {
+        String report = render(CLUSTER, STEPS, List.of("host-c"));
+
+        // host-a runs 30 of 32 cores before; once vm-1 has moved, host-b's 21 are the most, then 22
+        // once vm-4 joins them. host-c's 120 W are saved once vm-4 has left it; it is off after step 4.
+        assertThat(report).contains("If the plan stops early\n"
+                + "  AFTER STEP  HOSTS USED  OFF  SAVED  HOTTEST    SPREAD\n"
+                + "  0 (now)     3           0    0 W    93.8% cpu  42.7% cpu\n"
+                + "  1           3           0    0 W    65.6% cpu  25.6% cpu\n"
+                + "  2           2           0    120 W  68.8% cpu  28.1% cpu\n"
+                + "  3           2           0    120 W  68.8% cpu  28.1% cpu\n"
+                + "  4           2           1    120 W  68.8% cpu  28.1% cpu\n");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.ballast.reports;
 
+import dev.ballast.model.AfterStep;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Demand;
 import dev.ballast.model.DroppedMove;
@@ -14,11 +15,13 @@ import dev.ballast.model.Placement;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Power;
+import dev.ballast.model.Reason;
 import dev.ballast.model.PowerOff;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
 import dev.ballast.model.StartVm;
 import dev.ballast.model.Step;
+import dev.ballast.model.Term;
 import dev.ballast.model.Vm;
 import dev.ballast.model.VmStep;
 import dev.ballast.reports.PlanView.Action;
@@ -154,8 +157,55 @@ class PlanViewTest {
         List<CurvePoint> curve = view(CLUSTER, STEPS, List.of("host-c")).curve();
 
         // A start and a power-off move no memory and take no estimated time.
-        assertThat(curve).containsExactly(new CurvePoint(1, 12, 8), new CurvePoint(2, 42, 16),
-                new CurvePoint(3, 42, 16), new CurvePoint(4, 42, 16));
+        assertThat(curve).extracting(CurvePoint::step, CurvePoint::elapsedSeconds, CurvePoint::gibMoved)
+                .containsExactly(tuple(0, 0.0, 0.0), tuple(1, 12.0, 8.0), tuple(2, 42.0, 16.0), tuple(3, 42.0, 16.0),
+                        tuple(4, 42.0, 16.0));
+    }
+
+    @Test
+    void theCurveStartsBeforeThePlanAndSaysWhatEachStepHasBought() {
+        PlanView view = view(CLUSTER, STEPS, List.of("host-c"));
+        List<CurvePoint> curve = view.curve();
+
+        // host-c's 120 W are saved once vm-4 has left it (step 2); it is off after step 4.
+        assertThat(curve).extracting(CurvePoint::hostsUsed, CurvePoint::hostsOff, CurvePoint::wattsSaved)
+                .containsExactly(tuple(3, 0, 0.0), tuple(3, 0, 0.0), tuple(2, 0, 120.0), tuple(2, 0, 120.0),
+                        tuple(2, 1, 120.0));
+        // host-a runs 30 of 32 cores before; after, the hottest is host-b's 22 cores.
+        assertThat(curve.get(0).hottest().cpu()).isCloseTo(30 / 32.0, within(1e-9));
+        assertThat(curve.get(4).hottest().cpu()).isCloseTo(22 / 32.0, within(1e-9));
+        assertThat(curve.get(0).spread().cpu())
+                .isCloseTo(view.figures().utilisation().get(Resource.CPU).before().stdDev(), within(1e-9));
+        assertThat(curve.get(4).spread().cpu())
+                .isCloseTo(view.figures().utilisation().get(Resource.CPU).after().stdDev(), within(1e-9));
+    }
+
+    @Test
+    void aPlanWrittenBeforeTheFiguresAfterEachStepHasThemReplayed() {
+        Placement after = placementAfter(CLUSTER, STEPS);
+        MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", after, new ArrayList<>(STEPS), null);
+
+        List<CurvePoint> curve = PlanView.of(CLUSTER, BALANCE, plan).curve();
+
+        assertThat(curve.subList(1, curve.size())).extracting(CurvePoint::hostsUsed, CurvePoint::wattsSaved)
+                .containsExactlyElementsOf(AfterStep.replay(CLUSTER, STEPS).stream()
+                        .map(p -> tuple(p.hostsUsed(), p.wattsSaved())).toList());
+    }
+
+    @Test
+    void eachStepCarriesItsReasonAndTerms() {
+        Reason relief = new Reason("relieves host-a: cpu 93.8% -> 68.8% (limit 85%)",
+                List.of(Term.relieves("host-a", Resource.CPU, 30 / 32.0, 22 / 32.0, 0.85)));
+        List<Step> steps = List.of(STEPS.get(0).withReason(relief), STEPS.get(2));
+        MigrationPlan plan = new MigrationPlan("balance", "0hard/-5soft", placementAfter(CLUSTER,
+                List.of(STEPS.get(0), STEPS.get(2))), steps, null);
+
+        List<StepView> views = PlanView.of(CLUSTER, BALANCE, plan).steps();
+
+        assertThat(views.get(0).reason()).isEqualTo(relief.text());
+        assertThat(views.get(0).terms()).isEqualTo(relief.terms());
+        assertThat(views.get(1).reason()).isNull();
+        assertThat(views.get(1).terms()).isEmpty();
     }
 
     @Test

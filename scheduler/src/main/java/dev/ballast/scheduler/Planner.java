@@ -2,7 +2,6 @@ package dev.ballast.scheduler;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
-import dev.ballast.model.PowerOff;
 import dev.ballast.model.Step;
 import dev.ballast.model.VmStep;
 import dev.ballast.model.Vm;
@@ -280,10 +279,11 @@ public final class Planner {
 
     private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective,
             Sequence sequence, List<Unresolved> shortfall) {
-        List<Step> steps = new ArrayList<>(Estimates.attach(snapshot, sequence.steps(), migrationModel));
         Placement placement = sequence.reached();
-        // Hosts the goal advises switching off are switched off last, once every VM has left them.
-        objective.hostsToSwitchOff(placement).forEach(host -> steps.add(new PowerOff(host)));
+        // Each host the goal advises switching off is switched off as soon as its last VM has left.
+        List<Step> steps = Reasons.attach(snapshot, policy, objective,
+                PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel),
+                        objective.hostsToSwitchOff(placement)));
         String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
                 SolverFactories.forConstraints(goal.constraints(), settings))
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();

@@ -2,6 +2,8 @@ package dev.ballast.scheduler.goals;
 
 import dev.ballast.model.Figure;
 import dev.ballast.model.Placement;
+import dev.ballast.model.Reason;
+import dev.ballast.model.Term;
 import dev.ballast.scheduler.solver.Pricing;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,15 @@ public interface Objective {
      */
     default Map<String, String> unresolved(Placement target) {
         return Map.of();
+    }
+
+    /**
+     * The reason for one step of a plan in the goal's own words, from the terms a replay of the
+     * plan found (the rules the step serves, what it buys; see {@link Term}); empty keeps the
+     * generic words of {@link Reason#of}, which every goal gets without saying anything.
+     */
+    default Optional<String> reason(List<Term> terms) {
+        return Optional.empty();
     }
 
     /** Hosts the target leaves empty that may be switched off; none by default. */

@@ -3,9 +3,11 @@ package dev.ballast.scheduler.goals.balance;
 import dev.ballast.formats.GoalFields;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.GoalSettings;
+import dev.ballast.model.Host;
 import dev.ballast.model.Placement;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Figure;
+import dev.ballast.model.Term;
 import dev.ballast.scheduler.goals.Goal;
 import dev.ballast.scheduler.goals.Objective;
 import dev.ballast.scheduler.goals.relieve.RelieveGoal;
@@ -163,6 +165,24 @@ public final class BalanceGoal implements Goal {
         @Override
         public double measure(Placement placement) {
             return Imbalance.of(snapshot, placement);
+        }
+
+        /**
+         * A move that evens out two hosts, off one that runs hot (above the mean plus the
+         * tolerance), cools it: {@code cools hot host-a: cpu 71% -> 63%, host-b cpu 20% -> 28%
+         * (mean 41%)}. Other steps keep the generic words.
+         */
+        @Override
+        public Optional<String> reason(List<Term> terms) {
+            if (terms.size() != 2 || terms.get(0).kind() != Term.Kind.EVENS) {
+                return Optional.empty();
+            }
+            Term from = terms.get(0);
+            Term to = terms.get(1);
+            Host host = snapshot.host(from.host()).orElseThrow();
+            double hotAbove = hotSpots.threshold(host, from.resource()) / host.capacity().get(from.resource());
+            return from.before() <= hotAbove ? Optional.empty() : Optional.of("cools hot " + from.host() + ": "
+                    + from.change() + ", " + to.host() + " " + to.change() + " (mean " + Term.percent(to.mean()) + ")");
         }
 
         @Override
