@@ -140,15 +140,18 @@ public final class ConsolidateGoal implements Goal {
 
         /**
          * A repacking (first fit decreasing from scratch, with every move that frees no host
-         * undone) and a drain of the lightest hosts into the others. From the current placement
-         * alone, 30 s were not always enough to catch up with them on hundreds of hosts.
+         * undone) and a drain of the hosts not worth keeping into those that are. From the
+         * current placement alone, 30 s were not always enough to catch up with them on hundreds
+         * of hosts. The repacking packs tightest when migrations cost nothing; the drain moves
+         * only the VMs of the hosts it empties, and on 5,000 hosts and 50,000 VMs keeps fewer on
+         * (2,229 against 2,250, bound 2,211) with 19,482 migrations against 49,808.
          */
         @Override
         public Map<String, Optional<Placement>> startingPoints() {
             Map<String, Optional<Placement>> plans = new LinkedHashMap<>();
             plans.put("greedy repacking", FirstFitDecreasing.place(snapshot, policy)
                     .map(p -> NeedlessMoves.revert(snapshot, policy, p)));
-            plans.put("drain of the lightest hosts", DrainLightestHosts.place(snapshot, policy));
+            plans.put("drain around the hosts kept", KeepAndDrain.place(snapshot, policy, prices));
             return plans;
         }
 
