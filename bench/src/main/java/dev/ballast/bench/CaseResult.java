@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param cpuGapBeforePoints  hottest host's CPU minus the mean, in percentage points, before
  * @param cpuGapFloorPoints   the least CPU gap any placement can have ({@link Imbalance#cpuGapFloorPoints})
  * @param vmsOnOverloadedHosts VMs now on hosts over a limit or over the mean plus the tolerance
+ * @param vmsOnEmptiedHosts   VMs running now on the hosts the plan leaves empty ({@link EmptiedHosts})
  * @param inTime              the plan came back within the time limit (give or take a second)
  * @param error               why no valid plan came back, or null
  */
@@ -51,11 +52,19 @@ public record CaseResult(
         Double cpuGapBeforePoints,
         Double cpuGapAfterPoints,
         Double cpuGapFloorPoints,
-        Integer vmsOnOverloadedHosts) {
+        Integer vmsOnOverloadedHosts,
+        Integer vmsOnEmptiedHosts) {
 
     /** Hosts after over the lower bound, e.g. 1.03 for 3% above it; null without a plan. */
     @JsonProperty("ratioToLowerBound")
     public Double ratioToLowerBound() {
         return hostsAfter == null || lowerBound == 0 ? null : hostsAfter / (double) lowerBound;
+    }
+
+    /** Migrations over the VMs on the hosts emptied, e.g. 1.05 when 5% more moved; null when none sat there. */
+    @JsonProperty("migrationsPerVmOnEmptiedHosts")
+    public Double migrationsPerVmOnEmptiedHosts() {
+        return migrations == null || vmsOnEmptiedHosts == null || vmsOnEmptiedHosts == 0 ? null
+                : migrations / (double) vmsOnEmptiedHosts;
     }
 }

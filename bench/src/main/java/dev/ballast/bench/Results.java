@@ -35,7 +35,8 @@ final class Results {
                 baseline.ffdHosts(), baseline.ffdPowerWatts(), ratio(power, baseline.ffdPowerWatts()), baseline.ffdSeconds(),
                 baseline.cpuGapBeforePoints(),
                 plan != null ? Imbalance.cpuGapPoints(snapshot, plan.placement()) : null,
-                baseline.cpuGapFloorPoints(), baseline.vmsOnOverloadedHosts());
+                baseline.cpuGapFloorPoints(), baseline.vmsOnOverloadedHosts(),
+                plan == null ? null : EmptiedHosts.vmsOn(snapshot, plan.placement()));
     }
 
     private static Double ratio(Double value, Double reference) {
