@@ -40,7 +40,7 @@ final class RoomLeft {
     private final PackingSize sizes;
     private final Map<String, Resources> limits = new HashMap<>();
     private final Map<String, Entry> entries = new HashMap<>();
-    private final TreeSet<Entry> bySize = new TreeSet<>(
+    private final TreeSet<Entry> byRoom = new TreeSet<>(
             Comparator.comparingDouble(Entry::room).thenComparing(Entry::host));
 
     RoomLeft(ClusterState state, Resource binding, PackingSize sizes) {
@@ -53,13 +53,13 @@ final class RoomLeft {
         limits.computeIfAbsent(host.name(), h -> host.capacity().scaledBy(state.policy().limits()));
         Entry entry = new Entry(room(host.name()).get(binding), host.name());
         entries.put(host.name(), entry);
-        bySize.add(entry);
+        byRoom.add(entry);
     }
 
     void remove(String host) {
         Entry entry = entries.remove(host);
         if (entry != null) {
-            bySize.remove(entry);
+            byRoom.remove(entry);
         }
     }
 
@@ -71,10 +71,10 @@ final class RoomLeft {
     void changed(String host) {
         Entry entry = entries.get(host);
         if (entry != null) {
-            bySize.remove(entry);
+            byRoom.remove(entry);
             Entry now = new Entry(room(host).get(binding), host);
             entries.put(host, now);
-            bySize.add(now);
+            byRoom.add(now);
         }
     }
 
@@ -89,7 +89,7 @@ final class RoomLeft {
         String tightest = null;
         double leastLeft = Double.MAX_VALUE;
         int compared = 0;
-        for (Entry entry : bySize.tailSet(least, true)) {
+        for (Entry entry : byRoom.tailSet(least, true)) {
             if (entry.host().equals(state.hostOf(vm.name())) || !state.fits(vm.name(), entry.host())) {
                 continue;
             }
@@ -107,7 +107,7 @@ final class RoomLeft {
 
     /** The hosts with the most room in the binding resource, the roomiest first. */
     List<String> roomiest(int count) {
-        return bySize.descendingSet().stream().limit(count).map(Entry::host).toList();
+        return byRoom.descendingSet().stream().limit(count).map(Entry::host).toList();
     }
 
     /** The room the host has left within the policy's limits. */

@@ -115,6 +115,19 @@ class KeepAndDrainTest {
     }
 
     @Test
+    void aKeptHostOverALimitShedsItsLargestVm() {
+        // h1 runs 15 cores, over its 13.6: its 8-core VM goes to h2, and both stay on, since
+        // the 16 cores in all need two hosts' 13.6.
+        ClusterSnapshot snapshot = new ClusterSnapshot(List.of(host("h1"), host("h2")),
+                List.of(vm("a", "h1", 8, 8), vm("b", "h1", 4, 7), vm("c", "h2", 4, 1)), List.of());
+
+        Placement placement = drain(snapshot, consolidate());
+
+        assertThat(moved(snapshot, placement)).containsExactly("a");
+        assertThat(placement.hostOf("a")).isEqualTo("h2");
+    }
+
+    @Test
     void whenTheKeptHostsHaveNoRoomTheNextHostIsKeptWithItsVms() {
         // 120 GiB in all would fill two hosts' 121.6, but no two 40 GiB VMs share one: all three
         // hosts stay on, and nothing moves.
