@@ -60,6 +60,8 @@ final class KeepAndDrain {
     private final Map<String, Vm> vms;
     /** VMs that must leave where they are: new ones, and those of hosts not kept or kept over a limit. */
     private final Set<String> leaving = new HashSet<>();
+    /** The VMs that a host over a limit must shed, kept or not: its largest, until it is within them. */
+    private final Set<String> overflow = new HashSet<>();
 
     private KeepAndDrain(ClusterSnapshot snapshot, Policy policy, Pricing prices) {
         this.snapshot = snapshot;
@@ -84,7 +86,7 @@ final class KeepAndDrain {
     private Optional<Placement> drain() {
         List<Host> ranked = cheapestToKeepFirst();
         int next = keepEnough(ranked);
-        List<Vm> moving = toMove(ranked.subList(0, next));
+        List<Vm> moving = toMove();
         moving.forEach(vm -> leaving.add(vm.name()));
         for (Vm vm : largestFirst(moving)) {
             while (leaving.contains(vm.name())) {
@@ -140,18 +142,9 @@ final class KeepAndDrain {
         return count;
     }
 
-    /**
-     * New VMs, VMs of the hosts not kept, and on a kept host over a limit its largest VMs until
-     * it is within them.
-     */
-    private List<Vm> toMove(List<Host> keptHosts) {
-        List<Vm> moving = new ArrayList<>();
-        for (Vm vm : snapshot.vms()) {
-            if (vm.isNew() || !kept.contains(vm.host())) {
-                moving.add(vm);
-            }
-        }
-        for (Host host : keptHosts) {
+    /** New VMs, VMs of the hosts not kept, and the largest VMs of a host over a limit until it is within them. */
+    private List<Vm> toMove() {
+        for (Host host : snapshot.hosts()) {
             Resources limit = host.capacity().scaledBy(state.policy().limits());
             Resources load = state.loadOf(host.name());
             for (Vm vm : largestFirst(vmsOnAtFirst.getOrDefault(host.name(), List.of()))) {
@@ -159,12 +152,13 @@ final class KeepAndDrain {
                     break;
                 }
                 if (!vm.pinned()) {
-                    moving.add(vm);
+                    overflow.add(vm.name());
                     load = load.minus(vm.usage());
                 }
             }
         }
-        return moving;
+        return snapshot.vms().stream()
+                .filter(vm -> vm.isNew() || !kept.contains(vm.host()) || overflow.contains(vm.name())).toList();
     }
 
     private List<Vm> largestFirst(List<Vm> list) {
@@ -177,7 +171,9 @@ final class KeepAndDrain {
         kept.add(host);
         for (Vm vm : vmsOnAtFirst.getOrDefault(host.name(), List.of())) {
             if (host.name().equals(state.hostOf(vm.name()))) {
-                leaving.remove(vm.name());
+                if (!overflow.contains(vm.name())) {
+                    leaving.remove(vm.name());
+                }
             } else if (state.fits(vm.name(), host.name())) {
                 move(vm.name(), host.name());
             }
@@ -216,7 +212,7 @@ final class KeepAndDrain {
     private Optional<String> makeWayFor(Vm vm, List<Move> done) {
         for (String host : kept.roomiest(MAKING_WAY)) {
             Resources room = kept.room(host);
-            List<Vm> smallestFirst = vmsOn.get(host).stream().map(vms::get)
+            List<Vm> smallestFirst = vmsOn.getOrDefault(host, Set.of()).stream().map(vms::get)
                     .sorted(Comparator.comparingDouble((Vm other) -> sizes.of(other.usage()))).toList();
             for (Vm other : smallestFirst) {
                 if (other.pinned() || !vm.usage().fitsWithin(room.plus(other.usage()))) {

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 class KeepAndDrainProperties {
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void theDrainKeepsEveryHardRuleAndMovesLittleBesidesTheVmsThatHadToLeave(@ForAll @IntRange(min = 4, max = 60) int hosts,
             @ForAll @IntRange(min = 1, max = 12) int vmsPerHost, @ForAll @IntRange(min = 0, max = 3) int groups,
             @ForAll boolean oneHostInMaintenance, @ForAll boolean withoutPower, @ForAll long seed) {
