@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param vmsOnOverloadedHosts VMs now on hosts over a limit or over the mean plus the tolerance
  * @param overload            hosts over a limit and CPU spread before and after, and the greedy
  *                            relief's figures; null unless the case is an overload case
+ * @param vmsOnEmptiedHosts   VMs running now on the hosts the plan leaves empty ({@link EmptiedHosts})
  * @param inTime              the plan came back within the time limit (give or take a second)
  * @param error               why no valid plan came back, or null
  */
@@ -54,11 +55,19 @@ public record CaseResult(
         Double cpuGapAfterPoints,
         Double cpuGapFloorPoints,
         Integer vmsOnOverloadedHosts,
-        OverloadFigures overload) {
+        OverloadFigures overload,
+        Integer vmsOnEmptiedHosts) {
 
     /** Hosts after over the lower bound, e.g. 1.03 for 3% above it; null without a plan. */
     @JsonProperty("ratioToLowerBound")
     public Double ratioToLowerBound() {
         return hostsAfter == null || lowerBound == 0 ? null : hostsAfter / (double) lowerBound;
+    }
+
+    /** Migrations over the VMs on the hosts emptied, e.g. 1.05 when 5% more moved; null when none sat there. */
+    @JsonProperty("migrationsPerVmOnEmptiedHosts")
+    public Double migrationsPerVmOnEmptiedHosts() {
+        return migrations == null || vmsOnEmptiedHosts == null || vmsOnEmptiedHosts == 0 ? null
+                : migrations / (double) vmsOnEmptiedHosts;
     }
 }

@@ -38,14 +38,24 @@ public final class IdenticalHostsCluster {
     }
 
     /**
+     * The cluster with every host's power figures (120 W idle).
+     *
      * @throws IllegalArgumentException when the VMs do not fit the hosts within the limits
      */
     public static ClusterSnapshot generate(int hosts, int vms, long seed) {
+        return generate(hosts, vms, seed, POWER);
+    }
+
+    /**
+     * The same cluster, VM for VM, with the given power figures on every host; null for none, as
+     * a snapshot collected without a power source has it.
+     */
+    public static ClusterSnapshot generate(int hosts, int vms, long seed, Power power) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Host> hostList = new ArrayList<>(hosts);
         for (int i = 1; i <= hosts; i++) {
             hostList.add(new Host(String.format("host-%04d", i), HostState.ACTIVE, HOST, null, Set.of(), Set.of(),
-                    null, POWER, null));
+                    null, power, null));
         }
         Resources room = HOST.scaledBy(START_WITHIN);
         Resources[] load = new Resources[hosts];

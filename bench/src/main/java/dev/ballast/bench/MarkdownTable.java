@@ -34,6 +34,8 @@ public final class MarkdownTable {
             new Column("FFD s", r -> decimal(r.ffdSeconds(), 1)),
             new Column("migrations", r -> count(r.migrations())),
             new Column("GiB moved", r -> decimal(r.gibMoved(), 1)),
+            new Column("VMs on emptied", r -> count(r.vmsOnEmptiedHosts())),
+            new Column("moved/emptied", r -> ratio(r.migrationsPerVmOnEmptiedHosts())),
             new Column("CPU gap before", r -> points(r.cpuGapBeforePoints())),
             new Column("CPU gap after", r -> points(r.cpuGapAfterPoints())),
             new Column("CPU gap floor", r -> points(r.cpuGapFloorPoints())),

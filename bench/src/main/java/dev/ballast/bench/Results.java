@@ -37,7 +37,8 @@ final class Results {
                 plan != null ? Imbalance.cpuGapPoints(snapshot, plan.placement()) : null,
                 baseline.cpuGapFloorPoints(), baseline.vmsOnOverloadedHosts(),
                 OverloadSuite.after(baseline.overload(), snapshot, benchCase.policy(),
-                        plan == null ? null : plan.placement()));
+                        plan == null ? null : plan.placement()),
+                plan == null ? null : EmptiedHosts.vmsOn(snapshot, plan.placement()));
     }
 
     private static Double ratio(Double value, Double reference) {

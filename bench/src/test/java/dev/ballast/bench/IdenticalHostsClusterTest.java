@@ -22,6 +22,15 @@ class IdenticalHostsClusterTest {
     }
 
     @Test
+    void withoutPowerFiguresTheClusterIsTheSameVmForVm() {
+        ClusterSnapshot withoutPower = IdenticalHostsCluster.generate(100, 500, 7, null);
+
+        assertThat(withoutPower.vms()).isEqualTo(cluster.vms());
+        assertThat(withoutPower.hosts()).allMatch(h -> h.power() == null);
+        assertThat(cluster.hosts()).allMatch(h -> h.power() != null);
+    }
+
+    @Test
     void vmsHaveTheAdvertisedShapesAndDemandTheirVcpus() {
         assertThat(cluster.vms()).allSatisfy(vm -> {
             assertThat(vm.vcpus()).isIn(1, 2, 4, 8);

@@ -18,10 +18,10 @@ class ResultsWriterTest {
             "2s", 1, "OpenJDK 17", 2, 4096, "-Xmx4g");
     private static final CaseResult PLANNED = new CaseResult("cloudbalancing", "4computers-12processes",
             "consolidate", "cloudbalancing", 4, 12, 2, true, true, null, 0, 3, 2, 7410.0, 7410.0, 1.0, 0, 12,
-            0.0, 0.2, 50_000.0, 80.5, 2.1, 3, 7800.0, 0.95, 0.01, null, null, null, null, null);
+            0.0, 0.2, 50_000.0, 80.5, 2.1, 3, 7800.0, 0.95, 0.01, null, null, null, null, null, 0);
     private static final CaseResult FAILED = new CaseResult("scale", "5000-hosts-50000-vms", "consolidate",
             "consolidate", 5000, 50000, 120, false, false, "out of memory (max heap 4096 MiB)", 4900, null, 3000,
-            null, null, null, null, null, null, null, null, 4096, 130, null, null, null, 0, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, 4096, 130, null, null, null, 0, null, null, null, null, null, null);
 
     @Test
     void theJsonHoldsTheRunAndEveryFigureOfEveryCase() throws Exception {
@@ -32,6 +32,9 @@ class ResultsWriterTest {
         assertThat(first.get("caseName").asText()).isEqualTo("4computers-12processes");
         assertThat(first.get("powerAfterWatts").asDouble()).isEqualTo(7410.0);
         assertThat(first.get("ratioToLowerBound").asDouble()).isEqualTo(1.5);
+        // Every VM was new: none ran on a host the plan empties, and there is no ratio to draw.
+        assertThat(first.get("vmsOnEmptiedHosts").asInt()).isZero();
+        assertThat(first.get("migrationsPerVmOnEmptiedHosts").isNull()).isTrue();
         assertThat(root.at("/cases/1/hostsAfter").isNull()).isTrue();
         assertThat(root.at("/cases/1/error").asText()).startsWith("out of memory");
     }

@@ -22,7 +22,9 @@ class SuitesTest {
         List<BenchCase> cases = Suites.select(List.of("generated/100-hosts-*", "generated/100-hosts-balance",
                 "identical-consolidation"), 1, null);
         assertThat(cases).extracting(BenchCase::id).containsExactly("generated/100-hosts-balance",
-                "generated/100-hosts-consolidate", "identical-consolidation/1000-hosts-5000-vms");
+                "generated/100-hosts-consolidate", "identical-consolidation/1000-hosts-5000-vms",
+                "identical-consolidation/1000-hosts-5000-vms-built-in",
+                "identical-consolidation/1000-hosts-5000-vms-no-power");
     }
 
     @Test

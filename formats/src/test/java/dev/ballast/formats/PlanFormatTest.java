@@ -371,7 +371,7 @@ class PlanFormatTest {
                 new PlanSummary(base.hostsUsedBefore(), base.hostsUsedAfter(), base.powerOnBeforeWatts(),
                         base.powerOnAfterWatts(), base.powerSavedWatts(), base.utilisation(), base.migrations(),
                         base.newVmsPlaced(), base.gibToMove(), base.estimatedSeconds(), base.detours(), base.dropped(),
-                        List.of(), after));
+                        List.of(), List.of(), after));
     }
 
     @Test

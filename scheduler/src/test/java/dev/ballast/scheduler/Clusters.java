@@ -37,6 +37,12 @@ public final class Clusters {
                 plain.cpu(), plain.power(), null);
     }
 
+    /** The host as a snapshot collected without a power source has it: no power figures. */
+    public static Host withoutPower(Host host) {
+        return new Host(host.name(), host.state(), host.capacity(), host.migrationLink(), host.storage(),
+                host.bridges(), host.cpu(), null, host.libvirtUri());
+    }
+
     /** A VM on {@code host} (null for a new one) with {@code gib} of memory and {@code cores} of CPU demand. */
     public static Vm vm(String name, String host, int gib, double cores) {
         return new Vm(name, host, gib * 1024L, (int) Math.ceil(cores), new Demand(cores, 10), 20.0, "nfs-vms",

@@ -7,11 +7,13 @@ import static dev.ballast.scheduler.Clusters.hostWithBridges;
 import static dev.ballast.scheduler.Clusters.pinned;
 import static dev.ballast.scheduler.Clusters.vm;
 import static dev.ballast.scheduler.Clusters.withMaxMigrations;
+import static dev.ballast.scheduler.Clusters.withoutPower;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Figure;
 import dev.ballast.model.Group;
 import dev.ballast.model.GroupRule;
 import dev.ballast.model.HostState;
@@ -56,6 +58,33 @@ class PlannerTest {
                     .isEqualTo(new PowerOff(((Migration) plan.steps().get(i)).from()));
         }
         assertThat(plan.summary().powerSavedWatts()).isEqualTo(450.0);
+    }
+
+    @Test
+    void withoutPowerFiguresConsolidationStillEmptiesHostsThatPayForTheirMigrations() throws Exception {
+        // No host gives its power, so each is assumed to idle at 150 W, priced 150,000; moving a
+        // 12 GiB VM costs 1,200. At the 1 W assumed before (1,000), no host paid for its move.
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(withoutPower(host("h1")), withoutPower(host("h2")), withoutPower(host("h3")),
+                        withoutPower(host("h4"))),
+                List.of(vm("a", "h1", 12, 1), vm("b", "h2", 12, 1), vm("c", "h3", 12, 1), vm("d", "h4", 12, 1)),
+                List.of());
+
+        MigrationPlan plan = plan(snapshot, consolidate());
+
+        assertThat(plan.placement().usedHosts()).hasSize(1);
+        // Assumed watts are labelled as such: no report passes them off as measured.
+        assertThat(plan.summary().efficacy().get(0)).isEqualTo(new Figure("watts saved (assumed)", 450, "W"));
+    }
+
+    @Test
+    void measuredWattsSavedAreNotLabelledAssumed() throws Exception {
+        ClusterSnapshot snapshot = new ClusterSnapshot(List.of(host("h1"), host("h2")),
+                List.of(vm("a", "h1", 12, 1), vm("b", "h2", 12, 1)), List.of());
+
+        MigrationPlan plan = plan(snapshot, consolidate());
+
+        assertThat(plan.summary().efficacy().get(0)).isEqualTo(new Figure("watts saved", 150, "W"));
     }
 
     @Test

@@ -40,6 +40,13 @@ public final class ConsolidateGoal implements Goal {
      * 1.5% above the best known (2.0% and 1.5% with seeds 2 and 3), 5% gave 1.2%, 10% gave 0.8%.
      */
     static final double FIRST_PLACEMENT_SHARE = 0.10;
+    /** The figure of the idle watts a plan switches off, when every host counted gives its power. */
+    static final String WATTS_SAVED = "watts saved";
+    /**
+     * The same when some host counted gives no power figures and is assumed to idle at
+     * {@link Host#ASSUMED_IDLE_WATTS}: a report must not pass an assumption off as a measure.
+     */
+    static final String WATTS_SAVED_ASSUMED = "watts saved (assumed)";
 
     @Override
     public String name() {
@@ -133,15 +140,18 @@ public final class ConsolidateGoal implements Goal {
 
         /**
          * A repacking (first fit decreasing from scratch, with every move that frees no host
-         * undone) and a drain of the lightest hosts into the others. From the current placement
-         * alone, 30 s were not always enough to catch up with them on hundreds of hosts.
+         * undone) and a drain of the hosts not worth keeping into those that are. From the
+         * current placement alone, 30 s were not always enough to catch up with them on hundreds
+         * of hosts. The repacking packs tightest when migrations cost nothing; the drain moves
+         * only the VMs of the hosts it empties, and on 5,000 hosts and 50,000 VMs keeps fewer on
+         * (2,229 against 2,250, bound 2,211) with 19,482 migrations against 49,808.
          */
         @Override
         public Map<String, Optional<Placement>> startingPoints() {
             Map<String, Optional<Placement>> plans = new LinkedHashMap<>();
             plans.put("greedy repacking", FirstFitDecreasing.place(snapshot, policy)
                     .map(p -> NeedlessMoves.revert(snapshot, policy, p)));
-            plans.put("drain of the lightest hosts", DrainLightestHosts.place(snapshot, policy));
+            plans.put("drain around the hosts kept", KeepAndDrain.place(snapshot, policy, prices));
             return plans;
         }
 
@@ -155,8 +165,10 @@ public final class ConsolidateGoal implements Goal {
         public Optional<String> tooSmall(Placement target) {
             double watts = idleWatts(snapshot, snapshot.currentPlacement()) - idleWatts(snapshot, target);
             double least = settings.minImprovementWatts();
+            boolean assumed = powerAssumed(snapshot.currentPlacement().usedHosts(), target.usedHosts());
             return watts >= least && watts > 0 ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
-                    "the plan switches off %.0f W, under the policy's minImprovement of %.0f W", watts, least));
+                    "the plan switches off %.0f W%s, under the policy's minImprovement of %.0f W", watts,
+                    assumed ? " (assumed: some hosts give no power figures)" : "", least));
         }
 
         /** The idle watts of the hosts kept on. */
@@ -170,10 +182,16 @@ public final class ConsolidateGoal implements Goal {
             Set<String> before = snapshot.currentPlacement().usedHosts();
             Set<String> after = target.usedHosts();
             return List.of(
-                    new Figure("watts saved", idleWatts(snapshot, snapshot.currentPlacement())
-                            - idleWatts(snapshot, target), "W"),
+                    new Figure(powerAssumed(before, after) ? WATTS_SAVED_ASSUMED : WATTS_SAVED,
+                            idleWatts(snapshot, snapshot.currentPlacement()) - idleWatts(snapshot, target), "W"),
                     new Figure("hosts freed", before.stream().filter(h -> !after.contains(h)).count(), ""),
                     new Figure("hosts in use", after.size(), ""));
+        }
+
+        /** True when a host of either set gives no power figures: its watts are assumed, not measured. */
+        private boolean powerAssumed(Set<String> before, Set<String> after) {
+            return snapshot.hosts().stream().filter(Host::powerAssumed)
+                    .anyMatch(h -> before.contains(h.name()) || after.contains(h.name()));
         }
 
         /** Active hosts left empty; a stale host may be running VMs the snapshot no longer shows, so never it. */

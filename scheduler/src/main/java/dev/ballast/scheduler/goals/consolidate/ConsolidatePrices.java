@@ -41,9 +41,10 @@ final class ConsolidatePrices implements Pricing {
         this.scarcity = Scarcity.of(snapshot, policy);
     }
 
-    /** The mean idle power of the active hosts; 1 W when none is active. */
+    /** The mean idle power of the active hosts; the assumed idle power of a host when none is active. */
     static double meanIdleWatts(ClusterSnapshot snapshot) {
-        return snapshot.hosts().stream().filter(Host::isActive).mapToDouble(Host::idleWatts).average().orElse(1);
+        return snapshot.hosts().stream().filter(Host::isActive).mapToDouble(Host::idleWatts).average()
+                .orElse(Host.ASSUMED_IDLE_WATTS);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ballast.scheduler.goals.consolidate;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Vm;
 
@@ -28,6 +29,14 @@ record Scarcity(double cpu, double memory, double network) {
             return new Scarcity(1, 1, 1);
         }
         return new Scarcity(weight(cpu / most), weight(memory / most), weight(network / most));
+    }
+
+    /** The resource the VMs need the largest share of: the one that binds the packing. */
+    Resource binding() {
+        if (memory >= cpu && memory >= network) {
+            return Resource.MEMORY;
+        }
+        return cpu >= network ? Resource.CPU : Resource.NETWORK;
     }
 
     private static double weight(double relativeShare) {
