@@ -93,11 +93,16 @@ public final class Service implements AutoCloseable {
      * policy that cannot be read: logged), once the worker gets to it.
      */
     public CompletableFuture<Optional<StoredPlan>> runJob(String name) throws UnknownJob {
+        return runJob(name, "run now");
+    }
+
+    /** As {@link #runJob(String)}, {@code why} saying what fired it (its schedule, an overload). */
+    public CompletableFuture<Optional<StoredPlan>> runJob(String name, String why) throws UnknownJob {
         Job job = config.job(name);
         if (job == null) {
             throw new UnknownJob(name, config.jobs().stream().map(Job::name).toList());
         }
-        LOG.info("job {} fired: run now", name);
+        LOG.info("job {} fired: {}", name, why);
         return CompletableFuture.supplyAsync(() -> makePlan(job), worker);
     }
 

@@ -41,6 +41,10 @@ public final class SimulatedService implements AutoCloseable {
     public final Service service;
 
     public SimulatedService(Path dataDir) {
+        this(dataDir, JOBS, ZoneOffset.UTC);
+    }
+
+    public SimulatedService(Path dataDir, List<Job> jobs, java.time.ZoneId zone) {
         ClusterSnapshot start = ClusterGenerator.generate(new ClusterGenerator.Options(6, 40, 0.6, 0.8, 0, 7));
         ManualTicker ticker = new ManualTicker(START);
         cluster = new SimulatedCluster(start, 1, ticker);
@@ -49,10 +53,14 @@ public final class SimulatedService implements AutoCloseable {
         ClusterAccess access = new ClusterAccess(config, host -> cluster.driver(host.name()), cluster::snapshot,
                 ticker.asClock(), Sleeper.following(ticker));
         ServiceConfig serviceConfig = new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir,
-                ServiceConfig.Http.DEFAULT, ServiceConfig.DEFAULT_COLLECT_INTERVAL, JOBS, ZoneOffset.UTC,
+                ServiceConfig.Http.DEFAULT, ServiceConfig.DEFAULT_COLLECT_INTERVAL, jobs, zone,
                 ServiceConfig.DEFAULT_EXPIRY);
         database = Database.embedded(dataDir);
         service = new Service(serviceConfig, access, new PlanStore(database.dataSource(), clock), SOLVER);
+    }
+
+    public ServiceConfig config() {
+        return service.config();
     }
 
     public PlanStore store() {
