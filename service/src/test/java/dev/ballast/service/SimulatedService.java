@@ -36,6 +36,8 @@ public final class SimulatedService implements AutoCloseable {
     private static final Duration AWAIT = Duration.ofSeconds(60);
 
     public final MutableClock clock = new MutableClock(START);
+    /** The cluster's time, which migrations move on. */
+    public final ManualTicker ticker = new ManualTicker(START);
     public final SimulatedCluster cluster;
     public final Database database;
     public final Service service;
@@ -46,7 +48,6 @@ public final class SimulatedService implements AutoCloseable {
 
     public SimulatedService(Path dataDir, List<Job> jobs, java.time.ZoneId zone) {
         ClusterSnapshot start = ClusterGenerator.generate(new ClusterGenerator.Options(6, 40, 0.6, 0.8, 0, 7));
-        ManualTicker ticker = new ManualTicker(START);
         cluster = new SimulatedCluster(start, 1, ticker);
         ClusterConfig config = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
                 ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
