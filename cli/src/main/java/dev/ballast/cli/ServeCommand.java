@@ -17,6 +17,7 @@ import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.service.ClusterAccess;
 import dev.ballast.service.Service;
 import dev.ballast.service.api.ApiServer;
+import dev.ballast.service.jobs.Triggers;
 import dev.ballast.service.api.Credentials;
 import dev.ballast.service.store.Database;
 import dev.ballast.service.store.PlanStore;
@@ -86,6 +87,16 @@ final class ServeCommand extends Subcommand {
         Database database = Database.embedded(settings.dataDir());
         Service service = new Service(settings, cluster, new PlanStore(database.dataSource(), Clock.systemUTC()),
                 SolverSettings.DEFAULT);
+        Triggers triggers;
+        try {
+            triggers = Triggers.of(service, database.dataSource(), Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            err.println("ballast serve: " + (config == null ? "" : config + ": ") + e.getMessage());
+            service.close();
+            database.close();
+            return ExitCodes.BAD_INPUT;
+        }
+        triggers.start();
         ApiServer server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
         out.println("API: http://" + settings.http().host() + ":" + server.port() + "/api/v1 (jobs: "
                 + String.join(", ", settings.jobs().stream().map(Job::name).toList()) + ")");
@@ -93,11 +104,11 @@ final class ServeCommand extends Subcommand {
         out.println("try: curl -X POST -H \"Authorization: Bearer $(cat " + credentials.file() + ")\" http://"
                 + settings.http().host() + ":" + server.port() + "/api/v1/jobs/" + settings.jobs().get(0).name()
                 + "/run");
-        out.println("Schedules and overload triggers are not run yet: run a job with POST /api/v1/jobs/{name}/run.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            triggers.close();
             service.close();
             database.close();
             stopped.countDown();

@@ -71,6 +71,16 @@ public final class PlanExecutor {
         boolean confirm(String question);
     }
 
+    /**
+     * Asked before each step whether the run must stop there (a service's window has closed):
+     * why, or empty to go on. A step that started always runs to its end.
+     */
+    public interface Between {
+        Optional<String> stopBefore(int step);
+
+        Between NEVER = step -> Optional.empty();
+    }
+
     /** Input the operator must fix: a journal of another plan, an unreadable journal. */
     public static final class BadInput extends Exception {
 
@@ -101,13 +111,19 @@ public final class PlanExecutor {
     /** Runs the plan; the journal hears every event first, then {@code listeners} in order. */
     public RunReport run(Request request, Confirmation confirmation, List<RunListener> listeners)
             throws BadInput, InterruptedException {
+        return run(request, confirmation, listeners, Between.NEVER);
+    }
+
+    /** As {@link #run(Request, Confirmation, List)}, stopping between steps when {@code between} says so. */
+    public RunReport run(Request request, Confirmation confirmation, List<RunListener> listeners, Between between)
+            throws BadInput, InterruptedException {
         String sha256 = sha256(request.planFile());
         try (Journal journal = openJournal(request, sha256);
                 Hosts hosts = new Hosts(request.cluster(), drivers)) {
             List<RunListener> all = new ArrayList<>();
             all.add(new JournalListener(journal));
             all.addAll(listeners);
-            return new Run(request, journal, hosts, sha256, all).execute(confirmation);
+            return new Run(request, journal, hosts, sha256, all, between).execute(confirmation);
         } catch (IOException e) {
             throw new BadInput(request.journalFile() + ": " + e.getMessage());
         }
@@ -150,6 +166,7 @@ public final class PlanExecutor {
     private final class Run {
 
         private final Request request;
+        private final Between between;
         private final Journal journal;
         private final Hosts hosts;
         private final String sha256;
@@ -159,7 +176,9 @@ public final class PlanExecutor {
         private final String startedAt = clock.instant().toString();
         private ClusterSnapshot state;
 
-        Run(Request request, Journal journal, Hosts hosts, String sha256, List<RunListener> listeners) {
+        Run(Request request, Journal journal, Hosts hosts, String sha256, List<RunListener> listeners,
+                Between between) {
+            this.between = between;
             this.request = request;
             this.journal = journal;
             this.hosts = hosts;
@@ -222,7 +241,12 @@ public final class PlanExecutor {
             Preflight preflight = new Preflight(hosts);
             List<Integer> queue = new ArrayList<>(remaining);
             while (!queue.isEmpty()) {
-                int n = queue.remove(0);
+                int n = queue.get(0);
+                Optional<String> stop = between.stopBefore(n);
+                if (stop.isPresent()) {
+                    return end(RunReport.Outcome.STOPPED, "stopped before step " + n + ": " + stop.get());
+                }
+                queue.remove(0);
                 Step step = steps.get(n - 1);
                 StepResult.Status status;
                 if (step instanceof StartVm) {

@@ -20,6 +20,8 @@ import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.service.lifecycle.Expiry;
+import dev.ballast.service.lifecycle.WindowCheck;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.service.store.StoredPlan;
@@ -59,6 +61,7 @@ public final class Service implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final Expiry expiry;
     private volatile ClusterSnapshot latest;
 
     public Service(ServiceConfig config, ClusterAccess cluster, PlanStore store, SolverSettings solver) {
@@ -66,6 +69,12 @@ public final class Service implements AutoCloseable {
         this.cluster = cluster;
         this.store = store;
         this.solver = solver;
+        this.expiry = new Expiry(store, store.clock(), config.expiry());
+    }
+
+    /** Supersedes the recommended plans past the service's expiry (the jobs' timer calls it). */
+    public Expiry expiry() {
+        return expiry;
     }
 
     public ServiceConfig config() {
@@ -82,7 +91,8 @@ public final class Service implements AutoCloseable {
         return snapshot != null ? snapshot : collect();
     }
 
-    private ClusterSnapshot collect() throws InterruptedException {
+    /** Takes a fresh snapshot and keeps it as the newest (the collector's loop calls it). */
+    public ClusterSnapshot collect() throws InterruptedException {
         ClusterSnapshot snapshot = cluster.snapshots().snapshot();
         latest = snapshot;
         return snapshot;
@@ -93,16 +103,22 @@ public final class Service implements AutoCloseable {
      * policy that cannot be read: logged), once the worker gets to it.
      */
     public CompletableFuture<Optional<StoredPlan>> runJob(String name) throws UnknownJob {
+        return runJob(name, "run now");
+    }
+
+    /** As {@link #runJob(String)}, {@code why} saying what fired it (its schedule, an overload). */
+    public CompletableFuture<Optional<StoredPlan>> runJob(String name, String why) throws UnknownJob {
         Job job = config.job(name);
         if (job == null) {
             throw new UnknownJob(name, config.jobs().stream().map(Job::name).toList());
         }
-        LOG.info("job {} fired: run now", name);
+        LOG.info("job {} fired: {}", name, why);
         return CompletableFuture.supplyAsync(() -> makePlan(job), worker);
     }
 
     /** Approves a recommended plan and queues its run; the plan as approved. */
     public Optional<StoredPlan> approve(long id, String why) throws WrongState {
+        expiry.check(id);
         Optional<StoredPlan> approved = store.move(id, PlanState.APPROVED, why);
         approved.ifPresent(plan -> {
             LOG.info("plan {} of job {} approved ({}); queued to run", id, plan.job(), why);
@@ -191,11 +207,14 @@ public final class Service implements AutoCloseable {
         PlanState end;
         String why;
         try {
-            RunReport report = carryOut(plan, run);
+            WindowCheck window = WindowCheck.of(plan, config, cluster.clock());
+            RunReport report = carryOut(plan, run, window);
             store.finishRun(run, report.outcome().key(), report.toJson());
-            end = report.outcome() == RunReport.Outcome.COMPLETED ? PlanState.SUCCEEDED : PlanState.FAILED;
+            end = report.outcome() == RunReport.Outcome.COMPLETED ? PlanState.SUCCEEDED
+                    : window.closed() ? PlanState.STOPPED : PlanState.FAILED;
             why = report.getDone() + " steps done, " + report.getSkipped() + " skipped, " + report.getFailed()
-                    + " failed (" + report.outcome().key() + ")";
+                    + " failed (" + report.outcome().key() + ")"
+                    + (report.reason() == null ? "" : ": " + report.reason());
         } catch (InputException | PlanExecutor.BadInput | IOException | RuntimeException e) {
             store.finishRun(run, "error", null);
             end = PlanState.FAILED;
@@ -213,7 +232,7 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    private RunReport carryOut(StoredPlan stored, long run)
+    private RunReport carryOut(StoredPlan stored, long run, PlanExecutor.Between between)
             throws InputException, IOException, PlanExecutor.BadInput, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
         Policy policy = Policies.resolve(stored.policy(), Goals.registry());
@@ -223,7 +242,7 @@ public final class Service implements AutoCloseable {
         PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster.config(),
                 MigrationSettings.defaults(), runs.resolve("plan-" + stored.id() + ".journal.jsonl"), false, true);
         return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(), cluster.snapshots())
-                .run(request, question -> true, List.of(new StoreListener(store, run)));
+                .run(request, question -> true, List.of(new StoreListener(store, run)), between);
     }
 
     private static String figures(String planJson) {

@@ -36,23 +36,32 @@ public final class SimulatedService implements AutoCloseable {
     private static final Duration AWAIT = Duration.ofSeconds(60);
 
     public final MutableClock clock = new MutableClock(START);
+    /** The cluster's time, which migrations move on. */
+    public final ManualTicker ticker = new ManualTicker(START);
     public final SimulatedCluster cluster;
     public final Database database;
     public final Service service;
 
     public SimulatedService(Path dataDir) {
+        this(dataDir, JOBS, ZoneOffset.UTC);
+    }
+
+    public SimulatedService(Path dataDir, List<Job> jobs, java.time.ZoneId zone) {
         ClusterSnapshot start = ClusterGenerator.generate(new ClusterGenerator.Options(6, 40, 0.6, 0.8, 0, 7));
-        ManualTicker ticker = new ManualTicker(START);
         cluster = new SimulatedCluster(start, 1, ticker);
         ClusterConfig config = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
                 ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
         ClusterAccess access = new ClusterAccess(config, host -> cluster.driver(host.name()), cluster::snapshot,
                 ticker.asClock(), Sleeper.following(ticker));
         ServiceConfig serviceConfig = new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir,
-                ServiceConfig.Http.DEFAULT, ServiceConfig.DEFAULT_COLLECT_INTERVAL, JOBS, ZoneOffset.UTC,
+                ServiceConfig.Http.DEFAULT, ServiceConfig.DEFAULT_COLLECT_INTERVAL, jobs, zone,
                 ServiceConfig.DEFAULT_EXPIRY);
         database = Database.embedded(dataDir);
         service = new Service(serviceConfig, access, new PlanStore(database.dataSource(), clock), SOLVER);
+    }
+
+    public ServiceConfig config() {
+        return service.config();
     }
 
     public PlanStore store() {

@@ -3,12 +3,16 @@ package dev.ballast.service.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * The service's database: a connection pool whose schema Flyway has brought up to date
- * ({@code db/migration}). The embedded default is an H2 file in the data directory; a JDBC URL
+ * ({@code db/migration}, and {@code db/vendor/h2} or {@code db/vendor/postgresql} for the tables of
+ * Quartz's job store, whose types differ by database). The embedded default is an H2 file in the data directory; a JDBC URL
  * of PostgreSQL runs the same schema, so that two services can share one store.
  */
 public final class Database implements AutoCloseable {
@@ -37,12 +41,22 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(4);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration", "classpath:db/vendor/" + vendor(pool))
+                    .load().migrate();
+        } catch (RuntimeException | SQLException e) {
             pool.close();
-            throw e;
+            throw e instanceof SQLException sql ? new StoreException("opening the store at " + url, sql)
+                    : (RuntimeException) e;
         }
         return new Database(pool);
+    }
+
+    /** The folder of scripts written for this database: {@code h2} or {@code postgresql}. */
+    private static String vendor(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("postgres") ? "postgresql" : "h2";
+        }
     }
 
     public DataSource dataSource() {

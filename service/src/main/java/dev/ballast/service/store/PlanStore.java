@@ -33,6 +33,11 @@ public final class PlanStore {
         this.clock = clock;
     }
 
+    /** The clock that dates the plans and their changes. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** A plan to keep: what a job made, not yet stored. */
     public record NewPlan(String job, String policy, int steps, int migrations, String figuresJson, String planJson,
             String snapshotJson, String reason) {

@@ -1,0 +1,9 @@
+package dev.ballast.service.jobs;
+
+/** What a trigger does when it fires: runs the job (the service queues it on its worker). */
+@FunctionalInterface
+public interface JobFiring {
+
+    /** @param why what fired it, for the log: its schedule, the overload it saw */
+    void fire(String job, String why);
+}

@@ -1,0 +1,178 @@
+package dev.ballast.service.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ballast.model.ServiceConfig;
+import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.service.MutableClock;
+import dev.ballast.service.SimulatedService;
+import dev.ballast.service.UnknownJob;
+import dev.ballast.service.store.Database;
+import dev.ballast.service.store.PlanState;
+import dev.ballast.service.store.StoredPlan;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cron schedules in Quartz's JDBC job store on the service's H2 database, the time injected:
+ * Quartz computes the fire times from the clock the test holds; nothing waits for them to pass.
+ */
+class CronJobsTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** 21:30 in Paris (UTC+1 in November). */
+    private static final Instant EVENING = Instant.parse("2026-11-24T20:30:00Z");
+    private static final Instant TEN_PM = Instant.parse("2026-11-24T21:00:00Z");
+    private static final String NIGHTLY = "0 0 22 * * ?";
+
+    @TempDir
+    Path dataDir;
+    private final MutableClock clock = new MutableClock(EVENING);
+    private final List<String> fired = new ArrayList<>();
+
+    private static Job nightly(String schedule, LocalTime until) {
+        return new Job("nightly", "consolidate", schedule, Mode.RECOMMEND, until, null, Duration.ZERO);
+    }
+
+    private ServiceConfig config(Job... jobs) {
+        return new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, ServiceConfig.Http.DEFAULT,
+                ServiceConfig.DEFAULT_COLLECT_INTERVAL, List.of(jobs), PARIS, ServiceConfig.DEFAULT_EXPIRY);
+    }
+
+    private CronJobs open(Database db, ServiceConfig config) throws Exception {
+        return CronJobs.open(db.dataSource(), "test-" + dataDir.getFileName(), config, clock,
+                (job, why) -> fired.add(job + ": " + why));
+    }
+
+    @Test
+    void theNightlyScheduleFiresNextAtTenInTheEveningOfTheServicesZoneAndOnceADay() throws Exception {
+        try (Database db = Database.embedded(dataDir); CronJobs cron = open(db, config(nightly(NIGHTLY, null)))) {
+            assertThat(cron.nextFire("nightly")).contains(TEN_PM);
+            org.quartz.CronExpression expression = new org.quartz.CronExpression(NIGHTLY);
+            expression.setTimeZone(java.util.TimeZone.getTimeZone(PARIS));
+            // Once a day: the fire after 22:00 is 22:00 the next day.
+            assertThat(expression.getNextValidTimeAfter(java.util.Date.from(TEN_PM)).toInstant())
+                    .isEqualTo(TEN_PM.plus(Duration.ofDays(1)));
+        }
+    }
+
+    @Test
+    void firedByQuartzTheNightlyJobMakesOneRecommendedPlan() throws Exception {
+        try (SimulatedService simulated = new SimulatedService(dataDir, List.of(nightly(NIGHTLY, null)), PARIS);
+                CronJobs cron = CronJobs.open(simulated.database.dataSource(), "test-fire", simulated.config(),
+                        simulated.clock, (job, why) -> run(simulated, job, why))) {
+            cron.start();
+            cron.fireNow("nightly");
+
+            StoredPlan plan = awaitPlan(simulated);
+            assertThat(plan.state()).isEqualTo(PlanState.RECOMMENDED);
+            assertThat(plan.job()).isEqualTo("nightly");
+            assertThat(simulated.store().list(Optional.empty())).hasSize(1);
+        }
+    }
+
+    private static void run(SimulatedService simulated, String job, String why) {
+        try {
+            simulated.service.runJob(job, why);
+        } catch (UnknownJob e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static StoredPlan awaitPlan(SimulatedService simulated) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<StoredPlan> plans = simulated.store().list(Optional.empty());
+            if (!plans.isEmpty()) {
+                return plans.get(0);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Quartz's fire made no plan within a minute");
+    }
+
+    @Test
+    void aRestartKeepsTheStoredNextFireTimeAndAChangedScheduleReplacesIt() throws Exception {
+        try (Database db = Database.embedded(dataDir)) {
+            open(db, config(nightly(NIGHTLY, null))).close();
+            clock.advance(Duration.ofMinutes(20));
+
+            try (CronJobs again = open(db, config(nightly(NIGHTLY, null)))) {
+                assertThat(again.nextFire("nightly")).contains(TEN_PM);
+            }
+            try (CronJobs changed = open(db, config(nightly("0 0 23 * * ?", null)))) {
+                assertThat(changed.nextFire("nightly")).contains(TEN_PM.plus(Duration.ofHours(1)));
+            }
+            try (CronJobs none = open(db, config(Job.onDemand("nightly", "consolidate", Mode.RECOMMEND)))) {
+                assertThat(none.nextFire("nightly")).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aFireMissedWhileDownFiresOnceAtStartWhileItsWindowIsOpen() throws Exception {
+        try (Database db = Database.embedded(dataDir)) {
+            open(db, config(nightly(NIGHTLY, LocalTime.of(6, 0)))).close();
+            clock.advance(Duration.ofHours(5).plusMinutes(30)); // 03:00 in Paris, the window open until 06:00
+
+            try (CronJobs cron = open(db, config(nightly(NIGHTLY, LocalTime.of(6, 0))))) {
+                cron.fireMissed();
+            }
+
+            assertThat(fired).containsExactly("nightly: missed its fire at " + TEN_PM
+                    + " while the service was down; its window is open until 2026-11-25T05:00:00Z: fires once now");
+        }
+    }
+
+    @Test
+    void aFireMissedWhoseWindowHasClosedIsSkipped() throws Exception {
+        try (Database db = Database.embedded(dataDir)) {
+            open(db, config(nightly(NIGHTLY, LocalTime.of(6, 0)))).close();
+            clock.advance(Duration.ofHours(10)); // 07:30 in Paris
+
+            try (CronJobs cron = open(db, config(nightly(NIGHTLY, LocalTime.of(6, 0))))) {
+                cron.fireMissed();
+            }
+
+            assertThat(fired).isEmpty();
+        }
+    }
+
+    @Test
+    void threeMissedNightsFireOnceForAJobWithoutWindow() throws Exception {
+        try (Database db = Database.embedded(dataDir)) {
+            open(db, config(nightly(NIGHTLY, null))).close();
+            clock.advance(Duration.ofDays(3)); // 21:30 three days later: 22:00 missed three times
+
+            try (CronJobs cron = open(db, config(nightly(NIGHTLY, null)))) {
+                cron.fireMissed();
+            }
+
+            assertThat(fired).containsExactly("nightly: missed its fire at " + TEN_PM.plus(Duration.ofDays(2))
+                    + " while the service was down: fires once now");
+        }
+    }
+
+    @Test
+    void aFireLessThanAMinuteLateIsNotMissed() throws Exception {
+        try (Database db = Database.embedded(dataDir)) {
+            open(db, config(nightly(NIGHTLY, null))).close();
+            clock.advance(Duration.ofMinutes(30).plusSeconds(30)); // 22:00:30: Quartz fires it itself
+
+            try (CronJobs cron = open(db, config(nightly(NIGHTLY, null)))) {
+                cron.fireMissed();
+            }
+
+            assertThat(fired).isEmpty();
+        }
+    }
+}
