@@ -10,6 +10,8 @@ import dev.ballast.formats.PlanReader;
 import dev.ballast.formats.PlanWriter;
 import dev.ballast.formats.SnapshotWriter;
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.model.ServiceConfig;
@@ -22,6 +24,7 @@ import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.service.lifecycle.Expiry;
 import dev.ballast.service.lifecycle.WindowCheck;
+import dev.ballast.service.metrics.ServiceMetrics;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.service.store.StoredPlan;
@@ -62,6 +65,8 @@ public final class Service implements AutoCloseable {
         return thread;
     });
     private final Expiry expiry;
+    private final ServiceMetrics metrics;
+    private final Maintenance maintenance = new Maintenance();
     private volatile ClusterSnapshot latest;
 
     public Service(ServiceConfig config, ClusterAccess cluster, PlanStore store, SolverSettings solver) {
@@ -70,6 +75,12 @@ public final class Service implements AutoCloseable {
         this.store = store;
         this.solver = solver;
         this.expiry = new Expiry(store, store.clock(), config.expiry());
+        this.metrics = new ServiceMetrics(() -> Optional.ofNullable(latest), store);
+    }
+
+    /** The service's Prometheus metrics, for {@code GET /metrics}. */
+    public ServiceMetrics metrics() {
+        return metrics;
     }
 
     /** Supersedes the recommended plans past the service's expiry (the jobs' timer calls it). */
@@ -93,8 +104,9 @@ public final class Service implements AutoCloseable {
 
     /** Takes a fresh snapshot and keeps it as the newest (the collector's loop calls it). */
     public ClusterSnapshot collect() throws InterruptedException {
-        ClusterSnapshot snapshot = cluster.snapshots().snapshot();
+        ClusterSnapshot snapshot = maintenance.marked(cluster.snapshots().snapshot());
         latest = snapshot;
+        metrics.collected();
         return snapshot;
     }
 
@@ -139,6 +151,74 @@ public final class Service implements AutoCloseable {
         return cancelled;
     }
 
+    /** The job name of the evacuation plans made when a host enters maintenance. */
+    public static final String MAINTENANCE_JOB = "maintenance";
+    /** The policy of those plans: it empties hosts in maintenance with the fewest moves and moves nothing else. */
+    public static final String MAINTENANCE_POLICY = "relieve";
+
+    /**
+     * Puts a host into maintenance for every snapshot the service takes from now on, and queues
+     * its evacuation plan: a {@code relieve} plan of job {@value #MAINTENANCE_JOB} that empties
+     * every host in maintenance, kept as recommended or run at once as {@code mode} says. It
+     * supersedes the older evacuation plans not yet running.
+     */
+    public CompletableFuture<Optional<StoredPlan>> enterMaintenance(String host, Mode mode)
+            throws UnknownHost, MaintenanceConflict, InterruptedException {
+        HostState state = stateOf(host);
+        if (state == HostState.MAINTENANCE || !maintenance.enter(host)) {
+            throw new MaintenanceConflict("host " + host + " is already in maintenance");
+        }
+        latest = maintenance.marked(latest);
+        LOG.info("host {} put into maintenance (was {}); its evacuation plan is queued", host, state.key());
+        return evacuate(mode, "host " + host + " entered maintenance");
+    }
+
+    /**
+     * Takes a host out of maintenance. The evacuation plans not yet running are superseded: by a
+     * fresh one when other hosts stay in maintenance, else by nothing.
+     */
+    public void exitMaintenance(String host) throws UnknownHost, MaintenanceConflict, InterruptedException {
+        HostState state = stateOf(host);
+        if (!maintenance.exit(host)) {
+            throw new MaintenanceConflict(state == HostState.MAINTENANCE
+                    ? "host " + host + " is in maintenance by the cluster's own snapshot, not by the service:"
+                            + " the service cannot take it out"
+                    : "host " + host + " is not in maintenance");
+        }
+        LOG.info("host {} taken out of maintenance", host);
+        if (!maintenance.isEmpty()) {
+            evacuate(Mode.RECOMMEND, "host " + host + " left maintenance; " + maintenance.hosts() + " stay");
+            return;
+        }
+        worker.execute(() -> {
+            for (PlanState pending : List.of(PlanState.RECOMMENDED, PlanState.APPROVED)) {
+                for (StoredPlan older : store.ofJob(MAINTENANCE_JOB, pending)) {
+                    try {
+                        store.move(older.id(), PlanState.SUPERSEDED, "host " + host + " left maintenance");
+                        LOG.info("plan {} superseded: host {} left maintenance", older.id(), host);
+                    } catch (WrongState e) {
+                        LOG.info("plan {} not superseded: {}", older.id(), e.getMessage());
+                    }
+                }
+            }
+        });
+    }
+
+    /** The hosts put into maintenance through the service, by name. */
+    public java.util.SortedSet<String> hostsInMaintenance() {
+        return maintenance.hosts();
+    }
+
+    private HostState stateOf(String host) throws UnknownHost, InterruptedException {
+        return snapshot().host(host).map(Host::state).orElseThrow(() -> new UnknownHost(host));
+    }
+
+    private CompletableFuture<Optional<StoredPlan>> evacuate(Mode mode, String why) {
+        Job job = Job.onDemand(MAINTENANCE_JOB, MAINTENANCE_POLICY, mode);
+        LOG.info("job {} fired: {}", job.name(), why);
+        return CompletableFuture.supplyAsync(() -> makePlan(job), worker);
+    }
+
     private Optional<StoredPlan> makePlan(Job job) {
         try {
             ClusterSnapshot snapshot = collect();
@@ -151,6 +231,7 @@ public final class Service implements AutoCloseable {
                     stored.id(), policy.name(), stored.steps(), stored.migrations(),
                     plan.summary() == null ? "?" : plan.summary().hostsUsedBefore(),
                     plan.summary() == null ? "?" : plan.summary().hostsUsedAfter());
+            metrics.jobRan(job.name(), true);
             supersedeOlder(stored);
             if (job.mode() == Mode.AUTO) {
                 store.move(stored.id(), PlanState.APPROVED, "job " + job.name() + " runs in auto mode");
@@ -159,9 +240,11 @@ public final class Service implements AutoCloseable {
             }
             return store.find(stored.id());
         } catch (NoFeasiblePlacementException e) {
+            metrics.jobRan(job.name(), false);
             LOG.warn("job {} made no plan: no placement satisfies policy {}: {}", job.name(), job.policy(),
                     String.join("; ", e.reasons()));
         } catch (InputException e) {
+            metrics.jobRan(job.name(), false);
             LOG.warn("job {} made no plan: its policy cannot be read: {}", job.name(), e.getMessage());
         } catch (WrongState e) {
             LOG.warn("job {}: {}", job.name(), e.getMessage());
@@ -241,8 +324,11 @@ public final class Service implements AutoCloseable {
         Path planFile = Files.writeString(runs.resolve("plan-" + stored.id() + ".json"), stored.planJson());
         PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster.config(),
                 MigrationSettings.defaults(), runs.resolve("plan-" + stored.id() + ".journal.jsonl"), false, true);
-        return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(), cluster.snapshots())
-                .run(request, question -> true, List.of(new StoreListener(store, run)), between);
+        // Its pre-flight sees the hosts put into maintenance, as the planner did.
+        return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(),
+                () -> maintenance.marked(cluster.snapshots().snapshot()))
+                .run(request, question -> true, List.of(new StoreListener(store, run), metrics.run(stored.job())),
+                        between);
     }
 
     private static String figures(String planJson) {

@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.formats.Durations;
 import dev.ballast.formats.SnapshotWriter;
 import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.service.MaintenanceConflict;
 import dev.ballast.service.Service;
+import dev.ballast.service.UnknownHost;
 import dev.ballast.service.UnknownJob;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.StoredEvent;
@@ -57,6 +60,9 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post(PREFIX + "/plans/{id}/approve", ctx -> move(ctx, "approve"));
             config.routes.post(PREFIX + "/plans/{id}/reject", ctx -> move(ctx, "reject"));
             config.routes.post(PREFIX + "/plans/{id}/cancel", ctx -> move(ctx, "cancel"));
+            config.routes.put(PREFIX + "/hosts/{name}/maintenance", this::enterMaintenance);
+            config.routes.delete(PREFIX + "/hosts/{name}/maintenance", this::exitMaintenance);
+            config.routes.get("/metrics", this::metrics);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -135,6 +141,79 @@ public final class ApiServer implements AutoCloseable {
                         + PREFIX + "/plans"));
     }
 
+    private void metrics(Context ctx) throws java.io.IOException {
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        service.metrics().write(text);
+        ctx.contentType(service.metrics().contentType()).result(text.toByteArray());
+    }
+
+    private void enterMaintenance(Context ctx) throws InterruptedException {
+        String name = ctx.pathParam("name");
+        Mode mode = maintenanceMode(ctx);
+        try {
+            service.enterMaintenance(name, mode);
+        } catch (UnknownHost e) {
+            throw new ApiError(404, "name", e.getMessage());
+        } catch (MaintenanceConflict e) {
+            throw new ApiError(409, "name", e.getMessage());
+        }
+        ctx.status(202).json(object().put("host", name).put("maintenance", true).put("mode", mode.key())
+                .put("message", "the host is in maintenance for the service's next snapshots; its evacuation plan"
+                        + " (job " + Service.MAINTENANCE_JOB + ", policy " + Service.MAINTENANCE_POLICY + ") will be"
+                        + " listed under " + PREFIX + "/plans"));
+    }
+
+    private void exitMaintenance(Context ctx) throws InterruptedException {
+        String name = ctx.pathParam("name");
+        try {
+            service.exitMaintenance(name);
+        } catch (UnknownHost e) {
+            throw new ApiError(404, "name", e.getMessage());
+        } catch (MaintenanceConflict e) {
+            throw new ApiError(409, "name", e.getMessage());
+        }
+        ctx.json(object().put("host", name).put("maintenance", false));
+    }
+
+    /** The optional body of a maintenance request: {@code {"mode": "recommend" | "auto"}}, recommend by default. */
+    private static Mode maintenanceMode(Context ctx) {
+        JsonNode root = body(ctx, "{\"mode\": \"recommend\"}");
+        if (root == null) {
+            return Mode.RECOMMEND;
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("mode")) {
+                throw new ApiError(400, name, "unknown field (known: mode)");
+            }
+        }
+        JsonNode mode = root.get("mode");
+        if (mode == null || mode.isNull()) {
+            return Mode.RECOMMEND;
+        }
+        return Arrays.stream(Mode.values()).filter(m -> mode.isTextual() && m.key().equals(mode.textValue()))
+                .findFirst().orElseThrow(() -> new ApiError(400, "mode", "expected \"recommend\" or \"auto\", got "
+                        + mode));
+    }
+
+    /** The body as a JSON object; null when blank. */
+    private static JsonNode body(Context ctx, String example) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiError(400, "(body)", "the body is not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiError(400, "(body)", "expected a JSON object such as " + example);
+        }
+        return root;
+    }
+
     private void plans(Context ctx) {
         Optional<PlanState> state = Optional.empty();
         String asked = ctx.queryParam("state");
@@ -185,18 +264,9 @@ public final class ApiServer implements AutoCloseable {
 
     /** The optional body of an approval, rejection or cancellation: {@code {"reason": "..."}}. */
     private static Optional<String> reason(Context ctx) {
-        String body = ctx.body();
-        if (body.isBlank()) {
+        JsonNode root = body(ctx, "{\"reason\": \"checked by Ana\"}");
+        if (root == null) {
             return Optional.empty();
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ApiError(400, "(body)", "the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new ApiError(400, "(body)", "expected a JSON object such as {\"reason\": \"checked by Ana\"}");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();

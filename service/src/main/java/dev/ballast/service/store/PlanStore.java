@@ -188,6 +188,25 @@ public final class PlanStore {
         return events;
     }
 
+    /** How many plans each job has in each state (for the metrics: a count, not the plans themselves). */
+    public List<PlanCount> counts() {
+        String sql = "SELECT job, state, COUNT(*) FROM plans GROUP BY job, state ORDER BY job, state";
+        List<PlanCount> counts = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                counts.add(new PlanCount(r.getString(1), PlanState.ofKey(r.getString(2)).orElseThrow(), r.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("counting plans", e);
+        }
+        return counts;
+    }
+
+    /** How many plans of {@code job} are in {@code state}. */
+    public record PlanCount(String job, PlanState state, long plans) {
+    }
+
     private List<StoredPlan> query(String sql, String doing, Object... parameters) {
         List<StoredPlan> plans = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

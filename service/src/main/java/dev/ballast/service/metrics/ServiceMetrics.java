@@ -1,0 +1,177 @@
+package dev.ballast.service.metrics;
+
+import dev.ballast.executor.RunEvent;
+import dev.ballast.executor.RunListener;
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.Migration;
+import dev.ballast.model.Resource;
+import dev.ballast.model.Resources;
+import dev.ballast.service.store.PlanStore;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The service's Prometheus metrics, served at {@code GET /metrics} (see {@code docs/service.md}).
+ * Each is registered once, here, in the service's own registry (not the client's global one, so
+ * that two services in one JVM, as in tests, keep apart). Hosts and plans are read when scraped,
+ * from the newest snapshot and the store; migrations, runs, job runs and collector rounds are
+ * counted as they happen, from the executor's events and the service's calls.
+ *
+ * <p>Labels hold host, job and resource names and fixed words (states, results): never a token,
+ * a path or a message.
+ */
+public final class ServiceMetrics {
+
+    /** Migrations take seconds to tens of minutes on a busy link. */
+    private static final double[] MIGRATION_BUCKETS = {1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800};
+    /** A plan is one migration or fifty, one after another. */
+    private static final double[] PLAN_BUCKETS = {5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final Counter migrations;
+    private final Histogram migrationSeconds;
+    private final Histogram planSeconds;
+    private final Counter jobRuns;
+    private final Counter collectorRounds;
+
+    /**
+     * @param latest the newest snapshot the service took, empty before the first
+     * @param store  the plans, counted by job and state
+     */
+    public ServiceMetrics(Supplier<Optional<ClusterSnapshot>> latest, PlanStore store) {
+        JvmMetrics.builder().register(registry);
+        GaugeWithCallback.builder().name("ballast_host_utilisation_ratio")
+                .help("Fraction of a host's capacity in use, by resource, as last collected")
+                .labelNames("host", "resource")
+                .callback(callback -> latest.get().ifPresent(snapshot -> {
+                    Map<String, Resources> load = snapshot.currentPlacement().loadByHost(snapshot);
+                    for (Host host : snapshot.hosts()) {
+                        for (Resource resource : Resource.values()) {
+                            double capacity = host.capacity().get(resource);
+                            double used = load.getOrDefault(host.name(), Resources.ZERO).get(resource);
+                            callback.call(capacity > 0 ? used / capacity : 0, host.name(), resource.key());
+                        }
+                    }
+                }))
+                .register(registry);
+        GaugeWithCallback.builder().name("ballast_host_state")
+                .help("1 for the state a host was in when last collected (active, maintenance, standby), 0 for the others")
+                .labelNames("host", "state")
+                .callback(callback -> latest.get().ifPresent(snapshot -> {
+                    for (Host host : snapshot.hosts()) {
+                        for (HostState state : HostState.values()) {
+                            callback.call(host.state() == state ? 1 : 0, host.name(), state.key());
+                        }
+                    }
+                }))
+                .register(registry);
+        GaugeWithCallback.builder().name("ballast_hosts_stale")
+                .help("Hosts whose figures were out of date in the last collected snapshot")
+                .callback(callback -> latest.get().ifPresent(snapshot ->
+                        callback.call(snapshot.hosts().stream().filter(Host::isStale).count())))
+                .register(registry);
+        GaugeWithCallback.builder().name("ballast_power_kept_off_watts")
+                .help("Idle watts of the hosts in standby in the last collected snapshot (150 W a host without power figures)")
+                .callback(callback -> latest.get().ifPresent(snapshot -> callback.call(snapshot.hosts().stream()
+                        .filter(host -> host.state() == HostState.STANDBY).mapToDouble(Host::idleWatts).sum())))
+                .register(registry);
+        GaugeWithCallback.builder().name("ballast_plans")
+                .help("Plans in the store, by job and state")
+                .labelNames("job", "state")
+                .callback(callback -> store.counts().forEach(count ->
+                        callback.call(count.plans(), count.job(), count.state().key())))
+                .register(registry);
+        migrations = Counter.builder().name("ballast_migrations_total")
+                .help("Migration steps of plans run, by result (done, skipped, failed, aborted)")
+                .labelNames("result")
+                .register(registry);
+        migrationSeconds = Histogram.builder().name("ballast_migration_duration_seconds")
+                .help("Wall time of each migration step done, as the executor measured it")
+                .classicOnly().classicUpperBounds(MIGRATION_BUCKETS)
+                .register(registry);
+        planSeconds = Histogram.builder().name("ballast_plan_duration_seconds")
+                .help("Wall time of each run of a plan, by job and outcome (completed, stopped, refused)")
+                .labelNames("job", "result")
+                .classicOnly().classicUpperBounds(PLAN_BUCKETS)
+                .register(registry);
+        jobRuns = Counter.builder().name("ballast_job_runs_total")
+                .help("Runs of each job, by result (planned: a plan was stored; no-plan: none, the log says why)")
+                .labelNames("job", "result")
+                .register(registry);
+        collectorRounds = Counter.builder().name("ballast_collector_rounds_total")
+                .help("Snapshots the service took")
+                .register(registry);
+    }
+
+    /** A job ran; {@code planned} when it stored a plan. */
+    public void jobRan(String job, boolean planned) {
+        jobRuns.labelValues(job, planned ? "planned" : "no-plan").inc();
+    }
+
+    /** A snapshot was taken. */
+    public void collected() {
+        collectorRounds.inc();
+    }
+
+    /** A listener for one run of a plan of {@code job}: counts its migrations and times it. */
+    public RunListener run(String job) {
+        return new RunListener() {
+            private Instant started;
+
+            @Override
+            public void on(RunEvent event) {
+                if (event instanceof RunEvent.RunStarted) {
+                    started = event.at();
+                } else if (event instanceof RunEvent.RunFinished finished && started != null) {
+                    planSeconds.labelValues(job, finished.report().outcome().key())
+                            .observe(seconds(Duration.between(started, event.at())));
+                } else if (event instanceof RunEvent.StepEvent step && step.step() instanceof Migration) {
+                    migrationOutcome(step);
+                }
+            }
+        };
+    }
+
+    private void migrationOutcome(RunEvent.StepEvent event) {
+        if (event instanceof RunEvent.StepDone done) {
+            migrations.labelValues("done").inc();
+            if (done.measured() != null && done.measured().wallSeconds() != null) {
+                migrationSeconds.observe(done.measured().wallSeconds());
+            }
+        } else if (event instanceof RunEvent.StepSkipped) {
+            migrations.labelValues("skipped").inc();
+        } else if (event instanceof RunEvent.StepFailed) {
+            migrations.labelValues("failed").inc();
+        } else if (event instanceof RunEvent.StepAborted) {
+            migrations.labelValues("aborted").inc();
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    /** The text format's content type, with its version. */
+    public String contentType() {
+        return writer.getContentType();
+    }
+
+    /** Writes every metric, scraped now, in Prometheus's text format. */
+    public void write(OutputStream out) throws IOException {
+        writer.write(out, registry.scrape());
+    }
+}
