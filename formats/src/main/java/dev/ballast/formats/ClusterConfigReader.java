@@ -72,20 +72,7 @@ public final class ClusterConfigReader {
     }
 
     private static List<HostConfig> hosts(NodeReader root, Problems problems) {
-        Names names = new Names("host");
-        List<HostConfig> hosts = new ArrayList<>();
-        for (NodeReader host : root.objects("hosts", true)) {
-            int mark = problems.count();
-            Entry<HostConfig> entry = host(host);
-            names.claim(entry, problems);
-            if (entry.isValid() && !problems.addedSince(mark)) {
-                hosts.add(entry.value());
-            }
-        }
-        if (root.isEmptyList("hosts")) {
-            root.report("hosts", "must list at least one host");
-        }
-        return hosts;
+        return Names.readList(root, "hosts", "host", problems, ClusterConfigReader::host);
     }
 
     private static Entry<HostConfig> host(NodeReader host) {

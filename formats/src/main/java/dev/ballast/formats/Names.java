@@ -1,8 +1,11 @@
 package dev.ballast.formats;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The names of one kind of element seen so far, to catch duplicates; each name follows
@@ -39,6 +42,28 @@ final class Names {
             problems.add(entry.path() + ".name", "duplicate " + kind + " name \"" + entry.name()
                     + "\" (first used at " + taken.path() + ")");
         }
+    }
+
+    /**
+     * Reads the list at {@code field} of named objects, each with {@code reader}: the entries
+     * that are valid and whose names are free, in order; an empty list is reported.
+     */
+    static <T> List<T> readList(NodeReader root, String field, String kind, Problems problems,
+            Function<NodeReader, Entry<T>> reader) {
+        Names names = new Names(kind);
+        List<T> values = new ArrayList<>();
+        for (NodeReader object : root.objects(field, true)) {
+            int mark = problems.count();
+            Entry<T> entry = reader.apply(object);
+            names.claim(entry, problems);
+            if (entry.isValid() && !problems.addedSince(mark)) {
+                values.add(entry.value());
+            }
+        }
+        if (root.isEmptyList(field)) {
+            root.report(field, "must list at least one " + kind);
+        }
+        return values;
     }
 
     boolean contains(String name) {

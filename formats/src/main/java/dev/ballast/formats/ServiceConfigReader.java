@@ -108,20 +108,7 @@ public final class ServiceConfigReader {
     }
 
     private static List<Job> jobs(NodeReader root, Problems problems) {
-        Names names = new Names("job");
-        List<Job> jobs = new ArrayList<>();
-        for (NodeReader job : root.objects("jobs", true)) {
-            int mark = problems.count();
-            Entry<Job> entry = job(job);
-            names.claim(entry, problems);
-            if (entry.isValid() && !problems.addedSince(mark)) {
-                jobs.add(entry.value());
-            }
-        }
-        if (root.isEmptyList("jobs")) {
-            root.report("jobs", "must list at least one job");
-        }
-        return jobs;
+        return Names.readList(root, "jobs", "job", problems, ServiceConfigReader::job);
     }
 
     private static Entry<Job> job(NodeReader job) {

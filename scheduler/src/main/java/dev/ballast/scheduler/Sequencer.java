@@ -57,6 +57,8 @@ import java.util.Set;
 final class Sequencer {
 
     private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
+    /** Orderings again without the affinity groups a dropped move left apart. */
+    private static final int MAX_REGROUPINGS = 3;
 
     private enum Status { READY, WAITING_FOR_ROOM, WAITING_FOR_DEPARTURES, DONE }
 
@@ -127,9 +129,56 @@ final class Sequencer {
     static Sequence of(ClusterSnapshot snapshot, Policy policy, Placement target) {
         long started = System.nanoTime();
         Sequence sequence = new Sequencer(snapshot, policy, target, movesTo(snapshot, target)).run();
+        List<DroppedMove> groupsLeft = new ArrayList<>();
+        Placement kept = target;
+        for (int round = 0; round < MAX_REGROUPINGS; round++) {
+            List<Group> split = splitGroups(snapshot, sequence);
+            if (split.isEmpty()) {
+                break;
+            }
+            // An affinity group moves whole or not at all: its VMs stay, and the rest is ordered again.
+            for (Group group : split) {
+                String why = sequence.dropped().stream().filter(d -> group.vms().contains(d.vm())).findFirst()
+                        .map(d -> d.vm() + ": " + d.reason()).orElse("");
+                for (String vm : group.vms()) {
+                    String from = snapshot.vm(vm).orElseThrow().host();
+                    String to = kept.hostOf(vm);
+                    if (to != null && !to.equals(from)) {
+                        groupsLeft.add(new DroppedMove(vm, from, to, "no safe order: its affinity group "
+                                + group.name() + " cannot move whole (" + why + ")"));
+                    }
+                    kept = kept.with(vm, from);
+                }
+            }
+            sequence = new Sequencer(snapshot, policy, kept, movesTo(snapshot, kept)).run();
+        }
+        if (!groupsLeft.isEmpty()) {
+            List<DroppedMove> dropped = new ArrayList<>(groupsLeft);
+            dropped.addAll(sequence.dropped());
+            sequence = new Sequence(sequence.steps(), dropped, sequence.reached());
+        }
         log.info("policy {}: {} steps ordered in {} ms, {} moves dropped", policy.name(), sequence.steps().size(),
                 (System.nanoTime() - started) / 1_000_000, sequence.dropped().size());
         return sequence;
+    }
+
+    /** The affinity groups together now that the sequence leaves apart, some member's move having been dropped. */
+    private static List<Group> splitGroups(ClusterSnapshot snapshot, Sequence sequence) {
+        Set<String> dropped = new HashSet<>();
+        sequence.dropped().forEach(d -> dropped.add(d.vm()));
+        Placement now = snapshot.currentPlacement();
+        List<Group> split = new ArrayList<>();
+        for (Group group : snapshot.groups()) {
+            if (group.rule() == GroupRule.AFFINITY && group.vms().stream().anyMatch(dropped::contains)
+                    && hostsOf(group, now) == 1 && hostsOf(group, sequence.reached()) > 1) {
+                split.add(group);
+            }
+        }
+        return split;
+    }
+
+    private static long hostsOf(Group group, Placement placement) {
+        return group.vms().stream().map(placement::hostOf).distinct().count();
     }
 
     private static List<VmStep> movesTo(ClusterSnapshot snapshot, Placement target) {

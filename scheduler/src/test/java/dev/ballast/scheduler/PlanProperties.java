@@ -44,9 +44,15 @@ class PlanProperties {
     void everyPlanKeepsEveryHardRule(@ForAll @IntRange(min = 4, max = 60) int hosts,
             @ForAll @IntRange(min = 1, max = 12) int vmsPerHost, @ForAll @IntRange(min = 0, max = 3) int groups,
             @ForAll boolean oneHostInMaintenance, @ForAll("goals") String goal, @ForAll long seed) throws Exception {
-        ClusterSnapshot snapshot = ClusterGenerator.generate(
-                new ClusterGenerator.Options(hosts, hosts * vmsPerHost, 0.5, 0.8,
-                        Math.min(groups, hosts * vmsPerHost / 3), seed));
+        ClusterSnapshot snapshot;
+        try {
+            snapshot = ClusterGenerator.generate(new ClusterGenerator.Options(hosts, hosts * vmsPerHost, 0.5, 0.8,
+                    Math.min(groups, hosts * vmsPerHost / 3), seed));
+        } catch (IllegalArgumentException tooLargeVmsToGenerate) {
+            // A few draws of large VMs on few hosts leave the generator no room: no cluster to plan.
+            Assume.that(false);
+            return;
+        }
         if (oneHostInMaintenance) {
             snapshot = snapshot.withHostState(snapshot.hosts().get(0).name(), HostState.MAINTENANCE);
         }

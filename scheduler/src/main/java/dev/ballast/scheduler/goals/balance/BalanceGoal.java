@@ -169,12 +169,12 @@ public final class BalanceGoal implements Goal {
 
         /**
          * A move that evens out two hosts, off one that runs hot (above the mean plus the
-         * tolerance), cools it: {@code cools hot host-a: cpu 71% -> 63%, host-b cpu 20% -> 28%
-         * (mean 41%)}. Other steps keep the generic words.
+         * tolerance, when the policy sets one), cools it: {@code cools hot host-a: cpu 71% -> 63%,
+         * host-b cpu 20% -> 28% (mean 41%)}. Other steps keep the generic words.
          */
         @Override
         public Optional<String> reason(List<Term> terms) {
-            if (terms.size() != 2 || terms.get(0).kind() != Term.Kind.EVENS) {
+            if (hotSpots == null || terms.size() != 2 || terms.get(0).kind() != Term.Kind.EVENS) {
                 return Optional.empty();
             }
             Term from = terms.get(0);
