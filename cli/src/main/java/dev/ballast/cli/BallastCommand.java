@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
         resourceBundle = "dev.ballast.cli.OptionWording",
         description = "Policy-based load balancer and consolidation scheduler for KVM/QEMU clusters.",
         subcommands = {PlanCommand.class, CheckPlanCommand.class, ValidateCommand.class, DemoCommand.class, BenchCommand.class,
-            CollectCommand.class, ApplyCommand.class, ServeCommand.class},
+            CollectCommand.class, ApplyCommand.class, ServeCommand.class,
+            PlansCommand.class, ShowCommand.class, PlanActionCommand.Approve.class, PlanActionCommand.Reject.class,
+            PlanActionCommand.Cancel.class, MaintenanceCommand.class, RunJobCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done (a plan was written, possibly empty)",
