@@ -79,6 +79,8 @@ public final class SnapshotReader {
         private final Problems problems = new Problems();
         private final Problems hostProblems = new Problems();
         private final Problems vmProblems = new Problems();
+        /** Entries of a streamed VM list that are not objects: the text reader reports them before any VM's own. */
+        private final Problems vmListProblems = new Problems();
         private final Names hostNames = new Names("host");
         private final Names vmNames = new Names("VM");
         private final Names groupNames = new Names("group");
@@ -103,6 +105,7 @@ public final class SnapshotReader {
                 NodeReader.root(fields, vmProblems).objects("vms", false).forEach(vm -> vms.add(vm(reader, vm)));
             }
             problems.addAll(hostProblems);
+            problems.addAll(vmListProblems);
             problems.addAll(vmProblems);
             List<Entry<Group>> groups = groups(root);
             checkFit(hosts, vms);
@@ -128,7 +131,7 @@ public final class SnapshotReader {
                     throw StreamedValue.duplicate(parser, field);
                 }
                 if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("vms") && hosts != null) {
-                    vms = streamVms(parser, NodeReader.root(fields, vmProblems));
+                    vms = streamVms(parser, fields);
                     continue;
                 }
                 fields.set(field, StreamedValue.read(parser));
@@ -156,11 +159,14 @@ public final class SnapshotReader {
         }
 
         // Each VM is a tree of its own, dropped once read: the list as a whole is never held.
-        private List<Entry<Vm>> streamVms(JsonParser parser, NodeReader root) throws IOException {
+        private List<Entry<Vm>> streamVms(JsonParser parser, ObjectNode fields) throws IOException {
             VmReader reader = vmReader();
+            NodeReader root = NodeReader.root(fields, vmProblems);
+            NodeReader list = NodeReader.root(fields, vmListProblems);
             List<Entry<Vm>> read = new ArrayList<>();
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                NodeReader vm = root.element("vms", i, StreamedValue.read(parser));
+                JsonNode value = StreamedValue.read(parser);
+                NodeReader vm = (value.isObject() ? root : list).element("vms", i, value);
                 if (vm != null) {
                     read.add(vm(reader, vm));
                 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -223,6 +224,22 @@ class MutationProperties {
             assertThat(outcome(() -> SnapshotReader.read(file)))
                     .as(written)
                     .isEqualTo(outcome(() -> SnapshotReader.parse(written, file.toString())));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** A sample that once read in another order streamed: a VM naming an unknown host before a list entry that is no VM. */
+    @Example
+    void aListEntryThatIsNoVmIsReportedFirstStreamedOrNot() throws IOException {
+        ObjectNode tree = (ObjectNode) Kind.SNAPSHOT.tree().deepCopy();
+        tree.put("hosts", "hhhh");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("vms")).set(1, NODES.textNode("9999999999s"));
+        Path file = Files.createTempFile("mutated", ".json");
+        try {
+            Files.writeString(file, tree.toString());
+            assertThat(outcome(() -> SnapshotReader.read(file)))
+                    .isEqualTo(outcome(() -> SnapshotReader.parse(tree.toString(), file.toString())));
         } finally {
             Files.delete(file);
         }
