@@ -37,6 +37,8 @@ public final class ServiceMetrics {
 
     /** Migrations take seconds to tens of minutes on a busy link. */
     private static final double[] MIGRATION_BUCKETS = {1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800};
+    /** Measured over estimated time: 1 is a perfect estimate; the planner orders and prices by it. */
+    private static final double[] RATIO_BUCKETS = {0.25, 0.5, 0.75, 0.9, 1.1, 1.25, 1.5, 2, 4};
     /** A plan is one migration or fifty, one after another. */
     private static final double[] PLAN_BUCKETS = {5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400};
 
@@ -44,6 +46,7 @@ public final class ServiceMetrics {
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final Counter migrations;
     private final Histogram migrationSeconds;
+    private final Histogram estimateRatio;
     private final Histogram planSeconds;
     private final Counter jobRuns;
     private final Counter collectorRounds;
@@ -103,6 +106,10 @@ public final class ServiceMetrics {
                 .help("Wall time of each migration step done, as the executor measured it")
                 .classicOnly().classicUpperBounds(MIGRATION_BUCKETS)
                 .register(registry);
+        estimateRatio = Histogram.builder().name("ballast_migration_estimate_ratio")
+                .help("Measured over estimated seconds of each migration done (1: as estimated; 2: twice as long)")
+                .classicOnly().classicUpperBounds(RATIO_BUCKETS)
+                .register(registry);
         planSeconds = Histogram.builder().name("ballast_plan_duration_seconds")
                 .help("Wall time of each run of a plan, by job and outcome (completed, stopped, refused)")
                 .labelNames("job", "result")
@@ -151,6 +158,10 @@ public final class ServiceMetrics {
             migrations.labelValues("done").inc();
             if (done.measured() != null && done.measured().wallSeconds() != null) {
                 migrationSeconds.observe(done.measured().wallSeconds());
+                Migration migration = (Migration) done.step();
+                if (migration.estimate() != null && migration.estimate().seconds() > 0) {
+                    estimateRatio.observe(done.measured().wallSeconds() / migration.estimate().seconds());
+                }
             }
         } else if (event instanceof RunEvent.StepSkipped) {
             migrations.labelValues("skipped").inc();

@@ -94,6 +94,8 @@ class MetricsScrapeTest {
         assertThat(scrape.value("ballast_migrations_total{result=\"done\"}")).isEqualTo(plan.migrations());
         assertThat(scrape.value("ballast_migration_duration_seconds_count")).isEqualTo(plan.migrations());
         assertThat(scrape.value("ballast_migration_duration_seconds_sum")).isPositive();
+        // The simulated cluster migrates by the same pre-copy model the planner estimates with.
+        assertThat(scrape.value("ballast_migration_estimate_ratio_count")).isEqualTo(plan.migrations());
         assertThat(scrape.value("ballast_plan_duration_seconds_count{job=\"nightly\",result=\"completed\"}"))
                 .isEqualTo(1);
         assertThat(scrape.value("ballast_plans{job=\"nightly\",state=\"succeeded\"}")).isEqualTo(1);
