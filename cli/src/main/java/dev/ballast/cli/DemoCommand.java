@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("=== the policies side by side " + "=".repeat(44));
         out.println(ComparisonTextRenderer.render(views));
         carryOut(cluster, policy, plan, out);
-        out.println("Plan your own cluster: ballast plan --snapshot FILE --policy balance|consolidate|FILE");
+        out.println("Plan your own cluster: ballast plan --snapshot FILE --policy relieve|balance|consolidate|FILE");
         out.flush();
         return ExitCodes.OK;
     }
