@@ -20,11 +20,15 @@ import dev.ballast.service.api.ApiServer;
 import dev.ballast.service.jobs.Triggers;
 import dev.ballast.service.api.Credentials;
 import dev.ballast.service.store.Database;
+import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.simulator.ClusterGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +53,8 @@ import java.util.concurrent.CountDownLatch;
         exitCodeList = {"0:stopped", "1:the service failed", "2:bad input: the service file, its cluster file,"
             + " its token file, or an address beyond loopback without a token file"})
 final class ServeCommand extends Subcommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     /** The embedded default's simulated migrations run this many times faster than the pre-copy model says,
      * so that a newcomer sees a plan carried out in a minute or two rather than twenty. */
@@ -86,7 +92,7 @@ final class ServeCommand extends Subcommand {
         Files.createDirectories(settings.dataDir());
         Database database = Database.embedded(settings.dataDir());
         Service service = new Service(settings, cluster, new PlanStore(database.dataSource(), Clock.systemUTC()),
-                SolverSettings.DEFAULT);
+                new MaintenanceMarks(database.dataSource(), Clock.systemUTC()), SolverSettings.DEFAULT);
         Triggers triggers;
         try {
             triggers = Triggers.of(service, database.dataSource(), Clock.systemUTC());
@@ -96,6 +102,8 @@ final class ServeCommand extends Subcommand {
             database.close();
             return ExitCodes.BAD_INPUT;
         }
+        // What the service left when it stopped (a plan running, one approved) goes on before anything new.
+        service.recover();
         triggers.start();
         ApiServer server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
         out.println("API: http://" + settings.http().host() + ":" + server.port() + "/api/v1 (jobs: "
@@ -142,6 +150,15 @@ final class ServeCommand extends Subcommand {
     private static ClusterAccess access(Path clusterFile) throws InputException {
         ClusterConfig read = ClusterConfigReader.read(clusterFile);
         HostDrivers drivers = HostDrivers.of(read, clusterFile, Ticker.system());
+        // A simulated cluster keeps its state file up to date as it changes: a service killed
+        // mid-plan finds, when started again, the migrations that finished before it died.
+        drivers.simulation().ifPresent(simulation -> simulation.onChange(() -> {
+            try {
+                drivers.saveState();
+            } catch (IOException e) {
+                LOG.warn("the simulated cluster's state could not be written: {}", e.getMessage());
+            }
+        }));
         Clock clock = Clock.systemUTC();
         SnapshotSource snapshots = drivers.simulation().isPresent() ? drivers.simulation().get()::snapshot : () -> {
             try (Collector collector = new Collector(drivers.cluster(), clock, drivers.readOnly())) {

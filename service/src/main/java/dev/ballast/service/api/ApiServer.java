@@ -259,7 +259,9 @@ public final class ApiServer implements AutoCloseable {
         } catch (WrongState e) {
             throw new ApiError(409, "state", e.getMessage());
         }
-        ctx.json(summary(moved.orElseThrow(() -> noSuchPlan(id))));
+        StoredPlan plan = moved.orElseThrow(() -> noSuchPlan(id));
+        // A running plan asked to cancel stops before its next step: accepted, not yet done.
+        ctx.status(plan.state() == PlanState.RUNNING ? 202 : 200).json(summary(plan));
     }
 
     /** The optional body of an approval, rejection or cancellation: {@code {"reason": "..."}}. */
@@ -306,6 +308,9 @@ public final class ApiServer implements AutoCloseable {
                 .put("state", plan.state().key()).put("createdAt", plan.createdAt().toString())
                 .put("updatedAt", plan.updatedAt().toString()).put("reason", plan.reason())
                 .put("steps", plan.steps()).put("migrations", plan.migrations());
+        if (plan.cancelRequested() != null) {
+            node.put("cancelRequested", plan.cancelRequested());
+        }
         try {
             node.set("figures", JSON.readTree(plan.figuresJson()));
         } catch (JsonProcessingException e) {

@@ -155,6 +155,22 @@ class ApiServerTest {
     }
 
     @Test
+    void cancellingARunningPlanIsAcceptedAndItStopsBeforeItsNextStep() throws Exception {
+        long id = recommended().id();
+        simulated.gate.hold();
+        assertThat(post("/api/v1/plans/" + id + "/approve", SECRET).status()).isEqualTo(200);
+        assertThat(simulated.gate.awaitReached(Duration.ofSeconds(60))).as("the run reached its first step").isTrue();
+
+        Answer answer = send("POST", "/api/v1/plans/" + id + "/cancel", SECRET, "{\"reason\": \"change freeze\"}");
+        simulated.gate.release();
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body().get("state").asText()).isEqualTo("running");
+        assertThat(answer.body().get("cancelRequested").asText()).isEqualTo("change freeze");
+        assertThat(simulated.awaitState(id, PlanState.STOPPED).reason()).contains("cancelled while running");
+    }
+
+    @Test
     void aWrongTransitionIs409NamingTheState() throws Exception {
         long id = recommended().id();
         assertThat(post("/api/v1/plans/" + id + "/reject", SECRET).status()).isEqualTo(200);

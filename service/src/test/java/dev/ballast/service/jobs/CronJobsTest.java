@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.service.FiredBy;
 import dev.ballast.service.MutableClock;
 import dev.ballast.service.SimulatedService;
 import dev.ballast.service.UnknownJob;
@@ -50,7 +51,7 @@ class CronJobsTest {
 
     private CronJobs open(Database db, ServiceConfig config) throws Exception {
         return CronJobs.open(db.dataSource(), "test-" + dataDir.getFileName(), config, clock,
-                (job, why) -> fired.add(job + ": " + why));
+                (job, firedBy, why) -> fired.add(job + " (" + firedBy.key() + "): " + why));
     }
 
     @Test
@@ -69,7 +70,7 @@ class CronJobsTest {
     void firedByQuartzTheNightlyJobMakesOneRecommendedPlan() throws Exception {
         try (SimulatedService simulated = new SimulatedService(dataDir, List.of(nightly(NIGHTLY, null)), PARIS);
                 CronJobs cron = CronJobs.open(simulated.database.dataSource(), "test-fire", simulated.config(),
-                        simulated.clock, (job, why) -> run(simulated, job, why))) {
+                        simulated.clock, (job, firedBy, why) -> run(simulated, job, firedBy, why))) {
             cron.start();
             cron.fireNow("nightly");
 
@@ -80,9 +81,9 @@ class CronJobsTest {
         }
     }
 
-    private static void run(SimulatedService simulated, String job, String why) {
+    private static void run(SimulatedService simulated, String job, FiredBy firedBy, String why) {
         try {
-            simulated.service.runJob(job, why);
+            simulated.service.runJob(job, firedBy, why);
         } catch (UnknownJob e) {
             throw new AssertionError(e);
         }
@@ -128,7 +129,7 @@ class CronJobsTest {
                 cron.fireMissed();
             }
 
-            assertThat(fired).containsExactly("nightly: missed its fire at " + TEN_PM
+            assertThat(fired).containsExactly("nightly (missed-schedule): missed its fire at " + TEN_PM
                     + " while the service was down; its window is open until 2026-11-25T05:00:00Z: fires once now");
         }
     }
@@ -157,7 +158,7 @@ class CronJobsTest {
                 cron.fireMissed();
             }
 
-            assertThat(fired).containsExactly("nightly: missed its fire at " + TEN_PM.plus(Duration.ofDays(2))
+            assertThat(fired).containsExactly("nightly (missed-schedule): missed its fire at " + TEN_PM.plus(Duration.ofDays(2))
                     + " while the service was down: fires once now");
         }
     }
