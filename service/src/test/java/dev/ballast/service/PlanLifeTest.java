@@ -105,6 +105,7 @@ class PlanLifeTest {
         assertThat(simulated.gate.awaitReached(Duration.ofSeconds(60))).as("the run reached its first step").isTrue();
         // The service dies here: its worker never moves again, and the migration under way dies
         // with it, as a migration driven by a client that is gone does.
+        awaitMigrating(first.vm());
         simulated.cluster.driver(first.from()).abortJob(first.vm());
 
         Service again = simulated.restarted();
@@ -147,6 +148,15 @@ class PlanLifeTest {
         assertThat(again.collect().host(host).orElseThrow().state()).isEqualTo(HostState.MAINTENANCE);
         again.exitMaintenance(host);
         assertThat(simulated.service.hostsInMaintenance()).as("one store, one set of marks").isEmpty();
+    }
+
+    /** The migration is started on its own thread: wait, a bounded time, until the cluster has its job. */
+    private void awaitMigrating(String vm) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!simulated.cluster.migrating(vm)) {
+            assertThat(System.nanoTime()).as("a migration of " + vm + " under way within a minute").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     private StoredPlan awaitPlanOfNightlyAfter(long id) throws InterruptedException {

@@ -330,9 +330,7 @@ public final class ApiServer implements AutoCloseable {
                 .put("state", plan.state().key()).put("createdAt", plan.createdAt().toString())
                 .put("updatedAt", plan.updatedAt().toString()).put("reason", plan.reason())
                 .put("steps", plan.steps()).put("migrations", plan.migrations());
-        if (plan.cancelRequested() != null) {
-            node.put("cancelRequested", plan.cancelRequested());
-        }
+        node.put("cancelRequested", plan.cancelRequested());
         try {
             node.set("figures", JSON.readTree(plan.figuresJson()));
         } catch (JsonProcessingException e) {

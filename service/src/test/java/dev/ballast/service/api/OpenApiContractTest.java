@@ -16,7 +16,8 @@ class OpenApiContractTest {
     /** A plan as an approval answers it, written by hand after ApiServer's summary. */
     private static final String SUMMARY = "{\"id\": 1, \"job\": \"nightly\", \"policy\": \"consolidate\","
             + " \"state\": \"approved\", \"createdAt\": \"2026-11-24T22:00:00Z\", \"updatedAt\": \"2026-11-24T22:00:00Z\","
-            + " \"reason\": null, \"steps\": 2, \"migrations\": 2, \"figures\": null}";
+            + " \"reason\": null, \"steps\": 2, \"migrations\": 2, \"figures\": null,"
+            + " \"cancelRequested\": null}";
 
     private final OpenApiContract contract = OpenApiContract.load();
 
