@@ -106,7 +106,11 @@ public final class HeadlessBrowser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         try {
-            return new HeadlessBrowser(new ChromeDriver(service, options), profile);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // The browser may open its new-tab page, which keeps loading its own chrome:// parts
+            // while it is shown; a blank page ends that before any test's page is opened.
+            driver.get("about:blank");
+            return new HeadlessBrowser(driver, profile);
         } catch (RuntimeException e) {
             delete(profile);
             throw new IllegalStateException("chromium did not start (" + chromium + " through " + chromedriver
