@@ -115,7 +115,7 @@ public final class Service implements AutoCloseable {
     public ClusterSnapshot collect() throws InterruptedException {
         ClusterSnapshot snapshot = maintenance.marked(cluster.snapshots().snapshot());
         latest = snapshot;
-        metrics.collected();
+        metrics.collected(store.clock().instant());
         return snapshot;
     }
 

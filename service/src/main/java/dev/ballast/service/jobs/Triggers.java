@@ -67,6 +67,7 @@ public final class Triggers implements AutoCloseable {
             try {
                 Limits limits = Policies.resolve(job.policy(), Goals.registry()).limits();
                 watched.add(new Watched(job, limits, new OverloadWatch(job.overload(), job.cooldown())));
+                service.metrics().watches(job.name(), limits);
             } catch (InputException e) {
                 LOG.warn("job {} watches no overload: its policy cannot be read: {}", job.name(), e.getMessage());
             }

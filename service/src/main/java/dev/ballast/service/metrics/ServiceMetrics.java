@@ -8,9 +8,14 @@ import dev.ballast.model.HostState;
 import dev.ballast.model.Migration;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
+import dev.ballast.model.Limits;
 import dev.ballast.service.FiredBy;
+import dev.ballast.service.jobs.Excess;
+import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
+import dev.ballast.service.store.StoredPlan;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -20,8 +25,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +59,9 @@ public final class ServiceMetrics {
     private final Counter jobRuns;
     private final Counter collectorRounds;
     private final Counter firings;
+    private final Gauge lastCollected;
+    /** The limits of each job that watches for overload, by job name. */
+    private final Map<String, Limits> watchedLimits = new ConcurrentHashMap<>();
 
     /**
      * @param latest the newest snapshot the service took, empty before the first
@@ -96,9 +106,25 @@ public final class ServiceMetrics {
                 .register(registry);
         GaugeWithCallback.builder().name("ballast_plans")
                 .help("Plans in the store, by job and state")
-                .labelNames("job", "state")
+                .labelNames("job_name", "state")
                 .callback(callback -> store.counts().forEach(count ->
                         callback.call(count.plans(), count.job(), count.state().key())))
+                .register(registry);
+        GaugeWithCallback.builder().name("ballast_plan_awaiting_approval_seconds")
+                .help("Age of the oldest plan of each job waiting for approval (recommended)")
+                .labelNames("job_name")
+                .callback(callback -> oldestRecommended(store).forEach((job, since) ->
+                        callback.call(seconds(Duration.between(since, store.clock().instant())), job)))
+                .register(registry);
+        GaugeWithCallback.builder().name("ballast_host_over_limit_ratio")
+                .help("How far each active host is over the limits of each job that watches for overload, as a"
+                        + " fraction of its capacity (positive: over; negative: the room left under the nearest limit)")
+                .labelNames("job_name", "host")
+                .callback(callback -> latest.get().ifPresent(snapshot -> watchedLimits.forEach((job, limits) ->
+                        Excess.of(snapshot, limits).forEach((host, excess) -> callback.call(excess, job, host)))))
+                .register(registry);
+        lastCollected = Gauge.builder().name("ballast_last_collect_timestamp_seconds")
+                .help("When the service last took a snapshot, in seconds since the epoch")
                 .register(registry);
         migrations = Counter.builder().name("ballast_migrations_total")
                 .help("Migration steps of plans run, by result (done, skipped, failed, aborted)")
@@ -114,17 +140,17 @@ public final class ServiceMetrics {
                 .register(registry);
         planSeconds = Histogram.builder().name("ballast_plan_duration_seconds")
                 .help("Wall time of each run of a plan, by job and outcome (completed, stopped, refused)")
-                .labelNames("job", "result")
+                .labelNames("job_name", "result")
                 .classicOnly().classicUpperBounds(PLAN_BUCKETS)
                 .register(registry);
         jobRuns = Counter.builder().name("ballast_job_runs_total")
                 .help("Runs of each job, by result (planned: a plan was stored; no-plan: none, the log says why)")
-                .labelNames("job", "result")
+                .labelNames("job_name", "result")
                 .register(registry);
         firings = Counter.builder().name("ballast_trigger_firings_total")
                 .help("Jobs fired, by job and by what fired them (schedule, missed-schedule, overload, maintenance,"
                         + " run-now, replan)")
-                .labelNames("job", "trigger")
+                .labelNames("job_name", "trigger")
                 .register(registry);
         collectorRounds = Counter.builder().name("ballast_collector_rounds_total")
                 .help("Snapshots the service took")
@@ -141,9 +167,23 @@ public final class ServiceMetrics {
         firings.labelValues(job, firedBy.key()).inc();
     }
 
-    /** A snapshot was taken. */
-    public void collected() {
+    /** A snapshot was taken at {@code at}. */
+    public void collected(Instant at) {
         collectorRounds.inc();
+        lastCollected.set(seconds(Duration.between(Instant.EPOCH, at)));
+    }
+
+    /** The job watches for overload under these limits: its hosts' excess is exported. */
+    public void watches(String job, Limits limits) {
+        watchedLimits.put(job, limits);
+    }
+
+    private static Map<String, Instant> oldestRecommended(PlanStore store) {
+        Map<String, Instant> oldest = new LinkedHashMap<>();
+        for (StoredPlan plan : store.list(Optional.of(PlanState.RECOMMENDED))) {
+            oldest.merge(plan.job(), plan.createdAt(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return oldest;
     }
 
     /** A listener for one run of a plan of {@code job}: counts its migrations and times it. */

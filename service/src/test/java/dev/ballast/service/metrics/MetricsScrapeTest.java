@@ -1,10 +1,19 @@
 package dev.ballast.service.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
+import dev.ballast.model.Limits;
+import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.model.ServiceConfig.Overload;
+import dev.ballast.rules.Policies;
+import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.service.jobs.Excess;
+import dev.ballast.service.jobs.Triggers;
 import dev.ballast.service.SimulatedService;
 import dev.ballast.service.api.ApiServer;
 import dev.ballast.service.api.Token;
@@ -17,7 +26,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -64,8 +75,12 @@ class MetricsScrapeTest {
 
     /** Scrapes without a token, as Prometheus does; every sample keyed by its name and labels as written. */
     private Scrape scrape() throws Exception {
+        return scrape(server.port());
+    }
+
+    private Scrape scrape(int port) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(),
+                URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Double> samples = new LinkedHashMap<>();
@@ -96,11 +111,11 @@ class MetricsScrapeTest {
         assertThat(scrape.value("ballast_migration_duration_seconds_sum")).isPositive();
         // The simulated cluster migrates by the same pre-copy model the planner estimates with.
         assertThat(scrape.value("ballast_migration_estimate_ratio_count")).isEqualTo(plan.migrations());
-        assertThat(scrape.value("ballast_plan_duration_seconds_count{job=\"nightly\",result=\"completed\"}"))
+        assertThat(scrape.value("ballast_plan_duration_seconds_count{job_name=\"nightly\",result=\"completed\"}"))
                 .isEqualTo(1);
-        assertThat(scrape.value("ballast_plans{job=\"nightly\",state=\"succeeded\"}")).isEqualTo(1);
-        assertThat(scrape.value("ballast_job_runs_total{job=\"nightly\",result=\"planned\"}")).isEqualTo(1);
-        assertThat(scrape.value("ballast_trigger_firings_total{job=\"nightly\",trigger=\"run-now\"}")).isEqualTo(1);
+        assertThat(scrape.value("ballast_plans{job_name=\"nightly\",state=\"succeeded\"}")).isEqualTo(1);
+        assertThat(scrape.value("ballast_job_runs_total{job_name=\"nightly\",result=\"planned\"}")).isEqualTo(1);
+        assertThat(scrape.value("ballast_trigger_firings_total{job_name=\"nightly\",trigger=\"run-now\"}")).isEqualTo(1);
         assertThat(scrape.value("ballast_collector_rounds_total")).isPositive();
     }
 
@@ -121,6 +136,51 @@ class MetricsScrapeTest {
         assertThat(scrape.value("ballast_hosts_stale")).isEqualTo(snapshot.hosts().stream().filter(Host::isStale)
                 .count());
         assertThat(scrape.samples().keySet()).anyMatch(series -> series.startsWith("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void aPlanWaitingForApprovalShowsItsAgeOnTheServicesClock() throws Exception {
+        StoredPlan plan = simulated.service.runJob("nightly").get(60, TimeUnit.SECONDS).orElseThrow();
+        assertThat(plan.state()).isEqualTo(PlanState.RECOMMENDED);
+        simulated.clock.advance(Duration.ofHours(3));
+
+        assertThat(scrape().value("ballast_plan_awaiting_approval_seconds{job_name=\"nightly\"}"))
+                .isEqualTo(Duration.between(plan.createdAt(), simulated.clock.instant()).toSeconds(), within(0.001));
+
+        simulated.service.approve(plan.id(), "checked");
+        simulated.awaitState(plan.id(), PlanState.SUCCEEDED);
+        assertThat(scrape().samples().keySet()).as("no plan waits any more")
+                .noneMatch(series -> series.startsWith("ballast_plan_awaiting_approval_seconds"));
+    }
+
+    @Test
+    void theLastSnapshotsTimeIsTheServicesClock() throws Exception {
+        simulated.clock.advance(Duration.ofMinutes(7));
+        simulated.service.collect();
+
+        assertThat(scrape().value("ballast_last_collect_timestamp_seconds"))
+                .isEqualTo(simulated.clock.instant().getEpochSecond(), within(0.001));
+    }
+
+    @Test
+    void eachHostsExcessOverAWatchingJobsLimitsIsExported() throws Exception {
+        Job watch = new Job("overload-watch", "relieve", null, Mode.RECOMMEND, null,
+                new Overload(Duration.ofMinutes(5), 0.05), Duration.ofMinutes(30));
+        Limits limits = Policies.resolve("relieve", Goals.registry()).limits();
+        try (SimulatedService watching = new SimulatedService(dataDir.resolve("watching"), List.of(watch), ZoneOffset.UTC);
+                Triggers triggers = Triggers.of(watching.service, watching.database.dataSource(), watching.clock);
+                ApiServer watchingApi = ApiServer.start(watching.service, Token.read(dataDir.resolve("token")),
+                        "127.0.0.1", 0)) {
+            Map<String, Double> excess = Excess.of(watching.service.collect(), limits);
+            assertThat(excess.values()).as("the generated cluster has a host over relieve's limits")
+                    .anyMatch(over -> over > 0);
+
+            Scrape scrape = scrape(watchingApi.port());
+
+            excess.forEach((host, over) -> assertThat(
+                    scrape.value("ballast_host_over_limit_ratio{host=\"" + host + "\",job_name=\"overload-watch\"}"))
+                    .as(host).isEqualTo(over, within(1e-9)));
+        }
     }
 
     @Test
