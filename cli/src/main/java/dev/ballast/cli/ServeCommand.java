@@ -21,6 +21,8 @@ import dev.ballast.service.jobs.Triggers;
 import dev.ballast.service.api.Credentials;
 import dev.ballast.service.store.Database;
 import dev.ballast.service.store.PlanStore;
+import dev.ballast.service.store.StoreException;
+import dev.ballast.service.store.StoreSettingsException;
 import dev.ballast.simulator.ClusterGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,8 +48,9 @@ import java.util.concurrent.CountDownLatch;
             "it at once in auto mode), the plan store and the HTTP API under /api/v1 (see docs/api.md).",
             "Without --config it runs on a simulated cluster with built-in jobs, listening on 127.0.0.1:8787."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:the service failed", "2:bad input: the service file, its cluster file,"
-            + " its token file, or an address beyond loopback without a token file"})
+        exitCodeList = {"0:stopped", "1:the service failed (its store cannot be reached, for one)",
+            "2:bad input: the service file, its cluster file, its token or password file, or an address beyond"
+            + " loopback without a token file"})
 final class ServeCommand extends Subcommand {
 
     /** The embedded default's simulated migrations run this many times faster than the pre-copy model says,
@@ -84,7 +87,16 @@ final class ServeCommand extends Subcommand {
             return ExitCodes.BAD_INPUT;
         }
         Files.createDirectories(settings.dataDir());
-        Database database = Database.embedded(settings.dataDir());
+        Database database;
+        try {
+            database = Database.of(settings.store(), settings.dataDir());
+        } catch (StoreSettingsException e) {
+            err.println("ballast serve: refusing to start: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (StoreException e) {
+            err.println("ballast serve: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
         Service service = new Service(settings, cluster, new PlanStore(database.dataSource(), Clock.systemUTC()),
                 SolverSettings.DEFAULT);
         Triggers triggers;
@@ -100,6 +112,7 @@ final class ServeCommand extends Subcommand {
         ApiServer server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
         out.println("API: http://" + settings.http().host() + ":" + server.port() + "/api/v1 (jobs: "
                 + String.join(", ", settings.jobs().stream().map(Job::name).toList()) + ")");
+        out.println("store: " + database);
         out.println("token file: " + credentials.file() + (credentials.created() ? " (fresh, mode 0600)" : ""));
         out.println("try: curl -X POST -H \"Authorization: Bearer $(cat " + credentials.file() + ")\" http://"
                 + settings.http().host() + ":" + server.port() + "/api/v1/jobs/" + settings.jobs().get(0).name()
@@ -125,7 +138,7 @@ final class ServeCommand extends Subcommand {
                 new Job("overload-watch", "relieve", null, Mode.AUTO, null,
                         new Overload(Duration.ofMinutes(5), 0.05), Duration.ofMinutes(30)),
                 Job.onDemand("balance", "balance", Mode.RECOMMEND));
-        return new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, ServiceConfig.Http.DEFAULT,
+        return new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, null, ServiceConfig.Http.DEFAULT,
                 ServiceConfig.DEFAULT_COLLECT_INTERVAL, jobs, ZoneId.systemDefault(), ServiceConfig.DEFAULT_EXPIRY);
     }
 
