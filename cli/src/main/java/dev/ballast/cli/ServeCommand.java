@@ -20,13 +20,17 @@ import dev.ballast.service.api.ApiServer;
 import dev.ballast.service.jobs.Triggers;
 import dev.ballast.service.api.Credentials;
 import dev.ballast.service.store.Database;
+import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.service.store.StoreException;
 import dev.ballast.service.store.StoreSettingsException;
 import dev.ballast.simulator.ClusterGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +39,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -53,6 +58,8 @@ import java.util.concurrent.CountDownLatch;
             + " loopback without a token file"})
 final class ServeCommand extends Subcommand {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     /** The embedded default's simulated migrations run this many times faster than the pre-copy model says,
      * so that a newcomer sees a plan carried out in a minute or two rather than twenty. */
     private static final double EMBEDDED_SPEED = 10;
@@ -63,6 +70,54 @@ final class ServeCommand extends Subcommand {
 
     @Override
     int run(PrintWriter out, PrintWriter err) throws Exception {
+        Optional<Serving> started;
+        try {
+            started = start(out, err);
+        } catch (StoreException e) {
+            err.println("ballast serve: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        if (started.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        Serving serving = started.get();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            serving.close();
+            stopped.countDown();
+        }, "ballast-serve-stop"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The service, started as {@code ballast serve} starts it: its store, its jobs' triggers and
+     * collector loop, its API. Closing it stops them in the reverse order.
+     */
+    record Serving(Database database, Service service, Triggers triggers, ApiServer server) implements AutoCloseable {
+
+        /** The port the API listens on (the Service file's, or the one the system chose for port 0). */
+        int port() {
+            return server.port();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            triggers.close();
+            service.close();
+            database.close();
+        }
+    }
+
+    /**
+     * Starts the service on {@code --config} (or the embedded default) and returns at once, what
+     * it listens on printed to {@code out}; empty, with the reason on {@code err}, on bad input.
+     * {@link #run} then waits until the process is stopped; tests close it themselves.
+     *
+     * @throws StoreException when the store cannot be reached, refuses the login or cannot be migrated
+     */
+    Optional<Serving> start(PrintWriter out, PrintWriter err) throws Exception {
         ServiceConfig settings;
         ClusterAccess cluster;
         try {
@@ -77,14 +132,14 @@ final class ServeCommand extends Subcommand {
             }
         } catch (InputException e) {
             err.println(e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return Optional.empty();
         }
         Credentials credentials;
         try {
             credentials = Credentials.of(settings.http(), settings.dataDir());
         } catch (Credentials.Refused e) {
             err.println("ballast serve: refusing to start: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return Optional.empty();
         }
         Files.createDirectories(settings.dataDir());
         Database database;
@@ -92,13 +147,10 @@ final class ServeCommand extends Subcommand {
             database = Database.of(settings.store(), settings.dataDir());
         } catch (StoreSettingsException e) {
             err.println("ballast serve: refusing to start: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (StoreException e) {
-            err.println("ballast serve: " + e.getMessage());
-            return ExitCodes.FAILED;
+            return Optional.empty();
         }
         Service service = new Service(settings, cluster, new PlanStore(database.dataSource(), Clock.systemUTC()),
-                SolverSettings.DEFAULT);
+                new MaintenanceMarks(database.dataSource(), Clock.systemUTC()), SolverSettings.DEFAULT);
         Triggers triggers;
         try {
             triggers = Triggers.of(service, database.dataSource(), Clock.systemUTC());
@@ -106,10 +158,21 @@ final class ServeCommand extends Subcommand {
             err.println("ballast serve: " + (config == null ? "" : config + ": ") + e.getMessage());
             service.close();
             database.close();
-            return ExitCodes.BAD_INPUT;
+            return Optional.empty();
         }
-        triggers.start();
-        ApiServer server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
+        ApiServer server;
+        try {
+            // What the service left when it stopped (a plan running, one approved) goes on before anything new.
+            service.recover();
+            triggers.start();
+            server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
+        } catch (Exception e) {
+            // A port already taken, say: what started so far must not outlive the refusal.
+            triggers.close();
+            service.close();
+            database.close();
+            throw e;
+        }
         out.println("API: http://" + settings.http().host() + ":" + server.port() + "/api/v1 (jobs: "
                 + String.join(", ", settings.jobs().stream().map(Job::name).toList()) + ")");
         out.println("store: " + database);
@@ -118,16 +181,7 @@ final class ServeCommand extends Subcommand {
                 + settings.http().host() + ":" + server.port() + "/api/v1/jobs/" + settings.jobs().get(0).name()
                 + "/run");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            triggers.close();
-            service.close();
-            database.close();
-            stopped.countDown();
-        }, "ballast-serve-stop"));
-        stopped.await();
-        return ExitCodes.OK;
+        return Optional.of(new Serving(database, service, triggers, server));
     }
 
     /** The built-in jobs of the embedded default: the jobs of docs/service.md's example, and a balance. */
@@ -155,6 +209,15 @@ final class ServeCommand extends Subcommand {
     private static ClusterAccess access(Path clusterFile) throws InputException {
         ClusterConfig read = ClusterConfigReader.read(clusterFile);
         HostDrivers drivers = HostDrivers.of(read, clusterFile, Ticker.system());
+        // A simulated cluster keeps its state file up to date as it changes: a service killed
+        // mid-plan finds, when started again, the migrations that finished before it died.
+        drivers.simulation().ifPresent(simulation -> simulation.onChange(() -> {
+            try {
+                drivers.saveState();
+            } catch (IOException e) {
+                LOG.warn("the simulated cluster's state could not be written: {}", e.getMessage());
+            }
+        }));
         Clock clock = Clock.systemUTC();
         SnapshotSource snapshots = drivers.simulation().isPresent() ? drivers.simulation().get()::snapshot : () -> {
             try (Collector collector = new Collector(drivers.cluster(), clock, drivers.readOnly())) {

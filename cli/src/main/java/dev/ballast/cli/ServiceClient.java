@@ -81,7 +81,8 @@ final class ServiceClient {
     }
 
     private String token() throws Refused {
-        if (options.tokenFile == null) {
+        // An empty $BALLAST_TOKEN_FILE reads as the current directory: say it is unset instead.
+        if (options.tokenFile == null || options.tokenFile.toString().isEmpty()) {
             throw new Refused(ExitCodes.BAD_INPUT, "this command changes something and needs the service's token:"
                     + " --token-file FILE, or the file named by $" + ServerOptions.TOKEN_FILE_VARIABLE
                     + " (ballast serve prints where it wrote it)");
@@ -93,7 +94,8 @@ final class ServiceClient {
             }
             return token;
         } catch (IOException e) {
-            throw new Refused(ExitCodes.BAD_INPUT, options.tokenFile + ": cannot read the token file: " + e);
+            throw new Refused(ExitCodes.BAD_INPUT, options.tokenFile + ": cannot read the token file: "
+                    + (Files.isDirectory(options.tokenFile) ? "it is a directory" : e.getMessage()));
         }
     }
 

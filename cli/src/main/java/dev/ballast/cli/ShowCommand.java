@@ -28,9 +28,11 @@ final class ShowCommand extends ClientCommand {
         int number = 0;
         for (JsonNode step : shown.path("plan").path("steps")) {
             number++;
-            out.printf("  %3d. %-8s %-20s %s -> %s  %s%n", number, step.path("action").asText(),
-                    step.path("vm").asText(step.path("host").asText()), step.path("from").asText("-"),
-                    step.path("to").asText("-"), step.path("reason").asText(""));
+            // A migration says from where to where; a power step names its host alone.
+            String where = step.hasNonNull("to") ? step.path("from").asText("(new)") + " -> " + step.get("to").asText()
+                    : "";
+            out.printf("  %3d. %-9s %-20s %-22s %s%n", number, step.path("action").asText(),
+                    step.path("vm").asText(step.path("host").asText()), where, step.path("reason").asText(""));
         }
         JsonNode events = client.get("/api/v1/plans/" + id + "/events");
         if (!events.isEmpty()) {

@@ -19,6 +19,7 @@ import dev.ballast.service.api.ApiServer;
 import dev.ballast.service.api.Token;
 import dev.ballast.service.store.Database;
 import dev.ballast.service.store.PlanState;
+import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.service.store.StoredPlan;
 import dev.ballast.simulator.ClusterGenerator;
@@ -67,7 +68,7 @@ class ClientCommandsTest {
                 ZoneOffset.UTC, ServiceConfig.DEFAULT_EXPIRY);
         database = Database.embedded(dir);
         service = new Service(settings, access, new PlanStore(database.dataSource(), Clock.fixed(START, ZoneOffset.UTC)),
-                new SolverSettings(Duration.ofSeconds(1), Duration.ofMillis(500), 1L));
+                new MaintenanceMarks(database.dataSource(), Clock.fixed(START, ZoneOffset.UTC)), new SolverSettings(Duration.ofSeconds(1), Duration.ofMillis(500), 1L));
         tokenFile = Files.writeString(dir.resolve("token"), SECRET + "\n");
         server = ApiServer.start(service, Token.read(tokenFile), "127.0.0.1", 0);
     }

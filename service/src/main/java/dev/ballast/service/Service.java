@@ -17,14 +17,17 @@ import dev.ballast.model.Policy;
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.rules.PlanCheck;
 import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.service.lifecycle.CancelCheck;
 import dev.ballast.service.lifecycle.Expiry;
 import dev.ballast.service.lifecycle.WindowCheck;
 import dev.ballast.service.metrics.ServiceMetrics;
+import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.service.store.StoredPlan;
@@ -48,7 +51,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All of this happens on one worker thread, in the order asked: one plan runs at a time, and
  * a job asked to run while a plan runs makes its plan after it (planning a cluster that is moving
- * would plan from where VMs were). Logs say what was decided and why, one line per decision.
+ * would plan from where VMs were). Before a plan runs it is checked against a fresh snapshot; one
+ * that no longer holds is superseded by a fresh plan of its job. A plan found running when the
+ * service starts (it died during the run) runs on: the executor first squares its journal with
+ * where the VMs really are. Logs say what was decided and why, one line per decision.
  */
 public final class Service implements AutoCloseable {
 
@@ -66,13 +72,16 @@ public final class Service implements AutoCloseable {
     });
     private final Expiry expiry;
     private final ServiceMetrics metrics;
-    private final Maintenance maintenance = new Maintenance();
+    private final Maintenance maintenance;
     private volatile ClusterSnapshot latest;
 
-    public Service(ServiceConfig config, ClusterAccess cluster, PlanStore store, SolverSettings solver) {
+    /** @param marks the hosts in maintenance, kept in the same store as the plans */
+    public Service(ServiceConfig config, ClusterAccess cluster, PlanStore store, MaintenanceMarks marks,
+            SolverSettings solver) {
         this.config = config;
         this.cluster = cluster;
         this.store = store;
+        this.maintenance = new Maintenance(marks);
         this.solver = solver;
         this.expiry = new Expiry(store, store.clock(), config.expiry());
         this.metrics = new ServiceMetrics(() -> Optional.ofNullable(latest), store);
@@ -115,17 +124,44 @@ public final class Service implements AutoCloseable {
      * policy that cannot be read: logged), once the worker gets to it.
      */
     public CompletableFuture<Optional<StoredPlan>> runJob(String name) throws UnknownJob {
-        return runJob(name, "run now");
+        return runJob(name, FiredBy.RUN_NOW, "run now");
     }
 
-    /** As {@link #runJob(String)}, {@code why} saying what fired it (its schedule, an overload). */
-    public CompletableFuture<Optional<StoredPlan>> runJob(String name, String why) throws UnknownJob {
+    /** As {@link #runJob(String)}, fired by {@code firedBy}, {@code why} saying more (its schedule, the overload). */
+    public CompletableFuture<Optional<StoredPlan>> runJob(String name, FiredBy firedBy, String why)
+            throws UnknownJob {
         Job job = config.job(name);
         if (job == null) {
             throw new UnknownJob(name, config.jobs().stream().map(Job::name).toList());
         }
-        LOG.info("job {} fired: {}", name, why);
-        return CompletableFuture.supplyAsync(() -> makePlan(job), worker);
+        return fire(job, firedBy, why);
+    }
+
+    private CompletableFuture<Optional<StoredPlan>> fire(Job job, FiredBy firedBy, String why) {
+        LOG.info("job {} fired ({}): {}", job.name(), firedBy.key(), why);
+        metrics.fired(job.name(), firedBy);
+        return CompletableFuture.supplyAsync(() -> makePlan(job, true), worker);
+    }
+
+    /**
+     * Picks up what the service left when it stopped, before anything else runs: a plan found
+     * {@code running} runs on from where its journal and the hosts say it got to (its unfinished
+     * run is ended as {@code interrupted}); a plan found {@code approved} runs as if just approved.
+     * Call it once, at start, before the triggers start.
+     */
+    public void recover() {
+        for (StoredPlan running : store.list(Optional.of(PlanState.RUNNING))) {
+            int interrupted = store.endInterruptedRuns(running.id());
+            LOG.info("plan {} of job {} was running when the service stopped ({} run(s) interrupted): its journal"
+                    + " is reconciled with where the VMs are, then it runs on", running.id(), running.job(),
+                    interrupted);
+            worker.execute(() -> carryOutLogged(running));
+        }
+        for (StoredPlan approved : store.list(Optional.of(PlanState.APPROVED))) {
+            LOG.info("plan {} of job {} was approved and waiting to run when the service stopped: queued",
+                    approved.id(), approved.job());
+            worker.execute(() -> execute(approved.id(), true));
+        }
     }
 
     /** Approves a recommended plan and queues its run; the plan as approved. */
@@ -134,7 +170,7 @@ public final class Service implements AutoCloseable {
         Optional<StoredPlan> approved = store.move(id, PlanState.APPROVED, why);
         approved.ifPresent(plan -> {
             LOG.info("plan {} of job {} approved ({}); queued to run", id, plan.job(), why);
-            worker.execute(() -> execute(id));
+            worker.execute(() -> execute(id, true));
         });
         return approved;
     }
@@ -145,9 +181,18 @@ public final class Service implements AutoCloseable {
         return rejected;
     }
 
+    /**
+     * Cancels a plan not yet running; a running plan is asked to stop before its next step (the
+     * step under way runs to its end) and ends {@code stopped}. The plan as it is now.
+     */
     public Optional<StoredPlan> cancel(long id, String why) throws WrongState {
+        Optional<StoredPlan> plan = store.find(id);
+        if (plan.isPresent() && plan.get().state() == PlanState.RUNNING && store.requestCancel(id, why)) {
+            LOG.info("plan {} of job {} asked to stop before its next step ({})", id, plan.get().job(), why);
+            return store.find(id);
+        }
         Optional<StoredPlan> cancelled = store.move(id, PlanState.CANCELLED, why);
-        cancelled.ifPresent(plan -> LOG.info("plan {} of job {} cancelled ({})", id, plan.job(), why));
+        cancelled.ifPresent(p -> LOG.info("plan {} of job {} cancelled ({})", id, p.job(), why));
         return cancelled;
     }
 
@@ -168,7 +213,7 @@ public final class Service implements AutoCloseable {
         if (state == HostState.MAINTENANCE || !maintenance.enter(host)) {
             throw new MaintenanceConflict("host " + host + " is already in maintenance");
         }
-        latest = maintenance.marked(latest);
+        latest = maintenance.marked(snapshot());
         LOG.info("host {} put into maintenance (was {}); its evacuation plan is queued", host, state.key());
         return evacuate(mode, "host " + host + " entered maintenance");
     }
@@ -186,7 +231,7 @@ public final class Service implements AutoCloseable {
                     : "host " + host + " is not in maintenance");
         }
         LOG.info("host {} taken out of maintenance", host);
-        if (!maintenance.isEmpty()) {
+        if (!maintenance.hosts().isEmpty()) {
             evacuate(Mode.RECOMMEND, "host " + host + " left maintenance; " + maintenance.hosts() + " stay");
             return;
         }
@@ -214,12 +259,17 @@ public final class Service implements AutoCloseable {
     }
 
     private CompletableFuture<Optional<StoredPlan>> evacuate(Mode mode, String why) {
-        Job job = Job.onDemand(MAINTENANCE_JOB, MAINTENANCE_POLICY, mode);
-        LOG.info("job {} fired: {}", job.name(), why);
-        return CompletableFuture.supplyAsync(() -> makePlan(job), worker);
+        return fire(Job.onDemand(MAINTENANCE_JOB, MAINTENANCE_POLICY, mode), FiredBy.MAINTENANCE, why);
     }
 
-    private Optional<StoredPlan> makePlan(Job job) {
+    /** The job that made a stored plan: a configured one, or the evacuation job (its plans wait for approval). */
+    private Job jobOf(StoredPlan plan) {
+        Job job = config.job(plan.job());
+        return job != null ? job : Job.onDemand(plan.job(), plan.policy(), Mode.RECOMMEND);
+    }
+
+    /** @param mayReplan whether an auto plan that no longer holds when it is about to run may be made again */
+    private Optional<StoredPlan> makePlan(Job job, boolean mayReplan) {
         try {
             ClusterSnapshot snapshot = collect();
             Policy policy = Policies.resolve(job.policy(), Goals.registry());
@@ -236,7 +286,7 @@ public final class Service implements AutoCloseable {
             if (job.mode() == Mode.AUTO) {
                 store.move(stored.id(), PlanState.APPROVED, "job " + job.name() + " runs in auto mode");
                 LOG.info("plan {} approved: job {} runs in auto mode", stored.id(), job.name());
-                execute(stored.id());
+                execute(stored.id(), mayReplan);
             }
             return store.find(stored.id());
         } catch (NoFeasiblePlacementException e) {
@@ -273,28 +323,82 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    private void execute(long id) {
-        StoredPlan plan;
+    /**
+     * Runs an approved plan, after the plan check: checked against a fresh snapshot, a plan that no
+     * longer holds is superseded, and a fresh plan of its job made in its place (once: a fresh
+     * plan that does not hold either is superseded and left so).
+     */
+    private void execute(long id, boolean mayReplan) {
+        Optional<StoredPlan> approved = store.find(id);
+        if (approved.isEmpty() || approved.get().state() != PlanState.APPROVED) {
+            // Cancelled or superseded while it waited for the worker.
+            LOG.info("plan {} not run: it is {}", id, approved.map(p -> p.state().key()).orElse("gone"));
+            return;
+        }
+        StoredPlan plan = approved.get();
+        Optional<String> stale;
         try {
-            Optional<StoredPlan> running = store.move(id, PlanState.RUNNING, null);
-            if (running.isEmpty()) {
+            stale = planCheck(plan);
+        } catch (InputException e) {
+            moveLogged(plan, PlanState.CANCELLED, "the plan check could not be made: " + e.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (stale.isPresent()) {
+            String why = "the plan no longer holds on the cluster as it is now: " + stale.get();
+            if (!moveLogged(plan, PlanState.SUPERSEDED, why + (mayReplan ? "; a fresh plan replaces it" : ""))) {
                 return;
             }
-            plan = running.get();
+            if (mayReplan) {
+                Job job = jobOf(plan);
+                LOG.info("job {} fired ({}): plan {} no longer holds", job.name(), FiredBy.REPLAN.key(), id);
+                metrics.fired(job.name(), FiredBy.REPLAN);
+                makePlan(job, false);
+            }
+            return;
+        }
+        try {
+            store.move(id, PlanState.RUNNING, null);
         } catch (WrongState e) {
-            // Cancelled or superseded while it waited for the worker.
             LOG.info("plan {} not run: {}", id, e.getMessage());
             return;
         }
+        carryOutLogged(plan);
+    }
+
+    /** Whether the plan still holds on a fresh snapshot: the first step that would break a rule, or empty. */
+    private Optional<String> planCheck(StoredPlan stored) throws InputException, InterruptedException {
+        MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
+        Policy policy = Policies.resolve(stored.policy(), Goals.registry());
+        return PlanCheck.firstProblem(collect(), policy, plan).map(PlanCheck.Problem::toString);
+    }
+
+    private boolean moveLogged(StoredPlan plan, PlanState to, String why) {
+        try {
+            store.move(plan.id(), to, why);
+            LOG.info("plan {} of job {} {}: {}", plan.id(), plan.job(), to.key(), why);
+            return true;
+        } catch (WrongState e) {
+            LOG.info("plan {} not {}: {}", plan.id(), to.key(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Runs a plan in state {@code running} to its end, and moves it to the state its run ended in. */
+    private void carryOutLogged(StoredPlan plan) {
+        long id = plan.id();
         long run = store.startRun(id);
         PlanState end;
         String why;
         try {
             WindowCheck window = WindowCheck.of(plan, config, cluster.clock());
-            RunReport report = carryOut(plan, run, window);
+            CancelCheck cancel = new CancelCheck(store, id);
+            RunReport report = carryOut(plan, run, step -> cancel.stopBefore(step).or(() -> window.stopBefore(step)));
             store.finishRun(run, report.outcome().key(), report.toJson());
             end = report.outcome() == RunReport.Outcome.COMPLETED ? PlanState.SUCCEEDED
-                    : window.closed() ? PlanState.STOPPED : PlanState.FAILED;
+                    : window.closed() || cancel.asked() ? PlanState.STOPPED : PlanState.FAILED;
             why = report.getDone() + " steps done, " + report.getSkipped() + " skipped, " + report.getFailed()
                     + " failed (" + report.outcome().key() + ")"
                     + (report.reason() == null ? "" : ": " + report.reason());
@@ -307,12 +411,7 @@ public final class Service implements AutoCloseable {
             end = PlanState.STOPPED;
             why = "the service stopped during the run";
         }
-        try {
-            store.move(id, end, why);
-            LOG.info("plan {} of job {} {}: {}", id, plan.job(), end.key(), why);
-        } catch (WrongState e) {
-            LOG.error("plan {}: {}", id, e.getMessage());
-        }
+        moveLogged(plan, end, why);
     }
 
     private RunReport carryOut(StoredPlan stored, long run, PlanExecutor.Between between)

@@ -10,6 +10,7 @@ import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
 import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.service.store.Database;
+import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.service.store.StoredPlan;
@@ -39,8 +40,13 @@ public final class SimulatedService implements AutoCloseable {
     /** The cluster's time, which migrations move on. */
     public final ManualTicker ticker = new ManualTicker(START);
     public final SimulatedCluster cluster;
+    /** The executor's sleeps pass through it: a test may hold a run in the middle of a step. */
+    public final Gate gate = new Gate(Sleeper.following(ticker));
     public final Database database;
     public final Service service;
+    private final ServiceConfig serviceConfig;
+    private final ClusterConfig clusterConfig;
+    private final List<Service> restarted = new java.util.ArrayList<>();
 
     public SimulatedService(Path dataDir) {
         this(dataDir, JOBS, ZoneOffset.UTC);
@@ -54,15 +60,31 @@ public final class SimulatedService implements AutoCloseable {
     public SimulatedService(Path dataDir, List<Job> jobs, java.time.ZoneId zone, Database database) {
         ClusterSnapshot start = ClusterGenerator.generate(new ClusterGenerator.Options(6, 40, 0.6, 0.8, 0, 7));
         cluster = new SimulatedCluster(start, 1, ticker);
-        ClusterConfig config = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
+        clusterConfig = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
                 ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
-        ClusterAccess access = new ClusterAccess(config, host -> cluster.driver(host.name()), cluster::snapshot,
-                ticker.asClock(), Sleeper.following(ticker));
-        ServiceConfig serviceConfig = new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, null,
+        serviceConfig = new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, null,
                 ServiceConfig.Http.DEFAULT, ServiceConfig.DEFAULT_COLLECT_INTERVAL, jobs, zone,
                 ServiceConfig.DEFAULT_EXPIRY);
         this.database = database;
-        service = new Service(serviceConfig, access, new PlanStore(database.dataSource(), clock), SOLVER);
+        service = serviceOn(gate);
+    }
+
+    private Service serviceOn(Sleeper sleeper) {
+        ClusterAccess access = new ClusterAccess(clusterConfig, host -> cluster.driver(host.name()), cluster::snapshot,
+                ticker.asClock(), sleeper);
+        return new Service(serviceConfig, access, new PlanStore(database.dataSource(), clock),
+                new MaintenanceMarks(database.dataSource(), clock), SOLVER);
+    }
+
+    /**
+     * A second service on the same store, data directory and cluster, as one started again after
+     * the first died (its worker may be left held at the gate, never to act again); its own
+     * sleeps are not gated. Closed with this one.
+     */
+    public Service restarted() {
+        Service again = serviceOn(Sleeper.following(ticker));
+        restarted.add(again);
+        return again;
     }
 
     public ServiceConfig config() {
@@ -92,6 +114,7 @@ public final class SimulatedService implements AutoCloseable {
 
     @Override
     public void close() {
+        restarted.forEach(Service::close);
         service.close();
         database.close();
     }

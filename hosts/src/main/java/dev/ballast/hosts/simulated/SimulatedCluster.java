@@ -88,6 +88,7 @@ public final class SimulatedCluster {
     private final Map<String, double[]> hostCounters = new HashMap<>(); // busy ns, total ns
     private final Map<String, double[]> vmCounters = new HashMap<>(); // cpu ns, interface bytes
     private Instant settledAt;
+    private final List<Runnable> changeListeners = new ArrayList<>();
 
     /**
      * A simulated cluster in the state of {@code start}: its VMs where the snapshot places them
@@ -120,6 +121,19 @@ public final class SimulatedCluster {
     public SimulatedCluster(ClusterSnapshot start, double speed, Ticker ticker, List<Failure> failures) {
         this(start, speed, ticker);
         failures.forEach(this::inject);
+    }
+
+    /**
+     * Calls {@code listener} after every change of where VMs run or of a host's power, holding
+     * the cluster's monitor: whoever keeps the cluster's state in a file writes it there, so a
+     * process that dies keeps every migration finished before it died, as a real cluster does.
+     */
+    public synchronized void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
     }
 
     public Ticker ticker() {
@@ -355,6 +369,7 @@ public final class SimulatedCluster {
         Vm vm = vms.get(job.vm);
         vms.put(job.vm, new Vm(vm.name(), job.to, vm.memoryMiB(), vm.vcpus(), vm.demand(), vm.dirtyRateMiBps(),
                 vm.storage(), vm.bridges(), vm.pinned(), now));
+        changed();
     }
 
     synchronized MigrationProgress jobStatistics(String host, String vm) throws HostException {
@@ -408,6 +423,7 @@ public final class SimulatedCluster {
         if (phase == Phase.OFF) {
             settle();
             power.put(host, new Power(Phase.BOOTING, ticker.now().plus(scaled(BOOT_TIME.toSeconds()))));
+            changed();
         } else if (phase == Phase.SHUTTING_DOWN) {
             throw new HostException(host, "switching on", "the host is still shutting down; try again when it is off");
         }
@@ -430,6 +446,7 @@ public final class SimulatedCluster {
         }
         settle();
         power.put(host, new Power(Phase.SHUTTING_DOWN, ticker.now().plus(scaled(SHUTDOWN_TIME.toSeconds()))));
+        changed();
         notifyAll();
     }
 

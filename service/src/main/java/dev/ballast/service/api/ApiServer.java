@@ -16,6 +16,7 @@ import dev.ballast.service.UnknownJob;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.StoredEvent;
 import dev.ballast.service.store.StoredPlan;
+import dev.ballast.service.store.StoredRun;
 import dev.ballast.service.store.WrongState;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -23,6 +24,8 @@ import io.javalin.http.HandlerType;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP API, JSON under {@code /api/v1} (see {@code docs/api.md}). Reading needs nothing;
  * every request that changes something needs {@code Authorization: Bearer <token>}: 401 without
  * it, 403 with a wrong one. Errors are {@code {"error": ..., "field": ...}} with 400, 404 or 409.
+ * Every route and body is described in {@code openapi.yaml} next to this class, served at
+ * {@code GET /api/v1/openapi.yaml}; a route added here must be added there (a test compares them).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -41,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
 
     private final Service service;
     private final Token token;
+    private final byte[] description = OpenApiDescription.read();
     private final Javalin app;
 
     private ApiServer(Service service, Token token) {
@@ -51,6 +57,8 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.routes.before(PREFIX + "/*", this::authorize);
             config.routes.get(PREFIX + "/health", ctx -> ctx.json(object().put("status", "ok")));
+            config.routes.get(PREFIX + "/" + OpenApiDescription.RESOURCE,
+                    ctx -> ctx.contentType(OpenApiDescription.CONTENT_TYPE).result(description));
             config.routes.get(PREFIX + "/snapshot", this::snapshot);
             config.routes.get(PREFIX + "/jobs", this::jobs);
             config.routes.post(PREFIX + "/jobs/{name}/run", this::runJob);
@@ -89,6 +97,18 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /**
+     * The routes the server answers, as {@code "GET /api/v1/plans/{id}"}: read from Javalin's own
+     * router rather than listed again, so that {@code openapi.yaml} can be held to them. Javalin 7
+     * shows its router only under {@code unsafe}; this only reads it.
+     */
+    SortedSet<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     @Override
     public void close() {
         app.stop();
@@ -120,7 +140,10 @@ public final class ApiServer implements AutoCloseable {
                     .put("mode", job.mode().key()).put("schedule", job.schedule())
                     .put("cooldown", Durations.format(job.cooldown()));
             node.put("windowUntil", job.until() == null ? null : job.until().toString());
-            if (job.overload() != null) {
+            // Written as null when absent, as schedule and windowUntil are: every job has the same fields.
+            if (job.overload() == null) {
+                node.putNull("trigger");
+            } else {
                 node.putObject("trigger").putObject("overload")
                         .put("hold", Durations.format(job.overload().hold()))
                         .put("clearBelow", job.overload().clearBelow());
@@ -231,7 +254,24 @@ public final class ApiServer implements AutoCloseable {
         StoredPlan plan = found(id(ctx));
         ObjectNode node = summary(plan);
         node.set("plan", JSON.readTree(plan.planJson()));
+        ArrayNode runs = node.putArray("runs");
+        for (StoredRun run : service.store().runs(plan.id())) {
+            runs.add(run(run));
+        }
         ctx.json(node);
+    }
+
+    /**
+     * A run with its steps as the run report has them: status, estimate and measured times. Only
+     * the steps: the report's other fields name files of the data directory.
+     */
+    private static ObjectNode run(StoredRun run) throws JsonProcessingException {
+        ObjectNode node = object().put("run", run.id()).put("startedAt", run.startedAt().toString())
+                .put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString())
+                .put("outcome", run.outcome());
+        JsonNode steps = run.reportJson() == null ? null : JSON.readTree(run.reportJson()).get("steps");
+        node.set("steps", steps == null ? JSON.nullNode() : steps);
+        return node;
     }
 
     private void events(Context ctx) {
@@ -259,7 +299,9 @@ public final class ApiServer implements AutoCloseable {
         } catch (WrongState e) {
             throw new ApiError(409, "state", e.getMessage());
         }
-        ctx.json(summary(moved.orElseThrow(() -> noSuchPlan(id))));
+        StoredPlan plan = moved.orElseThrow(() -> noSuchPlan(id));
+        // A running plan asked to cancel stops before its next step: accepted, not yet done.
+        ctx.status(plan.state() == PlanState.RUNNING ? 202 : 200).json(summary(plan));
     }
 
     /** The optional body of an approval, rejection or cancellation: {@code {"reason": "..."}}. */
@@ -306,6 +348,7 @@ public final class ApiServer implements AutoCloseable {
                 .put("state", plan.state().key()).put("createdAt", plan.createdAt().toString())
                 .put("updatedAt", plan.updatedAt().toString()).put("reason", plan.reason())
                 .put("steps", plan.steps()).put("migrations", plan.migrations());
+        node.put("cancelRequested", plan.cancelRequested());
         try {
             node.set("figures", JSON.readTree(plan.figuresJson()));
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import static org.quartz.TriggerBuilder.newTrigger;
 
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.service.FiredBy;
 import dev.ballast.service.store.Vendor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -199,7 +200,7 @@ public final class CronJobs implements AutoCloseable {
             Instant missed = lastBefore(t, now);
             Optional<String> why = MissedFire.decide(missed, now, job.until(), config.timeZone());
             if (why.isPresent()) {
-                firing.fire(job.name(), why.get());
+                firing.fire(job.name(), FiredBy.MISSED_SCHEDULE, why.get());
             } else {
                 LOG.info("job {} missed its fire at {} while the service was down; its window closed: skipped,"
                         + " it fires next at its next time", job.name(), missed);

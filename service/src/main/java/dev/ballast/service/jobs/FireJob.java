@@ -1,5 +1,6 @@
 package dev.ballast.service.jobs;
 
+import dev.ballast.service.FiredBy;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -19,7 +20,7 @@ public final class FireJob implements Job {
             String job = context.getJobDetail().getKey().getName();
             String schedule = context.getTrigger() instanceof org.quartz.CronTrigger cron
                     ? "schedule \"" + cron.getCronExpression() + "\"" : "a request to run it now";
-            firing.fire(job, schedule + ", due at " + context.getScheduledFireTime().toInstant());
+            firing.fire(job, FiredBy.SCHEDULE, schedule + ", due at " + context.getScheduledFireTime().toInstant());
         } catch (SchedulerException e) {
             throw new JobExecutionException(e);
         }

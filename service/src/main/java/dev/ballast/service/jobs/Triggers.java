@@ -6,6 +6,7 @@ import dev.ballast.model.Limits;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.service.FiredBy;
 import dev.ballast.service.Service;
 import dev.ballast.service.UnknownJob;
 import java.time.Clock;
@@ -70,13 +71,13 @@ public final class Triggers implements AutoCloseable {
                 LOG.warn("job {} watches no overload: its policy cannot be read: {}", job.name(), e.getMessage());
             }
         }
-        CronJobs cron = CronJobs.open(db, "ballast", service.config(), clock, (job, why) -> fire(service, job, why));
+        CronJobs cron = CronJobs.open(db, "ballast", service.config(), clock, (job, firedBy, why) -> fire(service, job, firedBy, why));
         return new Triggers(service, clock, cron, watched);
     }
 
-    private static void fire(Service service, String job, String why) {
+    private static void fire(Service service, String job, FiredBy firedBy, String why) {
         try {
-            service.runJob(job, why);
+            service.runJob(job, firedBy, why);
         } catch (UnknownJob e) {
             // The store held a trigger of a job since removed; CronJobs deletes those at start.
             LOG.warn("a trigger fired for {}", e.getMessage());
@@ -107,7 +108,7 @@ public final class Triggers implements AutoCloseable {
         ClusterSnapshot snapshot = service.collect();
         for (Watched w : watched) {
             Optional<String> why = w.watch().observe(clock.instant(), Excess.of(snapshot, w.limits()));
-            why.ifPresent(reason -> fire(service, w.job().name(), "overload: " + reason));
+            why.ifPresent(reason -> fire(service, w.job().name(), FiredBy.OVERLOAD, reason));
         }
         service.expiry().sweep();
     }

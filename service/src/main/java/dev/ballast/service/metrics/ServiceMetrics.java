@@ -8,6 +8,7 @@ import dev.ballast.model.HostState;
 import dev.ballast.model.Migration;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
+import dev.ballast.service.FiredBy;
 import dev.ballast.service.store.PlanStore;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -50,6 +51,7 @@ public final class ServiceMetrics {
     private final Histogram planSeconds;
     private final Counter jobRuns;
     private final Counter collectorRounds;
+    private final Counter firings;
 
     /**
      * @param latest the newest snapshot the service took, empty before the first
@@ -119,6 +121,11 @@ public final class ServiceMetrics {
                 .help("Runs of each job, by result (planned: a plan was stored; no-plan: none, the log says why)")
                 .labelNames("job", "result")
                 .register(registry);
+        firings = Counter.builder().name("ballast_trigger_firings_total")
+                .help("Jobs fired, by job and by what fired them (schedule, missed-schedule, overload, maintenance,"
+                        + " run-now, replan)")
+                .labelNames("job", "trigger")
+                .register(registry);
         collectorRounds = Counter.builder().name("ballast_collector_rounds_total")
                 .help("Snapshots the service took")
                 .register(registry);
@@ -127,6 +134,11 @@ public final class ServiceMetrics {
     /** A job ran; {@code planned} when it stored a plan. */
     public void jobRan(String job, boolean planned) {
         jobRuns.labelValues(job, planned ? "planned" : "no-plan").inc();
+    }
+
+    /** A job fired: it is queued to make a plan. */
+    public void fired(String job, FiredBy firedBy) {
+        firings.labelValues(job, firedBy.key()).inc();
     }
 
     /** A snapshot was taken. */

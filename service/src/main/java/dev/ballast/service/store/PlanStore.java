@@ -24,7 +24,7 @@ import javax.sql.DataSource;
 public final class PlanStore {
 
     private static final String COLUMNS = "id, job, policy, state, created_at, updated_at, reason, steps, migrations,"
-            + " figures_json, plan_json, snapshot_json";
+            + " figures_json, plan_json, snapshot_json, cancel_requested";
 
     private final DataSource db;
     private final Clock clock;
@@ -67,7 +67,7 @@ public final class PlanStore {
                 keys.next();
                 long id = keys.getLong(1);
                 return new StoredPlan(id, plan.job(), plan.policy(), PlanState.RECOMMENDED, now, now, plan.reason(),
-                        plan.steps(), plan.migrations(), plan.figuresJson(), plan.planJson(), plan.snapshotJson());
+                        plan.steps(), plan.migrations(), plan.figuresJson(), plan.planJson(), plan.snapshotJson(), null);
             }
         } catch (SQLException e) {
             throw new StoreException("adding a plan of job " + plan.job(), e);
@@ -124,6 +124,28 @@ public final class PlanStore {
         return find(id);
     }
 
+    /**
+     * Asks a running plan to stop before its next step, saying why; false when the plan is not
+     * running (any more). The run reads the request between steps ({@link #cancelRequest}).
+     */
+    public boolean requestCancel(long id, String reason) {
+        String sql = "UPDATE plans SET cancel_requested = ?, updated_at = ? WHERE id = ? AND state = ?";
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, reason);
+            s.setObject(2, timestamp(now()));
+            s.setLong(3, id);
+            s.setString(4, PlanState.RUNNING.key());
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("asking plan " + id + " to stop", e);
+        }
+    }
+
+    /** Why an operator asked the plan to stop, when one did. */
+    public Optional<String> cancelRequest(long id) {
+        return find(id).map(StoredPlan::cancelRequested);
+    }
+
     /** Starts a run of a plan; returns the run's id. */
     public long startRun(long planId) {
         String sql = "INSERT INTO runs (plan_id, started_at) VALUES (?, ?)";
@@ -138,6 +160,22 @@ public final class PlanStore {
             }
         } catch (SQLException e) {
             throw new StoreException("starting a run of plan " + planId, e);
+        }
+    }
+
+    /**
+     * Ends the runs of a plan that never ended (the service died during them) with outcome
+     * {@code interrupted}; how many there were.
+     */
+    public int endInterruptedRuns(long planId) {
+        String sql = "UPDATE runs SET finished_at = ?, outcome = ? WHERE plan_id = ? AND finished_at IS NULL";
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, timestamp(now()));
+            s.setString(2, "interrupted");
+            s.setLong(3, planId);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("ending the interrupted runs of plan " + planId, e);
         }
     }
 
@@ -189,6 +227,25 @@ public final class PlanStore {
         return events;
     }
 
+    /** The runs of a plan, oldest first. */
+    public List<StoredRun> runs(long planId) {
+        String sql = "SELECT id, started_at, finished_at, outcome, report_json FROM runs WHERE plan_id = ? ORDER BY id";
+        List<StoredRun> runs = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, planId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    OffsetDateTime finished = r.getObject(3, OffsetDateTime.class);
+                    runs.add(new StoredRun(r.getLong(1), instant(r, 2), finished == null ? null : finished.toInstant(),
+                            r.getString(4), r.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the runs of plan " + planId, e);
+        }
+        return runs;
+    }
+
     /** How many plans each job has in each state (for the metrics: a count, not the plans themselves). */
     public List<PlanCount> counts() {
         String sql = "SELECT job, state, COUNT(*) FROM plans GROUP BY job, state ORDER BY job, state";
@@ -218,7 +275,8 @@ public final class PlanStore {
                 while (r.next()) {
                     plans.add(new StoredPlan(r.getLong(1), r.getString(2), r.getString(3),
                             PlanState.ofKey(r.getString(4)).orElseThrow(), instant(r, 5), instant(r, 6), r.getString(7),
-                            r.getInt(8), r.getInt(9), r.getString(10), r.getString(11), r.getString(12)));
+                            r.getInt(8), r.getInt(9), r.getString(10), r.getString(11), r.getString(12),
+                            r.getString(13)));
                 }
             }
         } catch (SQLException e) {

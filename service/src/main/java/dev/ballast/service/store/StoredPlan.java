@@ -8,7 +8,9 @@ import java.time.Instant;
  *
  * @param reason       why the plan is in its state, in words; null when nothing needs saying
  * @param figuresJson  the plan's summary (hosts used, watts, spread, unresolved breaches) as JSON
+ * @param cancelRequested why an operator asked the plan to stop while it ran; null when none did
  */
 public record StoredPlan(long id, String job, String policy, PlanState state, Instant createdAt, Instant updatedAt,
-        String reason, int steps, int migrations, String figuresJson, String planJson, String snapshotJson) {
+        String reason, int steps, int migrations, String figuresJson, String planJson, String snapshotJson,
+        String cancelRequested) {
 }

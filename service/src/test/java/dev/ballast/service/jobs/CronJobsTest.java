@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.service.FiredBy;
 import dev.ballast.service.MutableClock;
 import dev.ballast.service.SimulatedService;
 import dev.ballast.service.UnknownJob;
@@ -63,7 +64,7 @@ abstract class CronJobsTest {
 
     private CronJobs open(Database db, ServiceConfig config) throws Exception {
         return CronJobs.open(db.dataSource(), "test-" + dataDir.getFileName(), config, clock,
-                (job, why) -> fired.add(job + ": " + why));
+                (job, firedBy, why) -> fired.add(job + " (" + firedBy.key() + "): " + why));
     }
 
     @Test
@@ -83,7 +84,7 @@ abstract class CronJobsTest {
         try (SimulatedService simulated = new SimulatedService(dataDir, List.of(nightly(NIGHTLY, null)), PARIS,
                 store.open());
                 CronJobs cron = CronJobs.open(simulated.database.dataSource(), "test-fire", simulated.config(),
-                        simulated.clock, (job, why) -> run(simulated, job, why))) {
+                        simulated.clock, (job, firedBy, why) -> run(simulated, job, firedBy, why))) {
             cron.start();
             cron.fireNow("nightly");
 
@@ -94,9 +95,9 @@ abstract class CronJobsTest {
         }
     }
 
-    private static void run(SimulatedService simulated, String job, String why) {
+    private static void run(SimulatedService simulated, String job, FiredBy firedBy, String why) {
         try {
-            simulated.service.runJob(job, why);
+            simulated.service.runJob(job, firedBy, why);
         } catch (UnknownJob e) {
             throw new AssertionError(e);
         }
@@ -153,7 +154,7 @@ abstract class CronJobsTest {
 
         restartedWith(config(nightly(NIGHTLY, LocalTime.of(6, 0))));
 
-        assertThat(fired).containsExactly("nightly: missed its fire at " + TEN_PM
+        assertThat(fired).containsExactly("nightly (missed-schedule): missed its fire at " + TEN_PM
                 + " while the service was down; its window is open until 2026-11-25T05:00:00Z: fires once now");
     }
 
@@ -174,8 +175,8 @@ abstract class CronJobsTest {
 
         restartedWith(config(nightly(NIGHTLY, null)));
 
-        assertThat(fired).containsExactly("nightly: missed its fire at " + TEN_PM.plus(Duration.ofDays(2))
-                + " while the service was down: fires once now");
+        assertThat(fired).containsExactly("nightly (missed-schedule): missed its fire at "
+                + TEN_PM.plus(Duration.ofDays(2)) + " while the service was down: fires once now");
     }
 
     @Test

@@ -100,6 +100,7 @@ class MetricsScrapeTest {
                 .isEqualTo(1);
         assertThat(scrape.value("ballast_plans{job=\"nightly\",state=\"succeeded\"}")).isEqualTo(1);
         assertThat(scrape.value("ballast_job_runs_total{job=\"nightly\",result=\"planned\"}")).isEqualTo(1);
+        assertThat(scrape.value("ballast_trigger_firings_total{job=\"nightly\",trigger=\"run-now\"}")).isEqualTo(1);
         assertThat(scrape.value("ballast_collector_rounds_total")).isPositive();
     }
 

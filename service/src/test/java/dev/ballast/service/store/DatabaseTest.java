@@ -21,11 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class DatabaseTest {
 
-    /** The tables of the plans, and every table of Quartz 2.5.2's job store. */
-    private static final List<String> TABLES = List.of("plans", "runs", "run_events", "qrtz_blob_triggers",
+    /** The store's tables, and every table of Quartz 2.5.2's job store. */
+    private static final List<String> TABLES = List.of("plans", "runs", "run_events", "maintenance",
+            "qrtz_blob_triggers",
             "qrtz_calendars", "qrtz_cron_triggers", "qrtz_fired_triggers", "qrtz_job_details", "qrtz_locks",
             "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_simple_triggers", "qrtz_simprop_triggers",
             "qrtz_triggers");
+
+    /** The common scripts and the database's own (V10), in the order Flyway applies them. */
+    private static final List<String> MIGRATIONS = List.of("1 plans runs events: ok", "10 quartz job store: ok",
+            "11 maintenance and cancel requests: ok");
 
     @TempDir
     Path dataDir;
@@ -50,12 +55,12 @@ abstract class DatabaseTest {
     }
 
     @Test
-    void bothMigrationsAreAppliedOnceAndNotAgainWhenTheStoreIsOpenedAgain() throws SQLException {
+    void everyMigrationIsAppliedInOrderOnceAndNotAgainWhenTheStoreIsOpenedAgain() throws SQLException {
         try (Database db = store.open()) {
-            assertThat(migrations(db)).containsExactly("1 plans runs events: ok", "10 quartz job store: ok");
+            assertThat(migrations(db)).containsExactlyElementsOf(MIGRATIONS);
         }
         try (Database again = store.open()) {
-            assertThat(migrations(again)).containsExactly("1 plans runs events: ok", "10 quartz job store: ok");
+            assertThat(migrations(again)).containsExactlyElementsOf(MIGRATIONS);
         }
     }
 

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +133,74 @@ abstract class PlanStoreTest {
         assertThat(store.events(id)).containsExactly(
                 new StoredEvent(run, T0, "run-started", null, "3 steps"),
                 new StoredEvent(run, T0.plusSeconds(40), "step-done", 1, "vm-1 moved"));
+    }
+
+    @Test
+    void keepsARunsOutcomeAndReportOnceItEnds() {
+        long id = store.add(plan("nightly")).id();
+        long first = store.startRun(id);
+        store.finishRun(first, "stopped", "{\"steps\": []}");
+        long second = store.startRun(id);
+
+        List<StoredRun> runs = store.runs(id);
+
+        assertThat(runs).extracting(StoredRun::id).containsExactly(first, second);
+        assertThat(runs.get(0).outcome()).isEqualTo("stopped");
+        assertThat(runs.get(0).reportJson()).isEqualTo("{\"steps\": []}");
+        assertThat(runs.get(0).finishedAt()).isNotNull();
+        assertThat(runs.get(1).finishedAt()).isNull();
+        assertThat(runs.get(1).outcome()).isNull();
+        assertThat(runs.get(1).reportJson()).isNull();
+    }
+
+    @Test
+    void aCancelRequestReachesTheRunningPlanThroughTheStoreAndOnlyARunningOne() throws WrongState {
+        long running = store.add(plan("nightly")).id();
+        store.move(running, PlanState.APPROVED, null);
+        store.move(running, PlanState.RUNNING, null);
+        long recommended = store.add(plan("watch")).id();
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(store.requestCancel(running, "cancelled by an operator: not tonight")).isTrue();
+        assertThat(store.requestCancel(recommended, "too early")).isFalse();
+
+        // Read back through a pool of its own, as a second service sharing the store reads it.
+        try (Database other = where.open()) {
+            PlanStore elsewhere = new PlanStore(other.dataSource(), clock);
+            assertThat(elsewhere.cancelRequest(running)).contains("cancelled by an operator: not tonight");
+            assertThat(elsewhere.find(running).orElseThrow().updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+            assertThat(elsewhere.cancelRequest(recommended)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRestartEndsOnlyTheRunsLeftUnfinishedAsInterrupted() {
+        long id = store.add(plan("nightly")).id();
+        long finished = store.startRun(id);
+        store.finishRun(finished, "stopped", "{}");
+        long cutShort = store.startRun(id);
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(store.endInterruptedRuns(id)).isEqualTo(1);
+
+        List<StoredRun> runs = store.runs(id);
+        assertThat(runs).extracting(StoredRun::id).containsExactly(finished, cutShort);
+        assertThat(runs).extracting(StoredRun::outcome).containsExactly("stopped", "interrupted");
+        assertThat(runs.get(1).finishedAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        assertThat(store.endInterruptedRuns(id)).as("nothing left to end").isZero();
+    }
+
+    @Test
+    void countsThePlansOfEachJobInEachState() throws WrongState {
+        store.add(plan("nightly"));
+        long rejected = store.add(plan("nightly")).id();
+        store.add(plan("watch"));
+        store.move(rejected, PlanState.REJECTED, null);
+
+        assertThat(store.counts()).containsExactly(
+                new PlanStore.PlanCount("nightly", PlanState.RECOMMENDED, 1),
+                new PlanStore.PlanCount("nightly", PlanState.REJECTED, 1),
+                new PlanStore.PlanCount("watch", PlanState.RECOMMENDED, 1));
     }
 
     @Test
