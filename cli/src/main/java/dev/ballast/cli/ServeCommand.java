@@ -64,6 +64,9 @@ final class ServeCommand extends Subcommand {
      * so that a newcomer sees a plan carried out in a minute or two rather than twenty. */
     private static final double EMBEDDED_SPEED = 10;
 
+    /** How long the jobs' searches run; tests of the command shorten it, the command line cannot. */
+    SolverSettings solver = SolverSettings.DEFAULT;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "A ballast/v1 Service file, YAML or JSON (see docs/service.md).")
     Path config;
@@ -150,7 +153,7 @@ final class ServeCommand extends Subcommand {
             return Optional.empty();
         }
         Service service = new Service(settings, cluster, new PlanStore(database.dataSource(), Clock.systemUTC()),
-                new MaintenanceMarks(database.dataSource(), Clock.systemUTC()), SolverSettings.DEFAULT);
+                new MaintenanceMarks(database.dataSource(), Clock.systemUTC()), solver);
         Triggers triggers;
         try {
             triggers = Triggers.of(service, database.dataSource(), Clock.systemUTC());

@@ -114,11 +114,19 @@ public final class PostgresServer {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    private static PostgresServer start() {
-        if (!Files.isExecutable(BINARIES.resolve("initdb")) || !Files.isExecutable(BINARIES.resolve("pg_ctl"))) {
+    /**
+     * Fails, saying what to install, when PostgreSQL's binaries are not in {@code binaries}: the
+     * tests on PostgreSQL are not skipped.
+     */
+    static void requireBinaries(Path binaries) {
+        if (!Files.isExecutable(binaries.resolve("initdb")) || !Files.isExecutable(binaries.resolve("pg_ctl"))) {
             throw new IllegalStateException("the store tests need a real PostgreSQL 15 server and its binaries are not"
-                    + " in " + BINARIES + ": install the Debian package postgresql (bin/test installs it)");
+                    + " in " + binaries + ": install the Debian package postgresql (bin/test installs it)");
         }
+    }
+
+    private static PostgresServer start() {
+        requireBinaries(BINARIES);
         boolean asServerUser = new UnixSystem().getUid() == 0;
         try {
             Path directory = Files.createTempDirectory("ballast-postgres");
