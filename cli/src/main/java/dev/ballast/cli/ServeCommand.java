@@ -22,6 +22,8 @@ import dev.ballast.service.api.Credentials;
 import dev.ballast.service.store.Database;
 import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanStore;
+import dev.ballast.service.store.StoreException;
+import dev.ballast.service.store.StoreSettingsException;
 import dev.ballast.simulator.ClusterGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +53,9 @@ import java.util.concurrent.CountDownLatch;
             "it at once in auto mode), the plan store and the HTTP API under /api/v1 (see docs/api.md).",
             "Without --config it runs on a simulated cluster with built-in jobs, listening on 127.0.0.1:8787."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:the service failed", "2:bad input: the service file, its cluster file,"
-            + " its token file, or an address beyond loopback without a token file"})
+        exitCodeList = {"0:stopped", "1:the service failed (its store cannot be reached, for one)",
+            "2:bad input: the service file, its cluster file, its token or password file, or an address beyond"
+            + " loopback without a token file"})
 final class ServeCommand extends Subcommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -61,13 +64,22 @@ final class ServeCommand extends Subcommand {
      * so that a newcomer sees a plan carried out in a minute or two rather than twenty. */
     private static final double EMBEDDED_SPEED = 10;
 
+    /** How long the jobs' searches run; tests of the command shorten it, the command line cannot. */
+    SolverSettings solver = SolverSettings.DEFAULT;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "A ballast/v1 Service file, YAML or JSON (see docs/service.md).")
     Path config;
 
     @Override
     int run(PrintWriter out, PrintWriter err) throws Exception {
-        Optional<Serving> started = start(out, err);
+        Optional<Serving> started;
+        try {
+            started = start(out, err);
+        } catch (StoreException e) {
+            err.println("ballast serve: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
         if (started.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
@@ -105,6 +117,8 @@ final class ServeCommand extends Subcommand {
      * Starts the service on {@code --config} (or the embedded default) and returns at once, what
      * it listens on printed to {@code out}; empty, with the reason on {@code err}, on bad input.
      * {@link #run} then waits until the process is stopped; tests close it themselves.
+     *
+     * @throws StoreException when the store cannot be reached, refuses the login or cannot be migrated
      */
     Optional<Serving> start(PrintWriter out, PrintWriter err) throws Exception {
         ServiceConfig settings;
@@ -131,9 +145,15 @@ final class ServeCommand extends Subcommand {
             return Optional.empty();
         }
         Files.createDirectories(settings.dataDir());
-        Database database = Database.embedded(settings.dataDir());
+        Database database;
+        try {
+            database = Database.of(settings.store(), settings.dataDir());
+        } catch (StoreSettingsException e) {
+            err.println("ballast serve: refusing to start: " + e.getMessage());
+            return Optional.empty();
+        }
         Service service = new Service(settings, cluster, new PlanStore(database.dataSource(), Clock.systemUTC()),
-                new MaintenanceMarks(database.dataSource(), Clock.systemUTC()), SolverSettings.DEFAULT);
+                new MaintenanceMarks(database.dataSource(), Clock.systemUTC()), solver);
         Triggers triggers;
         try {
             triggers = Triggers.of(service, database.dataSource(), Clock.systemUTC());
@@ -158,6 +178,7 @@ final class ServeCommand extends Subcommand {
         }
         out.println("API: http://" + settings.http().host() + ":" + server.port() + "/api/v1 (jobs: "
                 + String.join(", ", settings.jobs().stream().map(Job::name).toList()) + ")");
+        out.println("store: " + database);
         out.println("token file: " + credentials.file() + (credentials.created() ? " (fresh, mode 0600)" : ""));
         out.println("try: curl -X POST -H \"Authorization: Bearer $(cat " + credentials.file() + ")\" http://"
                 + settings.http().host() + ":" + server.port() + "/api/v1/jobs/" + settings.jobs().get(0).name()
@@ -174,7 +195,7 @@ final class ServeCommand extends Subcommand {
                 new Job("overload-watch", "relieve", null, Mode.AUTO, null,
                         new Overload(Duration.ofMinutes(5), 0.05), Duration.ofMinutes(30)),
                 Job.onDemand("balance", "balance", Mode.RECOMMEND));
-        return new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, ServiceConfig.Http.DEFAULT,
+        return new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, null, ServiceConfig.Http.DEFAULT,
                 ServiceConfig.DEFAULT_COLLECT_INTERVAL, jobs, ZoneId.systemDefault(), ServiceConfig.DEFAULT_EXPIRY);
     }
 

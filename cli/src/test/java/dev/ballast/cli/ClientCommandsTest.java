@@ -63,7 +63,7 @@ class ClientCommandsTest {
                 ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
         ClusterAccess access = new ClusterAccess(config, host -> cluster.driver(host.name()), cluster::snapshot,
                 ticker.asClock(), Sleeper.following(ticker));
-        ServiceConfig settings = new ServiceConfig(dir.resolve("cluster.yaml"), dir, ServiceConfig.Http.DEFAULT,
+        ServiceConfig settings = new ServiceConfig(dir.resolve("cluster.yaml"), dir, null, ServiceConfig.Http.DEFAULT,
                 ServiceConfig.DEFAULT_COLLECT_INTERVAL, List.of(Job.onDemand("nightly", "consolidate", Mode.RECOMMEND)),
                 ZoneOffset.UTC, ServiceConfig.DEFAULT_EXPIRY);
         database = Database.embedded(dir);

@@ -5,6 +5,7 @@ import dev.ballast.model.ServiceConfig.Http;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
 import dev.ballast.model.ServiceConfig.Overload;
+import dev.ballast.model.ServiceConfig.Store;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -31,6 +32,12 @@ public final class ServiceConfigReader {
             + " day-of-week [year])";
     private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]\\s]+):(\\d{1,5})");
     private static final Pattern CLOCK_TIME = Pattern.compile("\\d\\d:\\d\\d");
+    /** The databases the store runs on, by the start of their JDBC URLs. */
+    private static final List<String> JDBC_PREFIXES = List.of("jdbc:postgresql:", "jdbc:h2:");
+    /** A URL parameter that carries a secret: {@code password=}, {@code sslpassword=}, H2's {@code ;PASSWORD=}. */
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;][a-z]*password=");
+    /** Credentials before the host ({@code //user:secret@host}), which PostgreSQL's driver does not read. */
+    private static final Pattern USER_INFO = Pattern.compile("^jdbc:postgresql://[^/?]*@");
 
     private ServiceConfigReader() {
     }
@@ -46,16 +53,18 @@ public final class ServiceConfigReader {
     public static ServiceConfig parse(String text, String source, Path directory) throws InputException {
         Problems problems = new Problems();
         NodeReader root = Documents.open(text, source, KIND, problems);
-        root.allowOnly("apiVersion", "kind", "cluster", "dataDir", "http", "collect", "jobs", "timeZone", "expiry");
+        root.allowOnly("apiVersion", "kind", "cluster", "dataDir", "store", "http", "collect", "jobs", "timeZone",
+                "expiry");
         Path cluster = path(root, "cluster", true, directory);
         Path dataDir = path(root, "dataDir", true, directory);
+        Store store = store(root.object("store", false), directory);
         Http http = http(root.object("http", false), directory);
         Duration interval = collectInterval(root.object("collect", false));
         List<Job> jobs = jobs(root, problems);
         ZoneId zone = zone(root);
         Duration expiry = positive(root, "expiry", ServiceConfig.DEFAULT_EXPIRY);
         problems.throwIfAny(source);
-        return new ServiceConfig(cluster, dataDir, http, interval, jobs, zone, expiry);
+        return new ServiceConfig(cluster, dataDir, store, http, interval, jobs, zone, expiry);
     }
 
     private static Path path(NodeReader node, String field, boolean required, Path directory) {
@@ -74,6 +83,58 @@ public final class ServiceConfigReader {
             node.report(field, "expected a file path, got \"" + Printable.escape(text) + "\": " + e.getReason());
             return null;
         }
+    }
+
+    /** The database of the store; null when the section is absent (the embedded H2 file) or wrong. */
+    private static Store store(NodeReader store, Path directory) {
+        if (store == null) {
+            return null;
+        }
+        store.allowOnly("url", "user", "passwordFile");
+        String url = jdbcUrl(store);
+        String user = store.requiredText("user");
+        if (user != null && (user.isBlank() || Printable.firstHidden(user) >= 0)) {
+            store.report("user", "expected the name of the database's user, got " + NodeReader.describe(
+                    new com.fasterxml.jackson.databind.node.TextNode(user)));
+            user = null;
+        }
+        Path passwordFile = path(store, "passwordFile", false, directory);
+        if (url == null || user == null || (store.has("passwordFile") && passwordFile == null)) {
+            return null;
+        }
+        return new Store(url, user, passwordFile);
+    }
+
+    /**
+     * A JDBC URL of a database the store runs on, holding no secret. A refused URL is never
+     * echoed whole (only its scheme is), since a URL written by mistake may hold a password.
+     */
+    private static String jdbcUrl(NodeReader store) {
+        String url = store.requiredText("url");
+        if (url == null) {
+            return null;
+        }
+        if (JDBC_PREFIXES.stream().noneMatch(url::startsWith) || Printable.firstHidden(url) >= 0) {
+            store.report("url", "expected a JDBC URL of PostgreSQL such as jdbc:postgresql://127.0.0.1:5432/ballast,"
+                    + " or of H2 (jdbc:h2:...), got \"" + Printable.escape(scheme(url)) + "...\" (the rest not shown:"
+                    + " it may hold a password)");
+            return null;
+        }
+        if (PASSWORD_PARAMETER.matcher(url).find() || USER_INFO.matcher(url).find()) {
+            store.report("url", "must not hold a password: take it out of the URL and write it in the file that"
+                    + " store.passwordFile names");
+            return null;
+        }
+        return url;
+    }
+
+    /** A URL's scheme, {@code jdbc:mysql:} or {@code postgresql:}: what names the database, never a host or secret. */
+    private static String scheme(String url) {
+        int colon = url.indexOf(':');
+        if (colon >= 0 && url.startsWith("jdbc:")) {
+            colon = url.indexOf(':', colon + 1);
+        }
+        return colon < 0 ? "" : url.substring(0, Math.min(colon + 1, 40));
     }
 
     private static Http http(NodeReader http, Path directory) {

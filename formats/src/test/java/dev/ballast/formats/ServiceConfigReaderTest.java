@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ServiceConfigReaderTest {
 
@@ -103,5 +105,87 @@ class ServiceConfigReaderTest {
                 "jobs[0].mode: unknown value \"sometimes\" (allowed: recommend, auto)",
                 "jobs[1].colour: unknown field (known: name, policy, schedule, mode, window, trigger, cooldown)",
                 "jobs[1].cooldown: expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got \"soon\"");
+    }
+
+    @Test
+    void aStoreSectionNamesTheDatabaseItsUserAndTheFileOfItsPassword() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: /var/lib/ballast
+                store: {url: "jdbc:postgresql://127.0.0.1:5432/ballast", user: ballast, passwordFile: db-password}
+                jobs: [{name: now, policy: balance}]
+                """, "service.yaml", DIR);
+
+        assertThat(config.store()).isEqualTo(new ServiceConfig.Store("jdbc:postgresql://127.0.0.1:5432/ballast",
+                "ballast", DIR.resolve("db-password")));
+    }
+
+    @Test
+    void withoutAStoreSectionTheStoreIsTheEmbeddedFileOfTheDataDirectory() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: d
+                jobs: [{name: now, policy: balance}]
+                """, "service.yaml", DIR);
+
+        assertThat(config.store()).isNull();
+    }
+
+    @Test
+    void aStoreOnH2NeedsNoPasswordFile() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: d
+                store: {url: "jdbc:h2:file:/srv/ballast/store", user: sa}
+                jobs: [{name: now, policy: balance}]
+                """, "service.yaml", DIR);
+
+        assertThat(config.store()).isEqualTo(new ServiceConfig.Store("jdbc:h2:file:/srv/ballast/store", "sa", null));
+    }
+
+    @Test
+    void aStoreSectionReportsEachOfItsProblems() {
+        InputException e = catchThrowableOfType(InputException.class, () -> ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: d
+                store: {url: "mysql://db/ballast", user: " ", password: hunter2, passwordFile: ""}
+                jobs: [{name: now, policy: balance}]
+                """, "service.yaml", DIR));
+
+        assertThat(e.problems()).extracting(Problem::toString).containsExactly(
+                "store.password: unknown field (known: url, user, passwordFile)",
+                "store.url: expected a JDBC URL of PostgreSQL such as jdbc:postgresql://127.0.0.1:5432/ballast, or of"
+                        + " H2 (jdbc:h2:...), got \"mysql:...\" (the rest not shown: it may hold a password)",
+                "store.user: expected the name of the database's user, got \" \"",
+                "store.passwordFile: expected a file path, got \"\"");
+    }
+
+    /** A password, wherever it is put in a URL, is refused and never repeated in the error. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://127.0.0.1:5432/ballast?user=ballast&password=hunter2",
+        "jdbc:postgresql://127.0.0.1/ballast?sslpassword=hunter2",
+        "jdbc:postgresql://ballast:hunter2@127.0.0.1/ballast",
+        "jdbc:h2:file:/srv/ballast/store;PASSWORD=hunter2", "postgresql://ballast:hunter2@127.0.0.1/ballast",
+        "jdbc:oracle:thin:scott/hunter2@127.0.0.1:1521:orcl"})
+    void aPasswordInTheUrlIsRefusedWithoutBeingRepeated(String url) {
+        InputException e = catchThrowableOfType(InputException.class, () -> ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: d
+                store: {url: "%s", user: ballast}
+                jobs: [{name: now, policy: balance}]
+                """.formatted(url), "service.yaml", DIR));
+
+        assertThat(e.problems()).extracting(Problem::toString).singleElement().asString().startsWith("store.url: ");
+        assertThat(e.getMessage()).doesNotContain("hunter2");
     }
 }

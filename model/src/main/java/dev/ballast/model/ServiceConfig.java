@@ -15,12 +15,13 @@ import java.util.Objects;
  *
  * @param cluster         a {@code kind: Cluster} file
  * @param dataDir         the embedded store, journals and run reports
+ * @param store           the database the store is in; null: the embedded H2 file in {@code dataDir}
  * @param collectInterval how often the collector takes a snapshot
  * @param timeZone        the zone cron schedules and windows are read in
  * @param expiry          a recommended plan older than this is superseded rather than run
  */
-public record ServiceConfig(Path cluster, Path dataDir, Http http, Duration collectInterval, List<Job> jobs,
-        ZoneId timeZone, Duration expiry) {
+public record ServiceConfig(Path cluster, Path dataDir, Store store, Http http, Duration collectInterval,
+        List<Job> jobs, ZoneId timeZone, Duration expiry) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8787;
@@ -40,6 +41,23 @@ public record ServiceConfig(Path cluster, Path dataDir, Http http, Duration coll
     /** The job of that name, or null. */
     public Job job(String name) {
         return jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * A database the store keeps its plans, runs and Quartz's triggers in, instead of the embedded
+     * H2 file: PostgreSQL, so that services can share it. The password is not here but in a file
+     * read when the service opens the store, so that neither this record nor the Service file
+     * holds it.
+     *
+     * @param url          a JDBC URL, {@code jdbc:postgresql:} or {@code jdbc:h2:}, holding no password
+     * @param passwordFile null: no password (a server that trusts the user)
+     */
+    public record Store(String url, String user, Path passwordFile) {
+
+        public Store {
+            Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(user, "user");
+        }
     }
 
     /**

@@ -53,14 +53,19 @@ public final class SimulatedService implements AutoCloseable {
     }
 
     public SimulatedService(Path dataDir, List<Job> jobs, java.time.ZoneId zone) {
+        this(dataDir, jobs, zone, Database.embedded(dataDir));
+    }
+
+    /** A service whose store is {@code database} (the service closes it). */
+    public SimulatedService(Path dataDir, List<Job> jobs, java.time.ZoneId zone, Database database) {
         ClusterSnapshot start = ClusterGenerator.generate(new ClusterGenerator.Options(6, 40, 0.6, 0.8, 0, 7));
         cluster = new SimulatedCluster(start, 1, ticker);
         clusterConfig = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
                 ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);
-        serviceConfig = new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir,
+        serviceConfig = new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, null,
                 ServiceConfig.Http.DEFAULT, ServiceConfig.DEFAULT_COLLECT_INTERVAL, jobs, zone,
                 ServiceConfig.DEFAULT_EXPIRY);
-        database = Database.embedded(dataDir);
+        this.database = database;
         service = serviceOn(gate);
     }
 

@@ -7,6 +7,7 @@ import static org.quartz.TriggerBuilder.newTrigger;
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.service.FiredBy;
+import dev.ballast.service.store.Vendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -115,12 +116,19 @@ public final class CronJobs implements AutoCloseable {
         return p;
     }
 
-    private static String delegate(DataSource db) throws SchedulerException {
-        try (Connection c = db.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName();
-            return product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                    ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
-                    : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+    /**
+     * Quartz's SQL for the store's database: PostgreSQL keeps job data in {@code BYTEA}, which the
+     * standard delegate reads as a large object and fails on.
+     */
+    static String delegate(DataSource db) throws SchedulerException {
+        try {
+            switch (Vendor.of(db)) {
+                case POSTGRESQL:
+                    return "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate";
+                case H2:
+                default:
+                    return "org.quartz.impl.jdbcjobstore.StdJDBCDelegate";
+            }
         } catch (SQLException e) {
             throw new SchedulerException("cannot reach the store to set up the schedules: " + e.getMessage(), e);
         }

@@ -2,25 +2,76 @@ package dev.ballast.service.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ballast.model.ServiceConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * The service's database: a connection pool whose schema Flyway has brought up to date
  * ({@code db/migration}, and {@code db/vendor/h2} or {@code db/vendor/postgresql} for the tables of
- * Quartz's job store, whose types differ by database). The embedded default is an H2 file in the data directory; a JDBC URL
- * of PostgreSQL runs the same schema, so that two services can share one store.
+ * Quartz's job store, whose types differ by database). The embedded default is an H2 file in the
+ * data directory; a JDBC URL of PostgreSQL runs the same schema, so that two services can share
+ * one store.
  */
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
+    private final Vendor vendor;
+    private final String where;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, Vendor vendor, String where) {
         this.pool = pool;
+        this.vendor = vendor;
+        this.where = where;
+    }
+
+    /**
+     * The store a Service file names: the database of its {@code store} section, its password
+     * read from {@code passwordFile}; without one, the embedded file in {@code dataDir}.
+     *
+     * @param store null for the embedded file
+     * @throws StoreSettingsException when the password file cannot be read or is empty
+     * @throws StoreException         when the database cannot be reached, refuses the login, or
+     *                                cannot be migrated
+     */
+    public static Database of(ServiceConfig.Store store, Path dataDir) throws StoreSettingsException {
+        if (store == null) {
+            return embedded(dataDir);
+        }
+        return open(store.url(), store.user(), store.passwordFile() == null ? null : password(store.passwordFile()));
+    }
+
+    /** The password in a file, surrounding whitespace (the final newline) ignored. */
+    private static String password(Path file) throws StoreSettingsException {
+        String password;
+        try {
+            password = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new StoreSettingsException("store.passwordFile: " + file + ": the password file cannot be read: "
+                    + why(e), e);
+        }
+        if (password.isEmpty()) {
+            throw new StoreSettingsException("store.passwordFile: " + file + ": the password file is empty;"
+                    + " write the database user's password in it", null);
+        }
+        return password;
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (the service's user must be able to read it)";
+        }
+        return e.getMessage();
     }
 
     /** The embedded store: {@code ballast.mv.db} in {@code dataDir}, created when missing. */
@@ -30,7 +81,11 @@ public final class Database implements AutoCloseable {
         return open(url, "sa", "");
     }
 
-    /** A database at {@code url}, migrated to the current schema before it is handed out. */
+    /**
+     * A database at {@code url}, migrated to the current schema before it is handed out.
+     *
+     * @param password null for none; it goes to the driver only, never into a message
+     */
     public static Database open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -39,28 +94,38 @@ public final class Database implements AutoCloseable {
         config.setPoolName("ballast-store");
         // The service makes a handful of queries a second at most; two cores, a small pool.
         config.setMaximumPoolSize(4);
-        HikariDataSource pool = new HikariDataSource(config);
+        String where = url + " as " + user;
+        HikariDataSource pool;
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration", "classpath:db/vendor/" + vendor(pool))
-                    .load().migrate();
-        } catch (RuntimeException | SQLException e) {
-            pool.close();
-            throw e instanceof SQLException sql ? new StoreException("opening the store at " + url, sql)
-                    : (RuntimeException) e;
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            // Unreachable, the login refused: the pool's message carries the driver's, never the password.
+            throw new StoreException("opening the store at " + where, e);
         }
-        return new Database(pool);
-    }
-
-    /** The folder of scripts written for this database: {@code h2} or {@code postgresql}. */
-    private static String vendor(DataSource pool) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("postgres") ? "postgresql" : "h2";
+        try {
+            Vendor vendor = Vendor.of(pool);
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration", vendor.migrations())
+                    .load().migrate();
+            return new Database(pool, vendor, where);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new StoreException("migrating the store at " + where, e);
         }
     }
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** The database the store is in. */
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** Where the store is: its URL and user, never its password. */
+    @Override
+    public String toString() {
+        return where;
     }
 
     @Override

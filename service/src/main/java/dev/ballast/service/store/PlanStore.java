@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class PlanStore {
 
     /** Keeps a fresh plan as {@code recommended}. */
     public StoredPlan add(NewPlan plan) {
-        Instant now = clock.instant();
+        Instant now = now();
         String sql = "INSERT INTO plans (job, policy, state, created_at, updated_at, reason, steps, migrations,"
                 + " figures_json, plan_json, snapshot_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = db.getConnection();
@@ -109,7 +110,7 @@ public final class PlanStore {
         String sql = "UPDATE plans SET state = ?, updated_at = ?, reason = ? WHERE id = ? AND state = ?";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, to.key());
-            s.setObject(2, timestamp(clock.instant()));
+            s.setObject(2, timestamp(now()));
             s.setString(3, reason);
             s.setLong(4, id);
             s.setString(5, from.key());
@@ -131,7 +132,7 @@ public final class PlanStore {
         String sql = "UPDATE plans SET cancel_requested = ?, updated_at = ? WHERE id = ? AND state = ?";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, reason);
-            s.setObject(2, timestamp(clock.instant()));
+            s.setObject(2, timestamp(now()));
             s.setLong(3, id);
             s.setString(4, PlanState.RUNNING.key());
             return s.executeUpdate() == 1;
@@ -151,7 +152,7 @@ public final class PlanStore {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             s.setLong(1, planId);
-            s.setObject(2, timestamp(clock.instant()));
+            s.setObject(2, timestamp(now()));
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -169,7 +170,7 @@ public final class PlanStore {
     public int endInterruptedRuns(long planId) {
         String sql = "UPDATE runs SET finished_at = ?, outcome = ? WHERE plan_id = ? AND finished_at IS NULL";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, timestamp(clock.instant()));
+            s.setObject(1, timestamp(now()));
             s.setString(2, "interrupted");
             s.setLong(3, planId);
             return s.executeUpdate();
@@ -197,7 +198,7 @@ public final class PlanStore {
     public void finishRun(long runId, String outcome, String reportJson) {
         String sql = "UPDATE runs SET finished_at = ?, outcome = ?, report_json = ? WHERE id = ?";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, timestamp(clock.instant()));
+            s.setObject(1, timestamp(now()));
             s.setString(2, outcome);
             s.setString(3, reportJson);
             s.setLong(4, runId);
@@ -284,8 +285,16 @@ public final class PlanStore {
         return plans;
     }
 
+    /**
+     * The clock's time to the microsecond: H2 and PostgreSQL keep no finer and would round, so
+     * that a plan read back would differ from the one {@link #add} returned.
+     */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet r, int column) throws SQLException {

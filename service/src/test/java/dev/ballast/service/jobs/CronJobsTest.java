@@ -10,6 +10,7 @@ import dev.ballast.service.MutableClock;
 import dev.ballast.service.SimulatedService;
 import dev.ballast.service.UnknownJob;
 import dev.ballast.service.store.Database;
+import dev.ballast.service.store.TestStores;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.StoredPlan;
 import java.nio.file.Path;
@@ -20,14 +21,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cron schedules in Quartz's JDBC job store on the service's H2 database, the time injected:
+ * The cron schedules in Quartz's JDBC job store in the service's database, on each database the
+ * store runs on ({@link CronJobsOnH2Test}, {@link CronJobsOnPostgresTest}), the time injected:
  * Quartz computes the fire times from the clock the test holds; nothing waits for them to pass.
+ * A service restart is a close of the scheduler and a new one on the same store.
  */
-class CronJobsTest {
+abstract class CronJobsTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** 21:30 in Paris (UTC+1 in November). */
@@ -37,15 +41,24 @@ class CronJobsTest {
 
     @TempDir
     Path dataDir;
+    private TestStores.TestStore store;
     private final MutableClock clock = new MutableClock(EVENING);
     private final List<String> fired = new ArrayList<>();
+
+    /** The database the tests run on. */
+    abstract TestStores kind();
+
+    @BeforeEach
+    void freshStore() {
+        store = kind().fresh(dataDir);
+    }
 
     private static Job nightly(String schedule, LocalTime until) {
         return new Job("nightly", "consolidate", schedule, Mode.RECOMMEND, until, null, Duration.ZERO);
     }
 
     private ServiceConfig config(Job... jobs) {
-        return new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, ServiceConfig.Http.DEFAULT,
+        return new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, null, ServiceConfig.Http.DEFAULT,
                 ServiceConfig.DEFAULT_COLLECT_INTERVAL, List.of(jobs), PARIS, ServiceConfig.DEFAULT_EXPIRY);
     }
 
@@ -56,7 +69,7 @@ class CronJobsTest {
 
     @Test
     void theNightlyScheduleFiresNextAtTenInTheEveningOfTheServicesZoneAndOnceADay() throws Exception {
-        try (Database db = Database.embedded(dataDir); CronJobs cron = open(db, config(nightly(NIGHTLY, null)))) {
+        try (Database db = store.open(); CronJobs cron = open(db, config(nightly(NIGHTLY, null)))) {
             assertThat(cron.nextFire("nightly")).contains(TEN_PM);
             org.quartz.CronExpression expression = new org.quartz.CronExpression(NIGHTLY);
             expression.setTimeZone(java.util.TimeZone.getTimeZone(PARIS));
@@ -68,7 +81,8 @@ class CronJobsTest {
 
     @Test
     void firedByQuartzTheNightlyJobMakesOneRecommendedPlan() throws Exception {
-        try (SimulatedService simulated = new SimulatedService(dataDir, List.of(nightly(NIGHTLY, null)), PARIS);
+        try (SimulatedService simulated = new SimulatedService(dataDir, List.of(nightly(NIGHTLY, null)), PARIS,
+                store.open());
                 CronJobs cron = CronJobs.open(simulated.database.dataSource(), "test-fire", simulated.config(),
                         simulated.clock, (job, firedBy, why) -> run(simulated, job, firedBy, why))) {
             cron.start();
@@ -101,12 +115,26 @@ class CronJobsTest {
         throw new AssertionError("Quartz's fire made no plan within a minute");
     }
 
+    /** A service that ran with {@code config} and stopped: its scheduler and its pool closed. */
+    private void ranAndStopped(ServiceConfig config) throws Exception {
+        try (Database db = store.open()) {
+            open(db, config).close();
+        }
+    }
+
+    /** A service started again with {@code config} on the same store, as far as its missed fires. */
+    private void restartedWith(ServiceConfig config) throws Exception {
+        try (Database db = store.open(); CronJobs cron = open(db, config)) {
+            cron.fireMissed();
+        }
+    }
+
     @Test
     void aRestartKeepsTheStoredNextFireTimeAndAChangedScheduleReplacesIt() throws Exception {
-        try (Database db = Database.embedded(dataDir)) {
-            open(db, config(nightly(NIGHTLY, null))).close();
-            clock.advance(Duration.ofMinutes(20));
+        ranAndStopped(config(nightly(NIGHTLY, null)));
+        clock.advance(Duration.ofMinutes(20));
 
+        try (Database db = store.open()) {
             try (CronJobs again = open(db, config(nightly(NIGHTLY, null)))) {
                 assertThat(again.nextFire("nightly")).contains(TEN_PM);
             }
@@ -121,59 +149,52 @@ class CronJobsTest {
 
     @Test
     void aFireMissedWhileDownFiresOnceAtStartWhileItsWindowIsOpen() throws Exception {
-        try (Database db = Database.embedded(dataDir)) {
-            open(db, config(nightly(NIGHTLY, LocalTime.of(6, 0)))).close();
-            clock.advance(Duration.ofHours(5).plusMinutes(30)); // 03:00 in Paris, the window open until 06:00
+        ranAndStopped(config(nightly(NIGHTLY, LocalTime.of(6, 0))));
+        clock.advance(Duration.ofHours(5).plusMinutes(30)); // 03:00 in Paris, the window open until 06:00
 
-            try (CronJobs cron = open(db, config(nightly(NIGHTLY, LocalTime.of(6, 0))))) {
-                cron.fireMissed();
-            }
+        restartedWith(config(nightly(NIGHTLY, LocalTime.of(6, 0))));
 
-            assertThat(fired).containsExactly("nightly (missed-schedule): missed its fire at " + TEN_PM
-                    + " while the service was down; its window is open until 2026-11-25T05:00:00Z: fires once now");
-        }
+        assertThat(fired).containsExactly("nightly (missed-schedule): missed its fire at " + TEN_PM
+                + " while the service was down; its window is open until 2026-11-25T05:00:00Z: fires once now");
     }
 
     @Test
     void aFireMissedWhoseWindowHasClosedIsSkipped() throws Exception {
-        try (Database db = Database.embedded(dataDir)) {
-            open(db, config(nightly(NIGHTLY, LocalTime.of(6, 0)))).close();
-            clock.advance(Duration.ofHours(10)); // 07:30 in Paris
+        ranAndStopped(config(nightly(NIGHTLY, LocalTime.of(6, 0))));
+        clock.advance(Duration.ofHours(10)); // 07:30 in Paris
 
-            try (CronJobs cron = open(db, config(nightly(NIGHTLY, LocalTime.of(6, 0))))) {
-                cron.fireMissed();
-            }
+        restartedWith(config(nightly(NIGHTLY, LocalTime.of(6, 0))));
 
-            assertThat(fired).isEmpty();
-        }
+        assertThat(fired).isEmpty();
     }
 
     @Test
     void threeMissedNightsFireOnceForAJobWithoutWindow() throws Exception {
-        try (Database db = Database.embedded(dataDir)) {
-            open(db, config(nightly(NIGHTLY, null))).close();
-            clock.advance(Duration.ofDays(3)); // 21:30 three days later: 22:00 missed three times
+        ranAndStopped(config(nightly(NIGHTLY, null)));
+        clock.advance(Duration.ofDays(3)); // 21:30 three days later: 22:00 missed three times
 
-            try (CronJobs cron = open(db, config(nightly(NIGHTLY, null)))) {
-                cron.fireMissed();
-            }
+        restartedWith(config(nightly(NIGHTLY, null)));
 
-            assertThat(fired).containsExactly("nightly (missed-schedule): missed its fire at " + TEN_PM.plus(Duration.ofDays(2))
-                    + " while the service was down: fires once now");
-        }
+        assertThat(fired).containsExactly("nightly (missed-schedule): missed its fire at "
+                + TEN_PM.plus(Duration.ofDays(2)) + " while the service was down: fires once now");
     }
 
     @Test
     void aFireLessThanAMinuteLateIsNotMissed() throws Exception {
-        try (Database db = Database.embedded(dataDir)) {
-            open(db, config(nightly(NIGHTLY, null))).close();
-            clock.advance(Duration.ofMinutes(30).plusSeconds(30)); // 22:00:30: Quartz fires it itself
+        ranAndStopped(config(nightly(NIGHTLY, null)));
+        clock.advance(Duration.ofMinutes(30).plusSeconds(30)); // 22:00:30: Quartz fires it itself
 
-            try (CronJobs cron = open(db, config(nightly(NIGHTLY, null)))) {
-                cron.fireMissed();
-            }
+        restartedWith(config(nightly(NIGHTLY, null)));
 
-            assertThat(fired).isEmpty();
+        assertThat(fired).isEmpty();
+    }
+
+    @Test
+    void quartzReadsTheStoreWithTheDelegateOfItsDatabase() throws Exception {
+        try (Database db = store.open()) {
+            assertThat(CronJobs.delegate(db.dataSource())).isEqualTo(kind() == TestStores.POSTGRESQL
+                    ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                    : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         }
     }
 }

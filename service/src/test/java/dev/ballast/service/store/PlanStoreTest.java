@@ -4,32 +4,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ballast.service.MutableClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-/** The plan store on the embedded H2 database, its schema made by Flyway. */
-class PlanStoreTest {
+/**
+ * The plan store, its schema made by Flyway, on each database it runs on: {@link PlanStoreOnH2Test}
+ * and {@link PlanStoreOnPostgresTest}. Each test has a store of its own.
+ */
+abstract class PlanStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T22:00:00Z");
 
     @TempDir
     Path dataDir;
+    private TestStores.TestStore where;
     private Database database;
     private PlanStore store;
     private final MutableClock clock = new MutableClock(T0);
 
+    /** The database the tests run on. */
+    abstract TestStores kind();
+
     @BeforeEach
     void open() {
-        database = Database.embedded(dataDir);
+        where = kind().fresh(dataDir);
+        database = where.open();
         store = new PlanStore(database.dataSource(), clock);
     }
 
@@ -56,7 +72,7 @@ class PlanStoreTest {
         long id = store.add(plan("nightly")).id();
         database.close();
 
-        database = Database.embedded(dataDir);
+        database = where.open();
         store = new PlanStore(database.dataSource(), clock);
 
         assertThat(store.find(id)).map(StoredPlan::job).contains("nightly");
@@ -88,23 +104,6 @@ class PlanStoreTest {
         assertThat(e.getMessage()).isEqualTo("plan " + id + " is rejected and cannot become approved"
                 + " (rejected is final)");
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(PlanState.REJECTED);
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = PlanState.class, names = {"SUCCEEDED", "FAILED", "STOPPED", "REJECTED", "SUPERSEDED",
-        "CANCELLED"})
-    void finalStatesLeadNowhere(PlanState state) {
-        assertThat(state.isFinal()).isTrue();
-        assertThat(state.next()).isEmpty();
-    }
-
-    @Test
-    void onlyAPlanNotYetRunningMayBeSupersededOrCancelled() {
-        assertThat(PlanState.RECOMMENDED.mayBecome(PlanState.SUPERSEDED)).isTrue();
-        assertThat(PlanState.APPROVED.mayBecome(PlanState.CANCELLED)).isTrue();
-        assertThat(PlanState.RUNNING.mayBecome(PlanState.SUPERSEDED)).isFalse();
-        assertThat(PlanState.RUNNING.mayBecome(PlanState.CANCELLED)).isFalse();
-        assertThat(PlanState.RECOMMENDED.mayBecome(PlanState.RUNNING)).isFalse();
     }
 
     @Test
@@ -152,5 +151,109 @@ class PlanStoreTest {
         assertThat(runs.get(1).finishedAt()).isNull();
         assertThat(runs.get(1).outcome()).isNull();
         assertThat(runs.get(1).reportJson()).isNull();
+    }
+
+    @Test
+    void aCancelRequestReachesTheRunningPlanThroughTheStoreAndOnlyARunningOne() throws WrongState {
+        long running = store.add(plan("nightly")).id();
+        store.move(running, PlanState.APPROVED, null);
+        store.move(running, PlanState.RUNNING, null);
+        long recommended = store.add(plan("watch")).id();
+        clock.advance(Duration.ofMinutes(3));
+
+        assertThat(store.requestCancel(running, "cancelled by an operator: not tonight")).isTrue();
+        assertThat(store.requestCancel(recommended, "too early")).isFalse();
+
+        // Read back through a pool of its own, as a second service sharing the store reads it.
+        try (Database other = where.open()) {
+            PlanStore elsewhere = new PlanStore(other.dataSource(), clock);
+            assertThat(elsewhere.cancelRequest(running)).contains("cancelled by an operator: not tonight");
+            assertThat(elsewhere.find(running).orElseThrow().updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+            assertThat(elsewhere.cancelRequest(recommended)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRestartEndsOnlyTheRunsLeftUnfinishedAsInterrupted() {
+        long id = store.add(plan("nightly")).id();
+        long finished = store.startRun(id);
+        store.finishRun(finished, "stopped", "{}");
+        long cutShort = store.startRun(id);
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(store.endInterruptedRuns(id)).isEqualTo(1);
+
+        List<StoredRun> runs = store.runs(id);
+        assertThat(runs).extracting(StoredRun::id).containsExactly(finished, cutShort);
+        assertThat(runs).extracting(StoredRun::outcome).containsExactly("stopped", "interrupted");
+        assertThat(runs.get(1).finishedAt()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+        assertThat(store.endInterruptedRuns(id)).as("nothing left to end").isZero();
+    }
+
+    @Test
+    void countsThePlansOfEachJobInEachState() throws WrongState {
+        store.add(plan("nightly"));
+        long rejected = store.add(plan("nightly")).id();
+        store.add(plan("watch"));
+        store.move(rejected, PlanState.REJECTED, null);
+
+        assertThat(store.counts()).containsExactly(
+                new PlanStore.PlanCount("nightly", PlanState.RECOMMENDED, 1),
+                new PlanStore.PlanCount("nightly", PlanState.REJECTED, 1),
+                new PlanStore.PlanCount("watch", PlanState.RECOMMENDED, 1));
+    }
+
+    @Test
+    void aTimeFinerThanTheDatabaseKeepsReadsBackAsThePlanWasReturned() {
+        // Both databases keep microseconds; the system clock gives nanoseconds.
+        clock.advance(Duration.ofNanos(123_456_789));
+
+        StoredPlan added = store.add(plan("nightly"));
+
+        assertThat(store.find(added.id())).contains(added);
+        assertThat(added.createdAt()).isEqualTo(T0.plus(Duration.ofNanos(123_456_000)));
+    }
+
+    @Test
+    void timesAreKeptAsInstantsWhateverTheSessionsTimeZone() throws SQLException {
+        // Chatham is 13:45 ahead of UTC in November, Los Angeles 8 hours behind: no zone hides a shift.
+        PlanStore writer = new PlanStore(inZone(database.dataSource(), "Pacific/Chatham"), clock);
+        PlanStore reader = new PlanStore(inZone(database.dataSource(), "America/Los_Angeles"), clock);
+
+        long id = writer.add(plan("nightly")).id();
+
+        assertThat(reader.find(id).orElseThrow().createdAt()).isEqualTo(T0);
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT COUNT(*) FROM plans WHERE id = ? AND created_at = ?")) {
+            s.setLong(1, id);
+            s.setObject(2, OffsetDateTime.parse("2026-11-24T22:00:00Z"));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                assertThat(r.getInt(1)).as("the row holds 22:00 UTC").isEqualTo(1);
+            }
+        }
+    }
+
+    /** Connections of {@code db} whose session is set to {@code zone} before they are handed out. */
+    private static DataSource inZone(DataSource db, String zone) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, arguments) -> {
+                    Object result = invoke(db, method, arguments);
+                    if (result instanceof Connection c) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SET TIME ZONE '" + zone + "'");
+                        }
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(DataSource db, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(db, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }
