@@ -6,6 +6,7 @@ import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
 import dev.ballast.reports.PlanTextRenderer;
 import dev.ballast.reports.PlanView;
+import dev.ballast.reports.html.PlanHtmlRenderer;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +35,8 @@ import java.util.List;
             "2:bad input: a file, an option or an argument"})
 final class PlanCommand extends Subcommand {
 
-    /** How the plan is shown on stdout. */
-    enum Format { TEXT, JSON }
+    /** How the plan is shown: on stdout, or for html in --output when given. */
+    enum Format { TEXT, JSON, HTML }
 
 
     @Mixin
@@ -46,11 +48,13 @@ final class PlanCommand extends Subcommand {
     @Mixin
     SearchOptions search;
 
-    @Option(names = "--output", paramLabel = "PLAN.json", description = "Also write the plan as JSON to this file.")
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Also write the plan as JSON to this file; with --format html, the HTML report instead.")
     Path output;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "What stdout shows: text for a person (default), json for a program.")
+    @Option(names = "--format", paramLabel = "text|json|html", defaultValue = "text",
+            description = "What stdout shows: text for a person (default), json for a program, html for a report "
+                    + "with charts as one self-contained page (written to --output when given).")
     Format format;
 
 
@@ -76,15 +80,22 @@ final class PlanCommand extends Subcommand {
 
     private int show(PrintWriter out, PrintWriter err, ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
         String json = PlanWriter.toJson(plan);
+        String html = format == Format.HTML ? PlanHtmlRenderer.render(PlanView.of(snapshot, policy, plan)) : null;
         if (output != null) {
             try {
-                PlanFiles.write(output, json);
+                PlanFiles.write(output, html != null ? html : json);
             } catch (IOException e) {
-                err.println("--output " + output + ": cannot write the plan: " + e.getMessage());
+                err.println("--output " + output + ": cannot write the " + (html != null ? "report" : "plan") + ": "
+                        + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
         }
-        out.print(format == Format.JSON ? Text.endLine(json) : PlanTextRenderer.render(PlanView.of(snapshot, policy, plan)));
+        if (html != null) {
+            out.print(output != null ? reportWritten(plan, html) : html);
+        } else {
+            out.print(format == Format.JSON ? Text.endLine(json)
+                    : PlanTextRenderer.render(PlanView.of(snapshot, policy, plan)));
+        }
         int left = plan.summary().unresolved().size();
         if (left > 0) {
             err.println("the plan leaves " + left + (left == 1 ? " breach" : " breaches")
@@ -93,6 +104,13 @@ final class PlanCommand extends Subcommand {
         return ExitCodes.OK;
     }
 
+
+    /** {@code report.html: HTML report of policy consolidate's plan, 167 steps, 153 KiB}. */
+    private String reportWritten(MigrationPlan plan, String html) {
+        long kib = Math.round(html.getBytes(StandardCharsets.UTF_8).length / 1024.0);
+        return output + ": HTML report of policy " + plan.policy() + "'s plan, " + Text.count(plan.steps().size(), "step")
+                + ", " + kib + " KiB\n";
+    }
 
     private SolverSettings settings() {
         SolverSettings settings = search.timeLimit == null ? SolverSettings.DEFAULT

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -66,6 +67,46 @@ final class ServeCommand extends Subcommand {
 
     @Override
     int run(PrintWriter out, PrintWriter err) throws Exception {
+        Optional<Serving> started = start(out, err);
+        if (started.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        Serving serving = started.get();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            serving.close();
+            stopped.countDown();
+        }, "ballast-serve-stop"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The service, started as {@code ballast serve} starts it: its store, its jobs' triggers and
+     * collector loop, its API. Closing it stops them in the reverse order.
+     */
+    record Serving(Database database, Service service, Triggers triggers, ApiServer server) implements AutoCloseable {
+
+        /** The port the API listens on (the Service file's, or the one the system chose for port 0). */
+        int port() {
+            return server.port();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            triggers.close();
+            service.close();
+            database.close();
+        }
+    }
+
+    /**
+     * Starts the service on {@code --config} (or the embedded default) and returns at once, what
+     * it listens on printed to {@code out}; empty, with the reason on {@code err}, on bad input.
+     * {@link #run} then waits until the process is stopped; tests close it themselves.
+     */
+    Optional<Serving> start(PrintWriter out, PrintWriter err) throws Exception {
         ServiceConfig settings;
         ClusterAccess cluster;
         try {
@@ -80,14 +121,14 @@ final class ServeCommand extends Subcommand {
             }
         } catch (InputException e) {
             err.println(e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return Optional.empty();
         }
         Credentials credentials;
         try {
             credentials = Credentials.of(settings.http(), settings.dataDir());
         } catch (Credentials.Refused e) {
             err.println("ballast serve: refusing to start: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            return Optional.empty();
         }
         Files.createDirectories(settings.dataDir());
         Database database = Database.embedded(settings.dataDir());
@@ -100,12 +141,21 @@ final class ServeCommand extends Subcommand {
             err.println("ballast serve: " + (config == null ? "" : config + ": ") + e.getMessage());
             service.close();
             database.close();
-            return ExitCodes.BAD_INPUT;
+            return Optional.empty();
         }
-        // What the service left when it stopped (a plan running, one approved) goes on before anything new.
-        service.recover();
-        triggers.start();
-        ApiServer server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
+        ApiServer server;
+        try {
+            // What the service left when it stopped (a plan running, one approved) goes on before anything new.
+            service.recover();
+            triggers.start();
+            server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
+        } catch (Exception e) {
+            // A port already taken, say: what started so far must not outlive the refusal.
+            triggers.close();
+            service.close();
+            database.close();
+            throw e;
+        }
         out.println("API: http://" + settings.http().host() + ":" + server.port() + "/api/v1 (jobs: "
                 + String.join(", ", settings.jobs().stream().map(Job::name).toList()) + ")");
         out.println("token file: " + credentials.file() + (credentials.created() ? " (fresh, mode 0600)" : ""));
@@ -113,16 +163,7 @@ final class ServeCommand extends Subcommand {
                 + settings.http().host() + ":" + server.port() + "/api/v1/jobs/" + settings.jobs().get(0).name()
                 + "/run");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            triggers.close();
-            service.close();
-            database.close();
-            stopped.countDown();
-        }, "ballast-serve-stop"));
-        stopped.await();
-        return ExitCodes.OK;
+        return Optional.of(new Serving(database, service, triggers, server));
     }
 
     /** The built-in jobs of the embedded default: the jobs of docs/service.md's example, and a balance. */

@@ -18,11 +18,15 @@ import java.util.concurrent.TimeUnit;
  * The project's live-migration testbed (deploy/testbed/testbed) driven from tests: brought up
  * under a name and directory of its own, so that it never touches a testbed someone runs by
  * hand, and taken down by the same script. A missing precondition fails with the reason.
+ *
+ * <p>Shared through this module's test-jar: the cli's {@code TestbedServiceTest} uses it too. The
+ * script's path is taken from the module's directory (where Maven runs the tests), one level down
+ * from the repository's root.
  */
-final class Testbed {
+public final class Testbed {
 
-    static final String NAME = "ballast-it";
-    static final Path DIR = Path.of("/var/tmp/ballast-testbed-it");
+    public static final String NAME = "ballast-it";
+    public static final Path DIR = Path.of("/var/tmp/ballast-testbed-it");
     private static final Path LOCK = Path.of("/var/tmp/ballast-testbed-it.lock");
     private static FileChannel lockFile;
     private static FileLock lock;
@@ -32,7 +36,7 @@ final class Testbed {
     }
 
     /** Fails, naming what is missing, unless this machine can run the testbed. */
-    static void requirePreconditions() {
+    public static void requirePreconditions() {
         assertThat(Files.isExecutable(SCRIPT)).as("the testbed script %s", SCRIPT).isTrue();
         String uid = run(List.of("id", "-u"), 10).trim();
         if (!uid.equals("0")) {
@@ -48,13 +52,13 @@ final class Testbed {
      * Holds the testbed for this JVM until {@link #release}: two test runs on one machine (two
      * checkouts, say) would otherwise tear down each other's hosts. The second waits its turn.
      */
-    static void claim() throws IOException {
+    public static void claim() throws IOException {
         Files.createDirectories(LOCK.getParent());
         lockFile = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = lockFile.lock();
     }
 
-    static void release() throws IOException {
+    public static void release() throws IOException {
         if (lock != null) {
             lock.release();
             lockFile.close();
@@ -62,31 +66,31 @@ final class Testbed {
         }
     }
 
-    static Path up(String... options) {
+    public static Path up(String... options) {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), "up"));
         command.addAll(List.of(options));
         return Path.of(run(command, 600).trim().lines().reduce((a, b) -> b).orElseThrow());
     }
 
-    static void down() {
+    public static void down() {
         run(List.of(SCRIPT.toString(), "down"), 120);
     }
 
-    static void restartLibvirtd(String host) {
+    public static void restartLibvirtd(String host) {
         run(List.of(SCRIPT.toString(), "restart-libvirtd", host), 120);
     }
 
-    static long libvirtdPid(String host) throws IOException {
+    public static long libvirtdPid(String host) throws IOException {
         return Long.parseLong(Files.readString(DIR.resolve("hosts").resolve(host).resolve("run/libvirtd.pid")).trim());
     }
 
     /** The serial log a VM writes while it runs on a host. */
-    static Path serialLog(String host, String vm) {
+    public static Path serialLog(String host, String vm) {
         return DIR.resolve("hosts").resolve(host).resolve("log/qemu").resolve(vm + ".serial");
     }
 
     /** The counters the guest printed on a host, in order; empty when it never ran there. */
-    static List<Long> counters(String host, String vm) throws IOException {
+    public static List<Long> counters(String host, String vm) throws IOException {
         Path log = serialLog(host, vm);
         if (!Files.exists(log)) {
             return List.of();
@@ -100,13 +104,56 @@ final class Testbed {
         return counters;
     }
 
+    /** The host's libvirt URI, as the testbed's cluster file gives it. */
+    public static String uri(String host) {
+        return "qemu:///system?socket=" + DIR.resolve("hosts").resolve(host).resolve("run/libvirt-sock");
+    }
+
+    /** The guests running on the host, as {@code virsh list} shows them: libvirt's word, not Ballast's. */
+    public static List<String> runningGuests(String host) {
+        return run(List.of("virsh", "-q", "-c", uri(host), "list", "--name"), 30).lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).sorted().toList();
+    }
+
+    /** The last counter the VM printed on the host; fails when it printed none there. */
+    public static long last(String host, String vm) throws IOException {
+        List<Long> counters = counters(host, vm);
+        assertThat(counters).as("%s's serial log on %s", vm, host).isNotEmpty();
+        return counters.get(counters.size() - 1);
+    }
+
+    /**
+     * Waits until the VM printed at least {@code lines} more counters on the host, and checks that
+     * they only grow (a restart of the guest would begin again at 1); fails after 20 s, saying the
+     * VM does not run there.
+     */
+    public static List<Long> awaitGrowth(String host, String vm, int lines) throws IOException, InterruptedException {
+        int before = counters(host, vm).size();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            List<Long> counters = counters(host, vm);
+            if (counters.size() >= before + lines) {
+                for (int i = 1; i < counters.size(); i++) {
+                    if (counters.get(i) != counters.get(i - 1) + 1) {
+                        assertThat(counters.get(i)).as("%s's counter on %s after %d", vm, host, counters.get(i - 1))
+                                .isGreaterThan(counters.get(i - 1));
+                    }
+                }
+                return counters;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(vm + "'s serial log on " + host + " did not grow by " + lines + " lines in 20s: "
+                + "it does not run there");
+    }
+
     /** Bytes the host received on its migration link. */
-    static long migrationLinkRxBytes(String host) {
+    public static long migrationLinkRxBytes(String host) {
         return Long.parseLong(run(List.of("ip", "netns", "exec", NAME + "-" + host, "cat",
                 "/sys/class/net/mig0/statistics/rx_bytes"), 10).trim());
     }
 
-    static String run(List<String> command, int timeoutSeconds) {
+    public static String run(List<String> command, int timeoutSeconds) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("BALLAST_TESTBED_DIR", DIR.toString());

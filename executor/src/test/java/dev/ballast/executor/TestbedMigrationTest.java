@@ -98,8 +98,8 @@ class TestbedMigrationTest {
             assertThat(locate(step.vm()).running()).as(step.vm()).containsExactly(step.to());
             // The counter lives in the guest's registers: the destination goes on where the source stopped.
             // (A line cut in two by the switchover is lost, hence + 2.)
-            List<Long> onDestination = awaitGrowth(step.to(), step.vm(), 3);
-            long lastOnSource = last(step.from(), step.vm());
+            List<Long> onDestination = Testbed.awaitGrowth(step.to(), step.vm(), 3);
+            long lastOnSource = Testbed.last(step.from(), step.vm());
             assertThat(onDestination.get(0)).as("%s's first counter on %s", step.vm(), step.to())
                     .isBetween(lastOnSource + 1, lastOnSource + 2);
             assertThat(rxBytes(step.to()).get(step.to()) - rxBefore.get(step.to()))
@@ -127,7 +127,7 @@ class TestbedMigrationTest {
         assertThat(report.steps().get(1).status()).isEqualTo(StepResult.Status.DONE);
         assertThat(report.outcome()).isEqualTo(RunReport.Outcome.COMPLETED);
         assertThat(locate("vm-01").running()).containsExactly("host-02");
-        awaitGrowth("host-02", "vm-01", 2);
+        Testbed.awaitGrowth("host-02", "vm-01", 2);
     }
 
     @Test
@@ -162,7 +162,7 @@ class TestbedMigrationTest {
         assertThat(entries.get(entries.size() - 1).path("event").asText()).isEqualTo("stopped");
         Testbed.restartLibvirtd("host-03");
         assertThat(locate("vm-01").running()).containsExactly("host-02");
-        awaitGrowth("host-02", "vm-01", 2);
+        Testbed.awaitGrowth("host-02", "vm-01", 2);
 
         RunReport rerun = apply(plan, MigrationSettings.defaults(), journal);
 
@@ -174,7 +174,7 @@ class TestbedMigrationTest {
         assertThat(events(after, 2)).containsSubsequence("aborted", "reconciled", "start", "done");
         assertThat(locate("vm-03").running()).containsExactly("host-02");
         assertThat(locate("vm-01").running()).containsExactly("host-03");
-        awaitGrowth("host-03", "vm-01", 2);
+        Testbed.awaitGrowth("host-03", "vm-01", 2);
     }
 
     @Test
@@ -190,7 +190,7 @@ class TestbedMigrationTest {
         assertThat(report.steps().get(0).status()).isEqualTo(StepResult.Status.ABORTED);
         assertThat(report.steps().get(0).reason()).contains("exceeded its time limit of 3s", "vm-02 runs on host-02");
         assertThat(locate("vm-02").running()).containsExactly("host-02");
-        awaitGrowth("host-02", "vm-02", 2);
+        Testbed.awaitGrowth("host-02", "vm-02", 2);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -246,34 +246,6 @@ class TestbedMigrationTest {
         try (Hosts hosts = new Hosts(cluster, LibvirtHostDriver::open)) {
             return hosts.locate(vm);
         }
-    }
-
-    private static long last(String host, String vm) throws IOException {
-        List<Long> counters = Testbed.counters(host, vm);
-        assertThat(counters).as("%s's serial log on %s", vm, host).isNotEmpty();
-        return counters.get(counters.size() - 1);
-    }
-
-    /** Waits until the VM printed at least {@code lines} more counters on the host; they are consecutive. */
-    private static List<Long> awaitGrowth(String host, String vm, int lines) throws Exception {
-        int before = Testbed.counters(host, vm).size();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            List<Long> counters = Testbed.counters(host, vm);
-            if (counters.size() >= before + lines) {
-                for (int i = 1; i < counters.size(); i++) {
-                    if (counters.get(i) != counters.get(i - 1) + 1) {
-                        // a restart of the guest would begin again at 1
-                        assertThat(counters.get(i)).as("%s's counter on %s after %d", vm, host, counters.get(i - 1))
-                                .isGreaterThan(counters.get(i - 1));
-                    }
-                }
-                return counters;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(vm + "'s serial log on " + host + " did not grow by " + lines + " lines in 20s: "
-                + "it does not run there");
     }
 
     private static void awaitJournal(Path journal, String event, int step, Future<?> run) throws Exception {

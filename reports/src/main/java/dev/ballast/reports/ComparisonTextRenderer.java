@@ -3,7 +3,6 @@ package dev.ballast.reports;
 import dev.ballast.model.PlanSummary;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Utilisation;
-import dev.ballast.reports.PlanView.HostView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,7 +23,7 @@ public final class ComparisonTextRenderer {
         table.row(cells("migrations", views, v -> String.valueOf(v.figures().migrations())));
         table.row(cells("memory to move", views, v -> Text.gib(v.figures().gibToMove())));
         table.row(cells("estimated time", views, v -> Text.seconds(v.figures().estimatedSeconds())));
-        table.row(cells("hosts over a limit", views, v -> overLimit(v, false) + " -> " + overLimit(v, true)));
+        table.row(cells("hosts over a limit", views, v -> v.figures().overLimitBefore() + " -> " + v.figures().overLimitAfter()));
         table.row(cells("hottest CPU", views, v -> change(v, c -> c.max())));
         table.row(cells("CPU spread (stddev)", views, v -> change(v, c -> c.stdDev())));
         table.row(cells("hosts in use", views,
@@ -35,15 +34,6 @@ public final class ComparisonTextRenderer {
         StringBuilder text = new StringBuilder("Side by side\n");
         table.appendTo(text);
         return text.toString();
-    }
-
-    /** Active hosts over a policy limit on some resource, before or after the plan. */
-    private static long overLimit(PlanView view, boolean after) {
-        return view.hosts().stream().filter(h -> isOver(h, after)).count();
-    }
-
-    private static boolean isOver(HostView host, boolean after) {
-        return host.use().values().stream().anyMatch(u -> after ? u.overAfter() : u.overBefore());
     }
 
     private static String change(PlanView view, Function<Utilisation, Double> figure) {

@@ -1,7 +1,6 @@
 package dev.ballast.reports;
 
 import dev.ballast.model.Limits;
-import dev.ballast.model.MigrationEstimate;
 import dev.ballast.model.Figure;
 import dev.ballast.model.Unresolved;
 import dev.ballast.model.PlanSummary;
@@ -270,9 +269,9 @@ public final class PlanTextRenderer {
             String number = String.format("%" + width + "d.", step.number());
             if (step.vm() != null) {
                 table.row(number, step.vm(), route(step.from(), step.host()), "(" + size(step.sizeGiB()) + ")",
-                        estimate(step.estimate()), notes(step.notes()));
+                        Text.estimate(step.estimate()), notes(step.notes()));
             } else {
-                table.row(number, step.host(), action(step.action()), "", "", "");
+                table.row(number, step.host(), Text.action(step.action()), "", "", "");
             }
             if (step.reason() != null) {
                 table.under(step.reason());
@@ -284,27 +283,8 @@ public final class PlanTextRenderer {
         }
     }
 
-    private static String action(PlanView.Action action) {
-        return switch (action) {
-            case MIGRATE -> "migrate";
-            case START -> "start";
-            case POWER_OFF -> "power off";
-            case POWER_ON -> "power on";
-        };
-    }
-
     private static String route(String from, String to) {
         return (from == null ? "(new)" : from) + " -> " + to;
-    }
-
-    /** {@code ~12.3 s, 45 ms pause}; empty for a step without an estimate. */
-    static String estimate(MigrationEstimate estimate) {
-        if (estimate == null) {
-            return "";
-        }
-        // A pause that rounds to 0 ms is still a pause.
-        long pauseMs = Math.round(estimate.downtimeMs());
-        return "~" + Text.seconds(estimate.seconds()) + ", " + (pauseMs == 0 ? "<1" : pauseMs) + " ms pause";
     }
 
     private static String notes(List<Note> notes) {

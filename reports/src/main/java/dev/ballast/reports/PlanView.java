@@ -96,6 +96,8 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
     /**
      * What the plan buys and costs.
      *
+     * @param overLimitBefore hosts using more of some resource than the policy's limit, before
+     * @param overLimitAfter  the same after the plan
      * @param idlePower       idle watts of the hosts holding VMs; null unless every host gives its
      *                        power figures
      * @param utilisation     per resource, over the active hosts, before and after, in
@@ -114,7 +116,8 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
      *                        that does not say
      * @param unresolved      hard rules the cluster breaks that the plan leaves broken, with why
      */
-    public record Figures(int hostsUsedBefore, int hostsUsedAfter, IdlePower idlePower,
+    public record Figures(int hostsUsedBefore, int hostsUsedAfter, int overLimitBefore, int overLimitAfter,
+            IdlePower idlePower,
             Map<Resource, PlanSummary.Change> utilisation, int migrations, double gibToMove, int newVms,
             double estimatedSeconds, int detours, int notConverging, List<String> hostsToPowerOff,
             int droppedMoves, List<DroppedGroup> dropped, List<Figure> efficacy, List<Unresolved> unresolved) {
@@ -195,8 +198,9 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
     /** The view of {@code plan}, made for {@code snapshot} under {@code policy}. */
     public static PlanView of(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
         List<StepView> steps = steps(snapshot, plan);
-        return new PlanView(header(policy, plan), hosts(snapshot, policy.limits(), plan),
-                figures(snapshot, plan), steps, curve(snapshot, plan, steps));
+        List<HostView> hosts = hosts(snapshot, policy.limits(), plan);
+        return new PlanView(header(policy, plan), hosts, figures(snapshot, plan, hosts), steps,
+                curve(snapshot, plan, steps));
     }
 
     private static Header header(Policy policy, MigrationPlan plan) {
@@ -259,7 +263,7 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
 
     // --- figures -----------------------------------------------------------------------------
 
-    private static Figures figures(ClusterSnapshot snapshot, MigrationPlan plan) {
+    private static Figures figures(ClusterSnapshot snapshot, MigrationPlan plan, List<HostView> hosts) {
         // A plan read from an old file may lack its summary: work it out from the steps.
         PlanSummary summary = plan.summary() != null ? plan.summary()
                 : PlanSummary.of(snapshot, plan.placement(), plan.steps());
@@ -270,10 +274,18 @@ public record PlanView(Header header, List<HostView> hosts, Figures figures, Lis
         utilisation.putAll(summary.utilisation());
         int notConverging = (int) plan.migrations().stream()
                 .filter(m -> m.estimate() != null && !m.estimate().converges()).count();
-        return new Figures(summary.hostsUsedBefore(), summary.hostsUsedAfter(), power, utilisation,
+        return new Figures(summary.hostsUsedBefore(), summary.hostsUsedAfter(), overLimit(hosts, false),
+                overLimit(hosts, true), power, utilisation,
                 summary.migrations(), summary.gibToMove(), summary.newVmsPlaced(), summary.estimatedSeconds(),
                 summary.detours(), notConverging, plan.hostsToPowerOff(), summary.dropped().size(),
                 byReason(summary.dropped()), summary.efficacy(), summary.unresolved());
+    }
+
+    /** Active hosts over the policy's limit on some resource, before or after the plan. */
+    private static int overLimit(List<HostView> hosts, boolean after) {
+        return (int) hosts.stream()
+                .filter(h -> h.use().values().stream().anyMatch(u -> after ? u.overAfter() : u.overBefore()))
+                .count();
     }
 
     private static List<DroppedGroup> byReason(List<DroppedMove> dropped) {

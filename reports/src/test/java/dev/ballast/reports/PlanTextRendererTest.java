@@ -283,7 +283,7 @@ class PlanTextRendererTest {
     @CsvSource({"12.34, 45.4, '~12.3 s, 45 ms pause'", "1.2, 0.3, '~1.2 s, <1 ms pause'",
         "252.4, 1210, '~4 min 12 s, 1210 ms pause'"})
     void anEstimateReadsAsTimeAndPause(double seconds, double downtimeMs, String text) {
-        assertThat(PlanTextRenderer.estimate(new MigrationEstimate(seconds, downtimeMs, 1, true))).isEqualTo(text);
+        assertThat(Text.estimate(new MigrationEstimate(seconds, downtimeMs, 1, true))).isEqualTo(text);
     }
 
     @ParameterizedTest

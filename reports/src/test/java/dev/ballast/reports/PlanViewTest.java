@@ -82,6 +82,15 @@ class PlanViewTest {
     }
 
     @Test
+    void theHostsOverALimitAreCountedBeforeAndAfter() {
+        PlanView.Figures figures = view(CLUSTER, STEPS, List.of("host-c")).figures();
+
+        // host-a: 30 of 32 cores before, over 85%; 11 after. vm-1 brings host-b to 21 cores, 65.6%.
+        assertThat(figures.overLimitBefore()).isEqualTo(1);
+        assertThat(figures.overLimitAfter()).isZero();
+    }
+
+    @Test
     void aHostTheStepsTouchOrThePlanSwitchesOffIsChanged() {
         List<Host> hosts = new ArrayList<>(CLUSTER.hosts());
         hosts.add(host("host-d", new Power(120, 300)));

@@ -16,6 +16,7 @@ import dev.ballast.service.UnknownJob;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.StoredEvent;
 import dev.ballast.service.store.StoredPlan;
+import dev.ballast.service.store.StoredRun;
 import dev.ballast.service.store.WrongState;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -253,7 +254,24 @@ public final class ApiServer implements AutoCloseable {
         StoredPlan plan = found(id(ctx));
         ObjectNode node = summary(plan);
         node.set("plan", JSON.readTree(plan.planJson()));
+        ArrayNode runs = node.putArray("runs");
+        for (StoredRun run : service.store().runs(plan.id())) {
+            runs.add(run(run));
+        }
         ctx.json(node);
+    }
+
+    /**
+     * A run with its steps as the run report has them: status, estimate and measured times. Only
+     * the steps: the report's other fields name files of the data directory.
+     */
+    private static ObjectNode run(StoredRun run) throws JsonProcessingException {
+        ObjectNode node = object().put("run", run.id()).put("startedAt", run.startedAt().toString())
+                .put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString())
+                .put("outcome", run.outcome());
+        JsonNode steps = run.reportJson() == null ? null : JSON.readTree(run.reportJson()).get("steps");
+        node.set("steps", steps == null ? JSON.nullNode() : steps);
+        return node;
     }
 
     private void events(Context ctx) {

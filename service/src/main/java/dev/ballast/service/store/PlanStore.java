@@ -226,6 +226,25 @@ public final class PlanStore {
         return events;
     }
 
+    /** The runs of a plan, oldest first. */
+    public List<StoredRun> runs(long planId) {
+        String sql = "SELECT id, started_at, finished_at, outcome, report_json FROM runs WHERE plan_id = ? ORDER BY id";
+        List<StoredRun> runs = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, planId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    OffsetDateTime finished = r.getObject(3, OffsetDateTime.class);
+                    runs.add(new StoredRun(r.getLong(1), instant(r, 2), finished == null ? null : finished.toInstant(),
+                            r.getString(4), r.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the runs of plan " + planId, e);
+        }
+        return runs;
+    }
+
     /** How many plans each job has in each state (for the metrics: a count, not the plans themselves). */
     public List<PlanCount> counts() {
         String sql = "SELECT job, state, COUNT(*) FROM plans GROUP BY job, state ORDER BY job, state";

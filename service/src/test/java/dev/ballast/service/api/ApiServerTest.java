@@ -171,6 +171,36 @@ class ApiServerTest {
     }
 
     @Test
+    void aPlanThatRanShowsItsRunWithEveryStepsMeasuredTimesAndNoPath() throws Exception {
+        StoredPlan recommended = recommended();
+        long id = recommended.id();
+        post("/api/v1/plans/" + id + "/approve", SECRET);
+        simulated.awaitState(id, PlanState.SUCCEEDED);
+
+        Answer plan = get("/api/v1/plans/" + id);
+
+        JsonNode runs = plan.body().get("runs");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).get("outcome").asText()).isEqualTo("completed");
+        assertThat(runs.get(0).get("finishedAt").isTextual()).isTrue();
+        JsonNode steps = runs.get(0).get("steps");
+        assertThat(steps).hasSize(recommended.steps());
+        for (JsonNode step : steps) {
+            assertThat(step.get("status").asText()).as(step.toString()).isEqualTo("done");
+            assertThat(step.path("wallSeconds").asDouble()).as(step.toString()).isPositive();
+        }
+        // The run report's plan and journal name files of the data directory: they stay out of the answer.
+        assertThat(plan.text()).doesNotContain(dataDir.toString()).doesNotContain("journal");
+    }
+
+    @Test
+    void aPlanNotYetRunHasNoRuns() throws Exception {
+        long id = recommended().id();
+
+        assertThat(get("/api/v1/plans/" + id).body().get("runs")).isEmpty();
+    }
+
+    @Test
     void aWrongTransitionIs409NamingTheState() throws Exception {
         long id = recommended().id();
         assertThat(post("/api/v1/plans/" + id + "/reject", SECRET).status()).isEqualTo(200);

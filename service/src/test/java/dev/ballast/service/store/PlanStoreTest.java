@@ -7,6 +7,7 @@ import dev.ballast.service.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,5 +134,23 @@ class PlanStoreTest {
         assertThat(store.events(id)).containsExactly(
                 new StoredEvent(run, T0, "run-started", null, "3 steps"),
                 new StoredEvent(run, T0.plusSeconds(40), "step-done", 1, "vm-1 moved"));
+    }
+
+    @Test
+    void keepsARunsOutcomeAndReportOnceItEnds() {
+        long id = store.add(plan("nightly")).id();
+        long first = store.startRun(id);
+        store.finishRun(first, "stopped", "{\"steps\": []}");
+        long second = store.startRun(id);
+
+        List<StoredRun> runs = store.runs(id);
+
+        assertThat(runs).extracting(StoredRun::id).containsExactly(first, second);
+        assertThat(runs.get(0).outcome()).isEqualTo("stopped");
+        assertThat(runs.get(0).reportJson()).isEqualTo("{\"steps\": []}");
+        assertThat(runs.get(0).finishedAt()).isNotNull();
+        assertThat(runs.get(1).finishedAt()).isNull();
+        assertThat(runs.get(1).outcome()).isNull();
+        assertThat(runs.get(1).reportJson()).isNull();
     }
 }

@@ -1,0 +1,49 @@
+package dev.ballast.reports.html;
+
+import gg.jte.Content;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The page every HTML rendering shares ({@code layout/page.jte}): one self-contained file with
+ * its stylesheet (screen and print) inline, no script, and a policy that forbids it to fetch
+ * anything. A report or a web page gives its title and its body; the body's charts are
+ * {@link Svg} elements.
+ *
+ * <p>The templates are compiled with this module (jte's Maven plugin), so this class only loads
+ * them: no compiler at run time, and a template that names a missing field fails the build.
+ */
+public final class HtmlPage {
+
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            HtmlPage.class.getClassLoader(), "dev.ballast.reports.html.templates");
+
+    private HtmlPage() {
+    }
+
+    /**
+     * The whole page.
+     *
+     * @param title    the page's title and heading (escaped)
+     * @param subtitle a line under the heading (escaped); null for none
+     * @param body     what goes between the heading and the footer
+     */
+    public static String render(String title, String subtitle, Content body) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("title", title);
+        params.put("subtitle", subtitle);
+        params.put("body", body);
+        StringOutput output = new StringOutput(256 * 1024);
+        TEMPLATES.render("layout/page.jte", params, output);
+        return output.toString();
+    }
+
+    /** A template of this module rendered where a page's body goes, e.g. {@code plan/report.jte}. */
+    static Content template(String name, Map<String, Object> params) {
+        return output -> TEMPLATES.render(name, params, output);
+    }
+}
