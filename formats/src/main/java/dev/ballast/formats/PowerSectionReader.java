@@ -33,7 +33,7 @@ final class PowerSectionReader {
 
     static final String[] TYPES = {"ipmi", "redfish", "wol", "command", "testbed"};
     private static final String[] COMMON = {"type", "timeout", "idleWatts", "maxWatts"};
-    private static final String[] IPMI = {"address", "port", "user", "passwordFile"};
+    private static final String[] IPMI = {"address", "port", "user", "passwordFile", "cipherSuite"};
     private static final String[] REDFISH = {"address", "port", "user", "passwordFile", "systemsUri", "sslInsecure",
         "caFile"};
     private static final String[] WOL = {"mac", "broadcast", "port", "ssh", "ipmi"};
@@ -44,6 +44,8 @@ final class PowerSectionReader {
     private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}");
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    /** IPMI 2.0 defines cipher suites 0 to 17 (ipmitool: -C). */
+    private static final Bound CIPHER_SUITE = new Bound("must be >= 0 and <= 17", v -> v >= 0 && v <= 17);
     private static final Bound PORT = new Bound("must be >= 1 and <= 65535", v -> v >= 1 && v <= 65_535);
     /** A tool that needs more than an hour to switch a host is broken, not slow. */
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
@@ -107,8 +109,10 @@ final class PowerSectionReader {
         Integer port = node.integer("port", null, PORT, false);
         String user = word(node, "user", true);
         Path passwordFile = secretFile(node, "passwordFile", directory);
+        Integer cipherSuite = node.integer("cipherSuite", null, CIPHER_SUITE, false);
         return address == null || user == null || passwordFile == null || timeout == null
-                || node.has("port") && port == null ? null : new Ipmi(address, port, user, passwordFile, timeout);
+                || node.has("port") && port == null || node.has("cipherSuite") && cipherSuite == null ? null
+                : new Ipmi(address, port, user, passwordFile, cipherSuite, timeout);
     }
 
     private static PowerControl.Redfish redfish(NodeReader node, Path directory, Duration timeout) {

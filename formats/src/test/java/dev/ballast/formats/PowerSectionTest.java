@@ -49,10 +49,10 @@ class PowerSectionTest {
     @Test
     void readsAnIpmiDriverWithThePasswordFileRelativeToTheClusterFile() throws InputException {
         HostConfig host = host("{idleWatts: 180, maxWatts: 450, type: ipmi, address: 10.0.0.11, port: 6230,"
-                + " user: ballast, passwordFile: bmc.pw, timeout: 20s}");
+                + " user: ballast, passwordFile: bmc.pw, cipherSuite: 17, timeout: 20s}");
 
         assertThat(host.power()).isEqualTo(new Power(180, 450));
-        assertThat(host.powerControl()).isEqualTo(new Ipmi("10.0.0.11", 6230, "ballast", password,
+        assertThat(host.powerControl()).isEqualTo(new Ipmi("10.0.0.11", 6230, "ballast", password, 17,
                 Duration.ofSeconds(20)));
     }
 
@@ -76,7 +76,7 @@ class PowerSectionTest {
         assertThat(bySsh.powerControl()).isEqualTo(new PowerControl.WakeOnLan("52:54:00:12:34:56", "198.18.0.255", 7,
                 new Ssh("198.18.0.1", null, "root", dir.resolve("id_ed25519")), null, DEFAULT));
         assertThat(byIpmi.powerControl()).isEqualTo(new PowerControl.WakeOnLan("52-54-00-12-34-56", null, null, null,
-                new Ipmi("10.0.0.11", null, "ballast", password, DEFAULT), DEFAULT));
+                new Ipmi("10.0.0.11", null, "ballast", password, null, DEFAULT), DEFAULT));
     }
 
     @Test
@@ -112,7 +112,7 @@ class PowerSectionTest {
         assertThat(problems("{type: ipmi, address: -oProxyCommand=x, port: 70000, passwordFile: nowhere.pw,"
                 + " mac: \"52:54:00:12:34:56\"}")).containsExactly(
                 "hosts[0].power.mac: unknown field (known: type, timeout, idleWatts, maxWatts, address, port, user,"
-                        + " passwordFile)",
+                        + " passwordFile, cipherSuite)",
                 "hosts[0].power.address: expected one word, not empty, without spaces or control characters, not"
                         + " starting with '-', got \"-oProxyCommand=x\"",
                 "hosts[0].power.port: must be >= 1 and <= 65535, got 70000",

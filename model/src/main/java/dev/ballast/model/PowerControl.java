@@ -31,8 +31,10 @@ public sealed interface PowerControl
      *
      * @param port         the BMC's RMCP+ port; null for ipmitool's default (623)
      * @param passwordFile the file holding the password (ipmitool reads it itself, {@code -f})
+     * @param cipherSuite  the RMCP+ cipher suite ({@code -C}, e.g. 3 or 17); null to let ipmitool
+     *                     ask the BMC
      */
-    record Ipmi(String address, Integer port, String user, Path passwordFile, Duration timeout)
+    record Ipmi(String address, Integer port, String user, Path passwordFile, Integer cipherSuite, Duration timeout)
             implements PowerControl {
 
         public Ipmi {

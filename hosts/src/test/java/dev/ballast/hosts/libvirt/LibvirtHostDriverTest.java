@@ -111,7 +111,7 @@ class LibvirtHostDriverTest {
     @Test
     void theLibvirtDriverHasNoPowerDriver() {
         assertThatThrownBy(driver::powerOn).isInstanceOf(HostException.class)
-                .hasMessage("host-a: powering on: no power driver configured for host-a");
+                .hasMessage("host-a: switching on: no power driver configured for host-a");
         assertThatThrownBy(driver::powerStatus).hasMessageContaining("no power driver configured for host-a");
     }
 
