@@ -104,6 +104,11 @@ class GivenDriversTest {
         }
 
         @Override
+        public List<String> autostartVms() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<VmState> vmState(String vm) {
             throw new UnsupportedOperationException();
         }

@@ -57,6 +57,7 @@ public final class LibvirtHostDriver implements HostDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtHostDriver.class);
     private static final int LIST_ACTIVE = 1; // VIR_CONNECT_LIST_DOMAINS_ACTIVE
+    private static final int LIST_INACTIVE_AUTOSTART = 2 | 1024; // VIR_CONNECT_LIST_DOMAINS_INACTIVE | _AUTOSTART
     private static final int MEMORY_STAT_RSS = 7; // VIR_DOMAIN_MEMORY_STAT_RSS
     private static final int MEMORY_STAT_COUNT = 14;
     private static final int JOB_STATS_COMPLETED = 1; // VIR_DOMAIN_JOB_STATS_COMPLETED
@@ -212,6 +213,17 @@ public final class LibvirtHostDriver implements HostDriver {
         onMonitor("answering", c -> {
             c.ping();
             return null;
+        });
+    }
+
+    @Override
+    public List<String> autostartVms() throws HostException {
+        return onMain("listing the VMs defined to start with the host", c -> {
+            List<String> names = new ArrayList<>();
+            for (Domain domain : c.listAllDomains(LIST_INACTIVE_AUTOSTART)) {
+                names.add(domain.getName());
+            }
+            return names;
         });
     }
 
