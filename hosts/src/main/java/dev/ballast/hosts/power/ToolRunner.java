@@ -113,10 +113,15 @@ final class ToolRunner {
         }
     }
 
-    /** Kills the tool and whatever it started (an ssh it forked, a script's children), at once. */
+    /**
+     * Kills the tool and whatever it started (an ssh it forked, a script's children), at once:
+     * the tool first, so that a shell does not outlive its children long enough to report them
+     * killed; its children as they were found before (once it is gone they are no longer its).
+     */
     private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> started = process.descendants().toList();
         process.destroyForcibly();
+        started.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
