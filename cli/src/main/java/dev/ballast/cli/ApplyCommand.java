@@ -40,11 +40,13 @@ import java.util.Locale;
         mixinStandardHelpOptions = true,
         description = {"Runs a plan's steps (live migrations, host power) one at a time, through libvirt or on a",
             "simulated cluster. Checks the plan against a fresh snapshot first, pre-flights every step on",
-            "the live hosts, journals every step to disk, and stops at the first step that fails."},
+            "the live hosts, journals every step to disk, and stops at the first step that fails (but for",
+            "a power-off: a host that cannot be switched off stays on and the run goes on)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every step ran or was skipped by its pre-flight (or --dry-run)",
-            "1:a migration failed or was aborted, the plan does not hold on the cluster, or the operator said no",
+            "1:a migration or power-on failed or was aborted, the plan does not hold on the cluster, or the operator"
+                    + " said no",
             "2:bad input: a file, an option, an argument, or no terminal to confirm on without --yes"})
 final class ApplyCommand extends Subcommand {
 
@@ -71,6 +73,12 @@ final class ApplyCommand extends Subcommand {
     @Option(names = "--step-timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
             description = "Abort a migration still running after this long (default 10m).")
     Duration stepTimeout;
+
+    @Option(names = "--power-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            converter = DurationConverter.class,
+            description = "Fail a power step whose host is not off, or does not answer, this long after it was"
+                    + " switched (default 10m).")
+    Duration powerTimeout;
 
     @Option(names = "--bandwidth", paramLabel = "MiB/s", description = "Cap each migration's stream (default: no cap).")
     Long bandwidth;
@@ -118,7 +126,7 @@ final class ApplyCommand extends Subcommand {
         }
         drivers.startedFrom().ifPresent(from -> err.println("simulated cluster, started from " + from));
         MigrationSettings settings = new MigrationSettings(bandwidth, parallel, maxDowntime, autoConverge,
-                postCopyAfter, stepTimeout, MigrationSettings.DEFAULT_POLL_INTERVAL);
+                postCopyAfter, stepTimeout, MigrationSettings.DEFAULT_POLL_INTERVAL).withPowerTimeout(powerTimeout);
         Path journal = journalFile != null ? journalFile : defaultJournal(planFile);
         PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, drivers.cluster(), settings,
                 journal, dryRun, yes);

@@ -4,6 +4,7 @@ import dev.ballast.formats.Durations;
 import dev.ballast.hosts.HostDriver;
 import dev.ballast.hosts.HostException;
 import dev.ballast.hosts.HostSample;
+import dev.ballast.hosts.PowerState;
 import dev.ballast.hosts.libvirt.LibvirtHostDriver;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterConfig.HostConfig;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Samples a cluster round by round and builds snapshots of it. Each round reads every host
  * through its {@link HostDriver} (libvirt, unless told otherwise) in parallel, each within the configured timeout, and reads Prometheus (when
  * configured) once for all hosts. A host that does not answer in time is reported, not waited
- * for: it goes stale once its newest sample is older than {@code staleAfter}.
+ * for: it goes stale once its newest sample is older than {@code staleAfter}; unless its power
+ * driver says it is off, and then it is {@code standby} (see {@link HostTracker#switchedOff}).
  *
  * <p>Time for rates and staleness comes from the injected clock; the timeouts are real time.
  * A libvirt call stuck in the network cannot be interrupted, so its thread is a daemon and the
@@ -93,14 +95,41 @@ public final class Collector implements AutoCloseable {
 
     private void readLibvirt(HostConfig host) {
         HostTracker tracker = trackers.get(host.name());
+        HostDriver driver = drivers.get(host.name());
         try {
-            HostSample sample = drivers.get(host.name()).sample();
+            HostSample sample = driver.sample();
             tracker.libvirtRead(new HostReading(clock.instant(), sample.inventory(), sample.statistics()));
         } catch (HostException e) {
-            tracker.libvirtFailed(uri(host) + ": " + e.detail());
+            silent(host, tracker, driver, uri(host) + ": " + e.detail());
         } catch (RuntimeException e) {
-            tracker.libvirtFailed(uri(host) + ": " + e);
+            silent(host, tracker, driver, uri(host) + ": " + e);
             LOG.debug("reading {}", host.name(), e);
+        }
+    }
+
+    /**
+     * A host that did not answer: its power driver, when it has one, says whether it is off
+     * (standby: it answers nothing, and that is no fault) or on (its silence is, and it goes stale).
+     */
+    private void silent(HostConfig host, HostTracker tracker, HostDriver driver, String reason) {
+        PowerState power;
+        try {
+            power = driver.powerStatus();
+        } catch (HostException e) {
+            tracker.notSwitchedOff();
+            tracker.libvirtFailed(reason + (e.isNoPowerDriver() ? "" : "; its power state is unknown: " + e.detail()));
+            return;
+        } catch (RuntimeException e) {
+            tracker.notSwitchedOff();
+            tracker.libvirtFailed(reason + "; its power state is unknown: " + e);
+            LOG.debug("asking the power state of {}", host.name(), e);
+            return;
+        }
+        if (power == PowerState.OFF) {
+            tracker.switchedOff(clock.instant());
+        } else {
+            tracker.notSwitchedOff();
+            tracker.libvirtFailed(reason + " (its power driver says it is on)");
         }
     }
 

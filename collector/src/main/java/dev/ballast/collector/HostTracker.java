@@ -33,6 +33,12 @@ import java.util.stream.Collectors;
  * declares instead, or libvirt's cores times the file's CPU overcommit), less the configured
  * reserve, less what the host uses beyond its VMs (smoothed), so that the planner, which sums
  * VM demands, sees what is really left.
+ *
+ * <p>A host whose power driver said it is off (when libvirt did not answer) is {@code standby}
+ * until libvirt answers again or its power driver no longer says off: it runs nothing, is not
+ * stale (a host switched off is expected to be silent, and raises no alarm), and keeps the
+ * capacity, storage and bridges it had when it last answered, so that the planner can weigh
+ * switching it on. One that has never answered has only the capacity the cluster file declares.
  */
 final class HostTracker {
 
@@ -44,6 +50,10 @@ final class HostTracker {
     private final Figures figures;
     private final Instant startedAt;
     private HostReading reading;
+    /** The newest inventory, kept while the host is off. */
+    private HostInventory lastInventory;
+    /** Since when its power driver says the host is off; null while it is not known off. */
+    private Instant offSince;
     private final SourceHealth libvirt;
     private final SourceHealth prometheus;
 
@@ -68,7 +78,32 @@ final class HostTracker {
         figures.add("host.memory.libvirt", next.statistics().memoryUsedMiB());
         figures.retainVms(next.statistics().vms().keySet());
         reading = next;
+        lastInventory = next.inventory();
+        offSince = null;
         libvirt.answered(next.takenAt());
+    }
+
+    /**
+     * Its power driver says the host is off: standby from now on, until libvirt answers again.
+     * What was read before it went off is dropped (its VMs stopped, its counters restart); its
+     * inventory is kept for its capacity.
+     */
+    synchronized void switchedOff(Instant at) {
+        if (offSince == null) {
+            offSince = at;
+        }
+        reading = null;
+    }
+
+    /**
+     * Its power driver does not say off (on, or no answer): the host's silence counts again, and
+     * it has been silent since it was seen off.
+     */
+    synchronized void notSwitchedOff() {
+        if (offSince != null) {
+            libvirt.forget(offSince);
+            offSince = null;
+        }
     }
 
     private void addVm(String vm, VmUse use) {
@@ -106,6 +141,9 @@ final class HostTracker {
 
     /** The host as the snapshot describes it at {@code now}, stale when a source has been silent too long. */
     synchronized Host host(Instant now, Duration staleAfter) {
+        if (offSince != null) {
+            return standby();
+        }
         Staleness stale = staleness(now, staleAfter);
         if (reading == null) {
             return new Host(config.name(), HostState.ACTIVE, new Resources(1, 1, config.networkMbps()),
@@ -118,6 +156,30 @@ final class HostTracker {
                 offered(config.storage() == null ? inventory.storage() : config.storage(), vms, this::storageOf),
                 offered(config.bridges() == null ? inventory.bridges() : config.bridges(), vms, Vm::bridges),
                 inventory.cpu(), config.power(), config.libvirtUri(), stale);
+    }
+
+    /** The host switched off: what it offered when it last answered, or what the cluster file declares. */
+    private Host standby() {
+        Resources capacity = lastInventory != null
+                ? atLeastAShare(config.physical(lastInventory.cpus(), lastInventory.memoryMiB()).minus(config.reserve()),
+                        config.physical(lastInventory.cpus(), lastInventory.memoryMiB()))
+                : declaredCapacity().orElse(new Resources(1, 1, config.networkMbps()));
+        Set<String> storage = config.storage() != null ? config.storage()
+                : lastInventory != null ? lastInventory.storage() : Set.of();
+        Set<String> bridges = config.bridges() != null ? config.bridges()
+                : lastInventory != null ? lastInventory.bridges() : Set.of();
+        return new Host(config.name(), HostState.STANDBY, capacity, config.migrationLink(),
+                offered(storage, List.of(), this::storageOf), offered(bridges, List.of(), Vm::bridges),
+                lastInventory == null ? null : lastInventory.cpu(), config.power(), config.libvirtUri(), null);
+    }
+
+    /** The capacity the cluster file declares in full (CPU and memory), less the reserve. */
+    private Optional<Resources> declaredCapacity() {
+        if (config.capacity() == null || config.capacity().cpu() == null || config.capacity().memoryMiB() == null) {
+            return Optional.empty();
+        }
+        Resources declared = config.physical(0, 0);
+        return Optional.of(atLeastAShare(declared.minus(config.reserve()), declared));
     }
 
     /**
@@ -187,6 +249,11 @@ final class HostTracker {
 
     /** One line for the operator: how the host is doing at {@code now}. */
     synchronized String status(Instant now, Duration staleAfter) {
+        if (offSince != null) {
+            return config.name() + ": standby, switched off (its power driver says off since " + offSince + ")"
+                    + (lastInventory != null || declaredCapacity().isPresent() ? ""
+                            : " (capacity unknown until it answers once: give hosts[].capacity in the cluster file)");
+        }
         Staleness stale = staleness(now, staleAfter);
         if (stale != null) {
             return config.name() + ": STALE since " + stale.since() + ": " + stale.reason();
@@ -223,7 +290,10 @@ final class HostTracker {
 
     private Resources capacity(HostInventory inventory) {
         Resources physical = config.physical(inventory.cpus(), inventory.memoryMiB());
-        Resources left = physical.minus(config.reserve()).minus(otherUse());
+        return atLeastAShare(physical.minus(config.reserve()).minus(otherUse()), physical);
+    }
+
+    private static Resources atLeastAShare(Resources left, Resources physical) {
         return new Resources(Math.max(left.cpu(), physical.cpu() * LEAST_SHARE),
                 Math.max(left.memoryMiB(), (long) Math.ceil(physical.memoryMiB() * LEAST_SHARE)),
                 Math.max(left.networkMbps(), physical.networkMbps() * LEAST_SHARE));

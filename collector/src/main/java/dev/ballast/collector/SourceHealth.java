@@ -9,6 +9,8 @@ final class SourceHealth {
 
     private final String source;
     private Instant lastAnswer;
+    /** When earlier answers stopped counting (the host was switched off); null if they never did. */
+    private Instant forgottenAt;
     private String error;
 
     SourceHealth(String source) {
@@ -24,6 +26,12 @@ final class SourceHealth {
         error = reason;
     }
 
+    /** Answers before {@code at} no longer count: silent since then, unless it answers again. */
+    void forget(Instant at) {
+        lastAnswer = null;
+        forgottenAt = at;
+    }
+
     String error() {
         return error;
     }
@@ -35,6 +43,6 @@ final class SourceHealth {
         }
         String why = error != null ? error
                 : lastAnswer == null ? source + " has not answered yet" : source + " has not answered since";
-        return new Staleness(lastAnswer == null ? startedAt : lastAnswer, why);
+        return new Staleness(lastAnswer != null ? lastAnswer : forgottenAt != null ? forgottenAt : startedAt, why);
     }
 }

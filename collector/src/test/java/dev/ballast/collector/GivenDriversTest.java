@@ -104,6 +104,11 @@ class GivenDriversTest {
         }
 
         @Override
+        public List<String> autostartVms() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<VmState> vmState(String vm) {
             throw new UnsupportedOperationException();
         }
@@ -164,8 +169,9 @@ class GivenDriversTest {
         }
 
         @Override
-        public PowerState powerStatus() {
-            throw new UnsupportedOperationException();
+        public PowerState powerStatus() throws HostException {
+            // As a libvirt host without a power driver: its silence is all there is to know.
+            throw HostException.noPowerDriver(host(), "reading the power state");
         }
 
         @Override

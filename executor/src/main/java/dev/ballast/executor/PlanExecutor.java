@@ -264,7 +264,11 @@ public final class PlanExecutor {
                     status = migrate(n, move, migration);
                 } else {
                     status = switchPower(n, step, power);
-                    if (status == StepResult.Status.SKIPPED) {
+                    // A host that could not be switched off stays on, empty: the rest of the plan
+                    // holds without it being off (a later power-on of it no longer does, and is skipped).
+                    // A failed power-on stops the run below, before anything is sent to the host.
+                    if (status == StepResult.Status.SKIPPED
+                            || status == StepResult.Status.FAILED && step instanceof PowerOff) {
                         skipDependents(n, queue);
                         continue;
                     }
@@ -338,12 +342,14 @@ public final class PlanExecutor {
             }
             StepResult.Status status = outcome.result() == PowerSteps.Result.DONE ? StepResult.Status.DONE
                     : StepResult.Status.FAILED;
-            results.set(n - 1, results.get(n - 1).with(status, outcome.reason())
+            String reason = status == StepResult.Status.FAILED && step instanceof PowerOff
+                    ? outcome.reason() + "; the host stays on, the run goes on" : outcome.reason();
+            results.set(n - 1, results.get(n - 1).with(status, reason)
                     .measured(measured.wallSeconds(), null, null, null, null));
             if (status == StepResult.Status.DONE) {
                 emit(new RunEvent.StepDone(clock.instant(), n, step, measured, null));
             } else {
-                emit(new RunEvent.StepFailed(clock.instant(), n, step, outcome.reason(), measured, null));
+                emit(new RunEvent.StepFailed(clock.instant(), n, step, reason, measured, null));
             }
             return status;
         }

@@ -16,11 +16,13 @@ import java.util.function.Function;
 /**
  * Switches hosts off and on through their {@link HostDriver}s, and waits until they are.
  *
- * <p>Power-off: the host's power driver must answer (a host with none, as libvirt hosts have
- * today, is skipped with that reason and the run goes on); the host, asked live, must run no
- * VM (the plan's earlier steps emptied it; anything else is skipped); then it is switched off
- * and the step waits until its power driver says off. Power-on: switched on, then the step waits
- * until the host answers. A host that does not get there within the time limit fails the step.
+ * <p>Power-off: the host's power driver must answer (a host with none is skipped with that
+ * reason and the run goes on); the host, asked live, must run no VM (the plan's earlier steps
+ * emptied it) and have none defined to start with it (it would start them when switched on
+ * again, behind the planner's back): otherwise the step is skipped; then it is switched off and
+ * the step waits until its power driver says off. Power-on: switched on, then the step waits
+ * until the host answers (its libvirt, for a libvirt host). A host that does not get there
+ * within the time limit fails the step; what the run does then is the executor's choice.
  */
 final class PowerSteps {
 
@@ -64,6 +66,11 @@ final class PowerSteps {
                 List<String> names = inventory.vms().stream().map(VmInventory::name).toList();
                 return new Outcome(Result.SKIPPED, "pre-flight: " + host + " still runs " + String.join(", ", names),
                         seconds(began));
+            }
+            List<String> autostart = driver.autostartVms();
+            if (!autostart.isEmpty()) {
+                return new Outcome(Result.SKIPPED, "pre-flight: " + host + " has VMs defined to start with it: "
+                        + String.join(", ", autostart), seconds(began));
             }
         } catch (HostException e) {
             return new Outcome(Result.SKIPPED, "pre-flight: " + host + " does not answer: " + e.detail(), seconds(began));

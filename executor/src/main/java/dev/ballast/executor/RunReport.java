@@ -30,7 +30,7 @@ public record RunReport(String plan, String journal, String startedAt, String fi
 
     /** How a run ended. */
     public enum Outcome {
-        /** every step was run or skipped; none failed */
+        /** every step was run or skipped; none failed, but for power-offs (a host that could not be switched off stays on) */
         COMPLETED,
         /** a migration failed or was aborted: the plan stopped there */
         STOPPED,

@@ -38,7 +38,7 @@ public record StepResult(int step, String action, String host, String vm, String
         DONE_EARLIER,
         /** not run: a pre-flight check failed, or a step it depended on was skipped */
         SKIPPED,
-        /** the migration failed; the VM is where the reason says */
+        /** the migration failed, the VM is where the reason says; or the host was not switched (power steps) */
         FAILED,
         /** the migration was aborted (time limit, destination lost); the VM stayed on its source */
         ABORTED,

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.hosts.PowerState;
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.HostState;
 import dev.ballast.model.Migration;
 import dev.ballast.model.PowerOff;
+import dev.ballast.model.PowerOn;
 import dev.ballast.model.SimulationConfig.Failure;
 import dev.ballast.model.SimulationConfig.Fault;
 import java.nio.file.Files;
@@ -159,6 +161,61 @@ class SimulatedExecutorTest {
         assertThat(report.steps().get(1).reason()).isEqualTo("no power driver configured for host-04");
         assertThat(sim.cluster.powerOf("host-04")).isEqualTo(PowerState.ON);
         assertThat(sim.out.toString()).contains("power off host-04");
+    }
+
+    @Test
+    void aPowerOffThatFailsLeavesTheHostOnAndTheRunGoesOn() throws Exception {
+        SimulatedRun sim = run();
+        sim.cluster.inject(Failure.ofHost("host-04", Fault.POWER_FAILS));
+        var plan = sim.plan(new PowerOff("host-04"), move("vm-02", "host-02", "host-03"));
+
+        RunReport report = sim.apply(plan, "offfails");
+
+        assertThat(report.outcome()).isEqualTo(RunReport.Outcome.COMPLETED);
+        assertThat(report.steps()).extracting(StepResult::status).containsExactly(StepResult.Status.FAILED,
+                StepResult.Status.DONE);
+        assertThat(report.steps().get(0).reason()).isEqualTo("switching off: the simulated power driver failed"
+                + " (fault power-fails); the host stays on, the run goes on");
+        assertThat(sim.cluster.powerOf("host-04")).isEqualTo(PowerState.ON);
+        assertThat(sim.cluster.hostOf("vm-02")).contains("host-03");
+        assertThat(sim.journalEvents("offfails")).containsSubsequence("start 1", "failed 1", "start 2", "done 2");
+    }
+
+    @Test
+    void aPowerOnThatFailsStopsTheRunBeforeAnyVmIsSentToTheHost() throws Exception {
+        SimulatedRun sim = new SimulatedRun(TestClusters.cluster(4, 4, 2).withHostState("host-04", HostState.STANDBY),
+                dir);
+        sim.cluster.inject(Failure.ofHost("host-04", Fault.POWER_FAILS));
+        var plan = sim.plan(move("vm-01", "host-01", "host-03"), new PowerOn("host-04"),
+                move("vm-02", "host-02", "host-04"));
+
+        RunReport report = sim.apply(plan, "onfails");
+
+        assertThat(report.outcome()).isEqualTo(RunReport.Outcome.STOPPED);
+        assertThat(report.steps()).extracting(StepResult::status).containsExactly(StepResult.Status.DONE,
+                StepResult.Status.FAILED, StepResult.Status.NOT_RUN);
+        assertThat(report.reason()).isEqualTo("step 2 failed: switching on: the simulated power driver failed"
+                + " (fault power-fails)");
+        assertThat(sim.cluster.powerOf("host-04")).isEqualTo(PowerState.OFF);
+        assertThat(sim.cluster.hostOf("vm-02")).contains("host-02");
+        assertThat(sim.journalEvents("onfails")).doesNotContain("start 3");
+    }
+
+    @Test
+    void aPowerOnWaitsUntilTheHostAnswersAndFailsAtTheConfiguredTimeLimit() throws Exception {
+        SimulatedRun sim = new SimulatedRun(TestClusters.cluster(4, 4, 2).withHostState("host-04", HostState.STANDBY),
+                dir);
+        sim.cluster.inject(Failure.ofHost("host-04", Fault.HOST_UNREACHABLE)); // switched on, it never answers
+        sim.settings = MigrationSettings.defaults().withPowerTimeout(Duration.ofMinutes(3));
+        var plan = sim.plan(new PowerOn("host-04"), move("vm-02", "host-02", "host-04"));
+
+        RunReport report = sim.apply(plan, "silent");
+
+        assertThat(report.outcome()).isEqualTo(RunReport.Outcome.STOPPED);
+        assertThat(report.steps().get(0).reason()).startsWith("host-04 did not answer within 3m of switching on: ");
+        assertThat(report.steps().get(0).wallSeconds()).as("simulated seconds").isBetween(180.0, 190.0);
+        assertThat(report.steps().get(1).status()).isEqualTo(StepResult.Status.NOT_RUN);
+        assertThat(sim.cluster.hostOf("vm-02")).contains("host-02");
     }
 
     @Test

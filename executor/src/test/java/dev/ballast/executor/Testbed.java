@@ -80,6 +80,11 @@ public final class Testbed {
         run(List.of(SCRIPT.toString(), "restart-libvirtd", host), 120);
     }
 
+    /** {@code testbed power HOST on|off|status}: what it printed (status: on or off). */
+    public static String power(String host, String action) {
+        return run(List.of(SCRIPT.toString(), "power", host, action), 120).strip();
+    }
+
     public static long libvirtdPid(String host) throws IOException {
         return Long.parseLong(Files.readString(DIR.resolve("hosts").resolve(host).resolve("run/libvirtd.pid")).trim());
     }

@@ -1,11 +1,20 @@
 package dev.ballast.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ballast.collector.Collector;
 import dev.ballast.formats.ClusterConfigReader;
+import dev.ballast.hosts.HostException;
 import dev.ballast.hosts.libvirt.LibvirtHostDriver;
+import dev.ballast.model.ClusterConfig.HostConfig;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.PowerControl;
+import dev.ballast.model.PowerOff;
+import dev.ballast.model.PowerOn;
+import dev.ballast.model.Step;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.formats.PlanWriter;
 import dev.ballast.formats.PolicyReader;
@@ -43,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * virbr0, though the cluster file says it has it) and three tiny guests, one on each of host-01
  * to host-03, each printing a counter to its serial log. The tests run in order and each starts
  * where the previous one left the guests (the plans start from where the guests really run).
+ * The last one switches the empty host-04 off and on through the testbed's power driver.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -193,7 +203,53 @@ class TestbedMigrationTest {
         Testbed.awaitGrowth("host-02", "vm-02", 2);
     }
 
+    @Test
+    @Order(5)
+    void anEmptyHostSwitchedOffThroughTheTestbedScriptIsStandbyAndAnswersAgainOnceSwitchedOn() throws Exception {
+        // host-04 has never run a guest (it has no virbr0). The cluster file testbed up wrote gives
+        // every host the testbed power driver.
+        assertThat(cluster.hosts()).allSatisfy(host -> assertThat(host.powerControl())
+                .isInstanceOf(PowerControl.Testbed.class));
+        assertThat(Testbed.power("host-04", "status")).isEqualTo("on");
+
+        RunReport off = apply(powerPlan(new PowerOff("host-04")), MigrationSettings.defaults(),
+                files.resolve("off.journal.jsonl"));
+
+        assertThat(off.outcome()).isEqualTo(RunReport.Outcome.COMPLETED);
+        assertThat(off.steps().get(0).status()).isEqualTo(StepResult.Status.DONE);
+        assertThat(Testbed.power("host-04", "status")).isEqualTo("off");
+        try (LibvirtHostDriver host = LibvirtHostDriver.openReadOnly(config("host-04"))) {
+            assertThatThrownBy(host::ping).as("host-04's libvirtd, switched off").isInstanceOf(HostException.class);
+        }
+        Host standby = freshSnapshot().host("host-04").orElseThrow();
+        assertThat(standby.state()).isEqualTo(HostState.STANDBY);
+        assertThat(standby.isStale()).isFalse();
+
+        RunReport on = apply(powerPlan(new PowerOn("host-04")), MigrationSettings.defaults(),
+                files.resolve("on.journal.jsonl"));
+
+        assertThat(on.outcome()).isEqualTo(RunReport.Outcome.COMPLETED);
+        assertThat(on.steps().get(0).status()).isEqualTo(StepResult.Status.DONE);
+        assertThat(Testbed.power("host-04", "status")).isEqualTo("on");
+        Host active = freshSnapshot().host("host-04").orElseThrow();
+        assertThat(active.state()).isEqualTo(HostState.ACTIVE);
+        assertThat(active.isStale()).isFalse();
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static HostConfig config(String host) {
+        return cluster.hosts().stream().filter(h -> h.name().equals(host)).findFirst().orElseThrow();
+    }
+
+    /** A plan of one power step, every guest staying where it runs. */
+    private static MigrationPlan powerPlan(Step step) {
+        Map<String, String> placement = new LinkedHashMap<>();
+        for (String vm : List.of("vm-01", "vm-02", "vm-03")) {
+            placement.put(vm, locate(vm).running().get(0));
+        }
+        return new MigrationPlan("testbed", null, new Placement(placement), List.of(step), null);
+    }
 
     /** A step of the VM from where it runs now (each test expects the previous ones to have left it as they say). */
     private static Migration step(String vm, String to) {

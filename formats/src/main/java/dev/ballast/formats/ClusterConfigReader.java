@@ -7,7 +7,6 @@ import dev.ballast.model.ClusterConfig.Prometheus;
 import dev.ballast.model.ClusterConfig.Smoothing;
 import dev.ballast.model.ClusterConfig.Statistic;
 import dev.ballast.model.MigrationLink;
-import dev.ballast.model.Power;
 import dev.ballast.model.Resources;
 import dev.ballast.model.SimulationConfig;
 import java.net.URI;
@@ -59,7 +58,8 @@ public final class ClusterConfigReader {
         NodeReader root = Documents.open(text, source, KIND, problems);
         root.allowOnly("apiVersion", "kind", "hosts", "simulated", "sources", "smoothing", "staleAfter");
         SimulationConfig simulated = SimulatedReader.simulated(root, directory, problems);
-        List<HostConfig> hosts = simulated == null && !root.has("simulated") ? hosts(root, problems) : List.of();
+        List<HostConfig> hosts = simulated == null && !root.has("simulated") ? hosts(root, directory, problems)
+                : List.of();
         Sources sources = sources(root.object("sources", false));
         Smoothing smoothing = smoothing(root.object("smoothing", false));
         Duration staleAfter = positive(root, "staleAfter", ClusterConfig.DEFAULT_STALE_AFTER);
@@ -71,18 +71,18 @@ public final class ClusterConfigReader {
     private record Sources(Duration libvirtTimeout, Prometheus prometheus) {
     }
 
-    private static List<HostConfig> hosts(NodeReader root, Problems problems) {
-        return Names.readList(root, "hosts", "host", problems, ClusterConfigReader::host);
+    private static List<HostConfig> hosts(NodeReader root, Path directory, Problems problems) {
+        return Names.readList(root, "hosts", "host", problems, host -> host(host, directory, problems));
     }
 
-    private static Entry<HostConfig> host(NodeReader host) {
+    private static Entry<HostConfig> host(NodeReader host, Path directory, Problems problems) {
         host.allowOnly(HOST_FIELDS);
         String name = host.name("name", true);
         String uri = host.uri("libvirtUri", true, HostReader.LIBVIRT_URI_EXAMPLE);
         MigrationLink link = HostReader.migrationLink(host.object("migrationLink", false));
         Double networkMbps = host.decimal("networkMbps", HostConfig.DEFAULT_NETWORK_MBPS, Bound.positiveUpTo(Bound.MAX_MBPS));
         Resources reserve = reserve(host.object("reserve", false));
-        Power power = HostReader.power(host.object("power", false));
+        PowerSectionReader.Section power = PowerSectionReader.read(host.object("power", false), directory, problems);
         List<String> nics = host.texts("nics", false);
         Set<String> storage = host.has("storage") ? new HashSet<>(host.texts("storage", false)) : null;
         Set<String> bridges = host.has("bridges") ? new HashSet<>(host.texts("bridges", false)) : null;
@@ -97,11 +97,13 @@ public final class ClusterConfigReader {
         }
         if (name == null || uri == null || networkMbps == null || reserve == null || nics.contains(null)
                 || (storage != null && storage.contains(null)) || (bridges != null && bridges.contains(null))
-                || (capacityNode != null && capacity == null) || overcommit == null) {
+                || (capacityNode != null && capacity == null) || overcommit == null
+                || (host.isObject("power") && power == null)) {
             return host.entry(name, null);
         }
-        return host.entry(name, new HostConfig(name, uri, link, reserve, networkMbps, power, nics,
-                storage, bridges, instance, capacity, overcommit));
+        return host.entry(name, new HostConfig(name, uri, link, reserve, networkMbps,
+                power == null ? null : power.watts(), nics, storage, bridges, instance, capacity, overcommit,
+                power == null ? null : power.control()));
     }
 
     /** CPUs and memory the operator declares; either may be left to libvirt, but not both. */

@@ -92,6 +92,11 @@ final class HostReader {
             return null;
         }
         power.allowOnly("idleWatts", "maxWatts");
+        return watts(power);
+    }
+
+    /** A host's idle and maximum watts, both required, the maximum not below the idle draw. */
+    static Power watts(NodeReader power) {
         Double idle = power.requiredDecimal("idleWatts", Bound.positiveUpTo(Bound.MAX_WATTS));
         Double max = power.requiredDecimal("maxWatts", Bound.positiveUpTo(Bound.MAX_WATTS));
         if (idle == null || max == null) {

@@ -19,7 +19,7 @@ import java.util.List;
  *   speed: 50                                   # migrations 50x faster than predicted
  *   failures:
  *     - {vm: vm-007, migration: fail}           # fail, fail-part-way, hang
- *     - {host: host-03, fault: unreachable}     # unreachable, no-power-driver
+ *     - {host: host-03, fault: unreachable}     # unreachable, no-power-driver, power-fails
  * </pre>
  * Whether the named VMs and hosts exist is checked once the cluster is built (the snapshot is
  * another file).
@@ -83,7 +83,7 @@ final class SimulatedReader {
         failure.allowOnly("vm", "migration", "host", "fault");
         if (failure.has("vm") == failure.has("host")) {
             failure.report("name a vm (with migration: fail, fail-part-way or hang) or a host "
-                    + "(with fault: unreachable or no-power-driver)");
+                    + "(with fault: unreachable, no-power-driver or power-fails)");
             return null;
         }
         if (failure.has("vm")) {
@@ -97,7 +97,7 @@ final class SimulatedReader {
         String host = failure.requiredText("host");
         Fault fault = failure.choice("fault", HOST_FAULTS, Fault::key, null, true);
         if (failure.has("migration")) {
-            failure.report("migration", "a host's failure is given as fault: unreachable or no-power-driver");
+            failure.report("migration", "a host's failure is given as fault: unreachable, no-power-driver or power-fails");
         }
         return host == null || fault == null ? null : Failure.ofHost(host, fault);
     }

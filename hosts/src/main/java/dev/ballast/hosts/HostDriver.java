@@ -1,6 +1,7 @@
 package dev.ballast.hosts;
 
 import dev.ballast.model.CpuInfo;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,12 @@ public interface HostDriver extends AutoCloseable {
     default HostSample sample() throws HostException {
         return new HostSample(inventory(), statistics());
     }
+
+    /**
+     * The VMs defined on this host that do not run now but start with it (libvirt's autostart):
+     * switched off and on again, the host would start them behind the planner's back.
+     */
+    List<String> autostartVms() throws HostException;
 
     /** The state of the VM on this host; empty when the host has no VM (domain) of that name. */
     Optional<VmState> vmState(String vm) throws HostException;

@@ -69,6 +69,8 @@ public record ClusterConfig(
      *                     (each figure on its own); null to take libvirt's
      * @param cpuOvercommit how many vCPUs-worth of work each core libvirt reports may carry
      *                     (1 for none); multiplies libvirt's cores, never a declared capacity
+     * @param powerControl how the host is switched on and off (the {@code power} section's
+     *                     {@code type}); null when it cannot be
      */
     public record HostConfig(
             String name,
@@ -82,7 +84,8 @@ public record ClusterConfig(
             Set<String> bridges,
             String instance,
             Capacity capacity,
-            double cpuOvercommit) {
+            double cpuOvercommit,
+            PowerControl powerControl) {
 
         public static final double DEFAULT_NETWORK_MBPS = 10_000;
 
@@ -98,12 +101,26 @@ public record ClusterConfig(
             }
         }
 
+        /** A host that cannot be switched on or off. */
+        public HostConfig(String name, String libvirtUri, MigrationLink migrationLink, Resources reserve,
+                double networkMbps, Power power, List<String> nics, Set<String> storage, Set<String> bridges,
+                String instance, Capacity capacity, double cpuOvercommit) {
+            this(name, libvirtUri, migrationLink, reserve, networkMbps, power, nics, storage, bridges, instance,
+                    capacity, cpuOvercommit, null);
+        }
+
         /** A host whose capacity is what libvirt reports, not overcommitted. */
         public HostConfig(String name, String libvirtUri, MigrationLink migrationLink, Resources reserve,
                 double networkMbps, Power power, List<String> nics, Set<String> storage, Set<String> bridges,
                 String instance) {
             this(name, libvirtUri, migrationLink, reserve, networkMbps, power, nics, storage, bridges, instance, null,
                     1.0);
+        }
+
+        /** This host, switched on and off as {@code control} says (null: not at all). */
+        public HostConfig withPowerControl(PowerControl control) {
+            return new HostConfig(name, libvirtUri, migrationLink, reserve, networkMbps, power, nics, storage, bridges,
+                    instance, capacity, cpuOvercommit, control);
         }
 
         /**

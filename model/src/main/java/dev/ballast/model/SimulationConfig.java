@@ -70,7 +70,12 @@ public record SimulationConfig(Path snapshot, Generate generate, double speed, L
         /** The host answers nothing, its power driver aside ({@code host: unreachable}). */
         HOST_UNREACHABLE("unreachable", false),
         /** The host has no power driver: power calls fail as libvirt's do ({@code host: no-power-driver}). */
-        NO_POWER_DRIVER("no-power-driver", false);
+        NO_POWER_DRIVER("no-power-driver", false),
+        /**
+         * The host's power driver answers its state but fails to switch it, as a BMC that refuses
+         * ({@code host: power-fails}).
+         */
+        POWER_FAILS("power-fails", false);
 
         private final String key;
         private final boolean ofMigration;

@@ -13,6 +13,8 @@ import dev.ballast.hosts.VmDetails;
 import dev.ballast.hosts.VmInventory;
 import dev.ballast.hosts.VmState;
 import dev.ballast.hosts.VmStatistics;
+import dev.ballast.hosts.power.PowerDriver;
+import dev.ballast.hosts.power.PowerDrivers;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.CpuInfo;
 import java.util.ArrayList;
@@ -45,11 +47,17 @@ import org.w3c.dom.Element;
  * <p>Sampling reads, per host: node info, capabilities, storage pools, networks and interfaces,
  * then each running domain's info, XML, interface and memory statistics, and the node's CPU and
  * memory statistics (libvirt calls libvirt-java lacks, through {@link NativeLibvirt}).
+ *
+ * <p>Power: libvirt has none of its own. When the cluster file gives the host a power driver
+ * ({@code power.type}), {@link #powerStatus}, {@link #powerOn} and {@link #powerOff} are that
+ * driver's ({@link dev.ballast.hosts.power}); without one they fail with
+ * {@link HostException#noPowerDriver}.
  */
 public final class LibvirtHostDriver implements HostDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibvirtHostDriver.class);
     private static final int LIST_ACTIVE = 1; // VIR_CONNECT_LIST_DOMAINS_ACTIVE
+    private static final int LIST_INACTIVE_AUTOSTART = 2 | 1024; // VIR_CONNECT_LIST_DOMAINS_INACTIVE | _AUTOSTART
     private static final int MEMORY_STAT_RSS = 7; // VIR_DOMAIN_MEMORY_STAT_RSS
     private static final int MEMORY_STAT_COUNT = 14;
     private static final int JOB_STATS_COMPLETED = 1; // VIR_DOMAIN_JOB_STATS_COMPLETED
@@ -62,21 +70,27 @@ public final class LibvirtHostDriver implements HostDriver {
     // Volatile: close() must not wait for a call stuck in the network to let go of a lock.
     private volatile LibvirtConnection main;
     private volatile LibvirtConnection monitor;
+    private final PowerDriver power;
 
-    private LibvirtHostDriver(String host, String uri, boolean readOnly) {
-        this.host = host;
-        this.uri = uri;
+    private LibvirtHostDriver(HostConfig config, boolean readOnly) {
+        this.host = config.name();
+        this.uri = config.libvirtUri();
         this.readOnly = readOnly;
+        this.power = config.powerControl() == null ? null
+                : PowerDrivers.of(host, config.powerControl(), this::answers);
     }
 
     /** A read-write driver, able to migrate; nothing is opened before the first call. */
     public static LibvirtHostDriver open(HostConfig config) {
-        return new LibvirtHostDriver(config.name(), config.libvirtUri(), false);
+        return new LibvirtHostDriver(config, false);
     }
 
-    /** A read-only driver, enough to sample the host; migrating and aborting are refused by libvirt. */
+    /**
+     * A read-only driver, enough to sample the host; migrating and aborting are refused by libvirt.
+     * Its power driver, when the host has one, is there to say whether the host is on.
+     */
     public static LibvirtHostDriver openReadOnly(HostConfig config) {
-        return new LibvirtHostDriver(config.name(), config.libvirtUri(), true);
+        return new LibvirtHostDriver(config, true);
     }
 
     @Override
@@ -199,6 +213,17 @@ public final class LibvirtHostDriver implements HostDriver {
         onMonitor("answering", c -> {
             c.ping();
             return null;
+        });
+    }
+
+    @Override
+    public List<String> autostartVms() throws HostException {
+        return onMain("listing the VMs defined to start with the host", c -> {
+            List<String> names = new ArrayList<>();
+            for (Domain domain : c.listAllDomains(LIST_INACTIVE_AUTOSTART)) {
+                names.add(domain.getName());
+            }
+            return names;
         });
     }
 
@@ -338,17 +363,37 @@ public final class LibvirtHostDriver implements HostDriver {
 
     @Override
     public PowerState powerStatus() throws HostException {
-        throw noPowerDriver("reading the power state");
+        return powerDriver("reading the power state").status();
     }
 
     @Override
     public void powerOn() throws HostException {
-        throw noPowerDriver("powering on");
+        LOG.info("{}: switching on through {}", host, powerDriver("switching on").describe());
+        power.on();
     }
 
     @Override
     public void powerOff() throws HostException {
-        throw noPowerDriver("powering off");
+        LOG.info("{}: switching off through {}", host, powerDriver("switching off").describe());
+        power.off();
+    }
+
+    private PowerDriver powerDriver(String operation) throws HostException {
+        if (power == null) {
+            throw noPowerDriver(operation);
+        }
+        return power;
+    }
+
+    /** Whether libvirt answers now: the power state of a host that has no other sign of it. */
+    private boolean answers() {
+        try {
+            ping();
+            return true;
+        } catch (HostException e) {
+            LOG.debug("{}: libvirt does not answer: {}", host, e.detail());
+            return false;
+        }
     }
 
     private HostException noPowerDriver(String operation) {

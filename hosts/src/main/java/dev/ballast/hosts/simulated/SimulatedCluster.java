@@ -85,6 +85,7 @@ public final class SimulatedCluster {
     private final Map<String, Fault> migrationFaults = new HashMap<>();
     private final Set<String> unreachable = new HashSet<>();
     private final Set<String> withoutPowerDriver = new HashSet<>();
+    private final Set<String> powerFails = new HashSet<>();
     private final Map<String, double[]> hostCounters = new HashMap<>(); // busy ns, total ns
     private final Map<String, double[]> vmCounters = new HashMap<>(); // cpu ns, interface bytes
     private Instant settledAt;
@@ -165,6 +166,9 @@ public final class SimulatedCluster {
         } else if (failure.fault() == Fault.HOST_UNREACHABLE) {
             knownHost(failure.host());
             unreachable.add(failure.host());
+        } else if (failure.fault() == Fault.POWER_FAILS) {
+            knownHost(failure.host());
+            powerFails.add(failure.host());
         } else {
             knownHost(failure.host());
             withoutPowerDriver.add(failure.host());
@@ -177,6 +181,7 @@ public final class SimulatedCluster {
         migrationFaults.remove(vmOrHost);
         unreachable.remove(vmOrHost);
         withoutPowerDriver.remove(vmOrHost);
+        powerFails.remove(vmOrHost);
         notifyAll();
     }
 
@@ -418,7 +423,7 @@ public final class SimulatedCluster {
     }
 
     synchronized void powerOn(String host) throws HostException {
-        powerDriver(host, "switching on");
+        switching(host, "switching on");
         Phase phase = phase(host);
         if (phase == Phase.OFF) {
             settle();
@@ -431,7 +436,7 @@ public final class SimulatedCluster {
 
     synchronized void powerOff(String host) throws HostException {
         String operation = "switching off";
-        powerDriver(host, operation);
+        switching(host, operation);
         Phase phase = phase(host);
         if (phase == Phase.OFF || phase == Phase.SHUTTING_DOWN) {
             return;
@@ -537,6 +542,14 @@ public final class SimulatedCluster {
         knownHostOrThrow(host, operation);
         if (withoutPowerDriver.contains(host)) {
             throw HostException.noPowerDriver(host, operation);
+        }
+    }
+
+    /** As {@link #powerDriver}, and fails as a BMC that refuses when the host's power fails. */
+    private void switching(String host, String operation) throws HostException {
+        powerDriver(host, operation);
+        if (powerFails.contains(host)) {
+            throw new HostException(host, operation, "the simulated power driver failed (fault power-fails)");
         }
     }
 

@@ -11,6 +11,7 @@ import dev.ballast.hosts.PowerState;
 import dev.ballast.hosts.VmDetails;
 import dev.ballast.hosts.VmState;
 import dev.ballast.model.CpuInfo;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -113,6 +114,13 @@ public final class SimulatedHostDriver implements HostDriver {
     @Override
     public void startPostCopy(String vm) throws HostException {
         cluster.startPostCopy(host, vm);
+    }
+
+    /** None: a simulated VM runs, or is not there at all. */
+    @Override
+    public List<String> autostartVms() throws HostException {
+        cluster.ping(host); // a host that answers nothing cannot say either
+        return List.of();
     }
 
     @Override

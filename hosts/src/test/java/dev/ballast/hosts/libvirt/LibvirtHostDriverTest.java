@@ -7,19 +7,26 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.ballast.hosts.HostException;
 import dev.ballast.hosts.HostSample;
 import dev.ballast.hosts.MigrationParameters;
+import dev.ballast.hosts.PowerState;
 import dev.ballast.hosts.VmDetails;
 import dev.ballast.hosts.VmInventory;
 import dev.ballast.hosts.VmState;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.CpuInfo;
+import dev.ballast.model.PowerControl;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The libvirt driver against libvirt's test driver (the real libvirt.so.0, in-process), on one
@@ -111,8 +118,49 @@ class LibvirtHostDriverTest {
     @Test
     void theLibvirtDriverHasNoPowerDriver() {
         assertThatThrownBy(driver::powerOn).isInstanceOf(HostException.class)
-                .hasMessage("host-a: powering on: no power driver configured for host-a");
+                .hasMessage("host-a: switching on: no power driver configured for host-a");
         assertThatThrownBy(driver::powerStatus).hasMessageContaining("no power driver configured for host-a");
+    }
+
+    @Test
+    void withAPowerDriverConfiguredPowerIsThatDriversTools(@TempDir Path dir) throws Exception {
+        // An operator's command: a script keeping the state in a file, exit 2 for off.
+        Path state = dir.resolve("state");
+        Path pdu = dir.resolve("pdu");
+        Files.writeString(pdu, "#!/bin/sh\ncase $1 in status) grep -q on " + state + " && echo on || exit 2 ;;"
+                + " *) echo $1 >" + state + " ;; esac\n");
+        Files.setPosixFilePermissions(pdu, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(state, "off\n");
+        HostConfig config = HostConfig.of("host-a", driver.uri()).withPowerControl(new PowerControl.Command(
+                List.of(pdu.toString(), "on"), List.of(pdu.toString(), "off"), List.of(pdu.toString(), "status"),
+                Duration.ofSeconds(20)));
+
+        try (LibvirtHostDriver powered = LibvirtHostDriver.open(config)) {
+            assertThat(powered.powerStatus()).isEqualTo(PowerState.OFF);
+            powered.powerOn();
+            assertThat(Files.readString(state)).isEqualTo("on\n");
+            assertThat(powered.powerStatus()).isEqualTo(PowerState.ON);
+            powered.powerOff();
+            assertThat(powered.powerStatus()).isEqualTo(PowerState.OFF);
+        }
+    }
+
+    @Test
+    void aWakeOnLanHostWithoutBmcIsOnWhileItsLibvirtAnswers() throws Exception {
+        PowerControl.WakeOnLan wol = new PowerControl.WakeOnLan("52:54:00:00:00:0a", null, null,
+                new PowerControl.Ssh("198.18.0.10", null, null, null), null, Duration.ofSeconds(5));
+        int closed;
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = server.getLocalPort();
+        }
+
+        try (LibvirtHostDriver up = LibvirtHostDriver.openReadOnly(HostConfig.of("host-a", driver.uri())
+                        .withPowerControl(wol));
+                LibvirtHostDriver down = LibvirtHostDriver.openReadOnly(HostConfig.of("host-down",
+                        "qemu+tcp://127.0.0.1:" + closed + "/system").withPowerControl(wol))) {
+            assertThat(up.powerStatus()).isEqualTo(PowerState.ON);
+            assertThat(down.powerStatus()).isEqualTo(PowerState.OFF);
+        }
     }
 
     @Test
