@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         // How shared options (the mixins) read in the commands that word them their own way.
         resourceBundle = "dev.ballast.cli.OptionWording",
         description = "Policy-based load balancer and consolidation scheduler for KVM/QEMU clusters.",
-        subcommands = {PlanCommand.class, CheckPlanCommand.class, ValidateCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {PlanCommand.class, WhatIfCommand.class, CheckPlanCommand.class, ValidateCommand.class, DemoCommand.class, BenchCommand.class,
             CollectCommand.class, ApplyCommand.class, ServeCommand.class,
             PlansCommand.class, ShowCommand.class, PlanActionCommand.Approve.class, PlanActionCommand.Reject.class,
             PlanActionCommand.Cancel.class, MaintenanceCommand.class, RunJobCommand.class},

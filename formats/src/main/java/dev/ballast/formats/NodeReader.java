@@ -110,6 +110,12 @@ final class NodeReader {
         return value != null && value.isObject();
     }
 
+    /** True when the field is given as a string. */
+    boolean isText(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual();
+    }
+
     /** True when the field is given as a number. */
     boolean isNumber(String field) {
         JsonNode value = node.get(field);

@@ -82,6 +82,9 @@ class BadFilesTest {
         if (name.startsWith("service-")) {
             return ServiceConfigReader.read(file);
         }
-        throw new IllegalArgumentException(name + ": name it snapshot-*, policy-*, plan-*, cluster-* or service-*");
+        if (name.startsWith("whatif-")) {
+            return WhatIfReader.read(file);
+        }
+        throw new IllegalArgumentException(name + ": name it snapshot-*, policy-*, plan-*, cluster-*, service-* or whatif-*");
     }
 }

@@ -151,6 +151,15 @@ public final class ClusterState implements ClusterChanges {
         vmCount.merge(hostName, 1, Integer::sum);
     }
 
+    /** Takes a VM off its host, as when the host fails: it runs nowhere until {@link #move}d. */
+    public void unplace(String vmName) {
+        String from = hostOfVm.remove(vmName);
+        if (from != null) {
+            load.merge(from, vms.get(vmName).usage(), Resources::minus);
+            vmCount.merge(from, -1, Integer::sum);
+        }
+    }
+
     @Override
     public void placeVm(String vm, String host) {
         move(vm, host);

@@ -75,6 +75,7 @@ public final class Planner {
     private final Clock clock;
     private final PreCopyModel migrationModel = PreCopyModel.standard();
     private final Consumer<SearchStats> statsListener;
+    private final Consumer<SearchProgress> progressListener;
 
     public Planner(SolverSettings settings) {
         this(settings, Clock.systemUTC(), stats -> { });
@@ -85,9 +86,19 @@ public final class Planner {
      * @param statsListener hears how each search went
      */
     public Planner(SolverSettings settings, Clock clock, Consumer<SearchStats> statsListener) {
+        this(settings, clock, statsListener, progress -> { });
+    }
+
+    /**
+     * @param progressListener hears of each better placement the search finds, on the solver's
+     *                         thread: for a progress line on a terminal
+     */
+    public Planner(SolverSettings settings, Clock clock, Consumer<SearchStats> statsListener,
+            Consumer<SearchProgress> progressListener) {
         this.settings = settings;
         this.clock = clock;
         this.statsListener = statsListener;
+        this.progressListener = progressListener;
     }
 
     /**
@@ -136,6 +147,22 @@ public final class Planner {
         return plan;
     }
 
+    /** Where a search stands with its new best placement. */
+    private SearchProgress progressOf(ClusterPlacement best, long started) {
+        Set<PlanningHost> used = new HashSet<>();
+        int moves = 0;
+        for (PlanningVm vm : best.getVms()) {
+            if (vm.getHost() != null) {
+                used.add(vm.getHost());
+            }
+            if (vm.isMoved()) {
+                moves++;
+            }
+        }
+        return new SearchProgress(Duration.ofNanos(System.nanoTime() - started), settings.timeLimit(),
+                String.valueOf(best.getScore()), used.size(), moves);
+    }
+
     /** The solver's target with the moves that did not pay undone, and those moves. */
     private record Target(Placement placement, List<DroppedMove> unpaid) {
     }
@@ -157,7 +184,10 @@ public final class Planner {
                 settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left), temperature);
         Solver<ClusterPlacement> solver = factory.buildSolver();
         AtomicLong bestAt = new AtomicLong();
-        solver.addEventListener(event -> bestAt.set(event.getTimeMillisSpent()));
+        solver.addEventListener(event -> {
+            bestAt.set(event.getTimeMillisSpent());
+            progressListener.accept(progressOf(event.getNewBestSolution(), started));
+        });
         ClusterPlacement best = solver.solve(start);
         if (solver instanceof DefaultSolver<ClusterPlacement> search) {
             statsListener.accept(new SearchStats(Duration.ofMillis(search.getTimeMillisSpent()),

@@ -1,0 +1,205 @@
+package dev.ballast.whatif;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Host;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Resource;
+import dev.ballast.model.Resources;
+import dev.ballast.model.Vm;
+import dev.ballast.rules.ClusterState;
+import dev.ballast.rules.Violation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Decides fast whether the VMs of failed hosts can restart on the hosts left, without moving
+ * any other VM: each VM into the free room of an active host, under the policy's limits and every
+ * hard rule (anti-affinity, affinity, storage, bridges, stale hosts). A failed host's pinned VMs
+ * restart elsewhere too: the failure has moved them already.
+ *
+ * <p>Several greedy orders are tried, each cheap (VMs times hosts), and the first that places
+ * every VM wins: first fit in the snapshot's order, first fit decreasing, and worst fit
+ * decreasing (the host with the most memory left first). Only when all of them strand a VM
+ * does the caller need the planner, which may also move other VMs to make room. One state is
+ * kept for the whole cluster and restored after each question, so that {@code fail: any} over
+ * 1,000 hosts costs 1,000 small placements, not 1,000 copies of the cluster.
+ */
+final class Absorption {
+
+    /** One greedy attempt: where the VMs went, and those that found no host. */
+    record Attempt(Map<String, String> placed, List<Vm> stranded) {
+    }
+
+    private final ClusterState state;
+    private final List<Host> targets;
+    private final Map<String, List<Vm>> vmsOn = new HashMap<>();
+    private final ToDoubleFunction<Resources> size;
+
+    Absorption(ClusterSnapshot snapshot, Policy policy) {
+        // Unpinned: a failure moves a pinned VM as surely as any other.
+        ClusterSnapshot unpinned = new ClusterSnapshot(snapshot.hosts(), snapshot.vms().stream()
+                .map(vm -> vm.pinned() ? new Vm(vm.name(), vm.host(), vm.memoryMiB(), vm.vcpus(), vm.demand(),
+                        vm.dirtyRateMiBps(), vm.storage(), vm.bridges(), false, vm.lastMigratedAt()) : vm)
+                .toList(), snapshot.groups());
+        this.state = ClusterState.current(unpinned, policy);
+        this.targets = snapshot.hosts().stream().filter(h -> h.isActive() && !h.isStale()).toList();
+        for (Vm vm : unpinned.vms()) {
+            if (vm.host() != null) {
+                vmsOn.computeIfAbsent(vm.host(), h -> new ArrayList<>()).add(vm);
+            }
+        }
+        Resources total = targets.stream().map(Host::capacity).reduce(Resources.ZERO, Resources::plus);
+        this.size = r -> share(r, total, Resource.CPU) + share(r, total, Resource.MEMORY)
+                + share(r, total, Resource.NETWORK);
+    }
+
+    /** The VMs running on the host now, in the snapshot's order. */
+    List<Vm> vmsOn(String host) {
+        return vmsOn.getOrDefault(host, List.of());
+    }
+
+    /**
+     * The best greedy attempt at restarting the failed hosts' VMs elsewhere: one that strands
+     * none if any order finds it, else the one that strands the fewest. The cluster's state is
+     * as it was when this returns.
+     */
+    Attempt restart(Collection<String> failed) {
+        Set<String> down = new HashSet<>(failed);
+        List<Vm> displaced = failed.stream().flatMap(h -> vmsOn(h).stream()).toList();
+        displaced.forEach(vm -> state.unplace(vm.name()));
+        try {
+            List<Host> open = targets.stream().filter(h -> !down.contains(h.name())).toList();
+            List<Vm> decreasing = displaced.stream()
+                    .sorted(Comparator.comparingDouble((Vm vm) -> size.applyAsDouble(vm.usage())).reversed()).toList();
+            Attempt best = null;
+            for (int order = 0; order < 3; order++) {
+                Attempt attempt = switch (order) {
+                    case 0 -> place(displaced, open, false);
+                    case 1 -> place(decreasing, open, false);
+                    default -> place(decreasing, open, true);
+                };
+                if (best == null || attempt.stranded().size() < best.stranded().size()) {
+                    best = attempt;
+                }
+                if (best.stranded().isEmpty()) {
+                    break;
+                }
+            }
+            return best;
+        } finally {
+            for (Vm vm : displaced) {
+                state.move(vm.name(), vm.host());
+            }
+        }
+    }
+
+    /** Places each VM in turn on the first host that takes it (or the roomiest); undone before returning. */
+    private Attempt place(List<Vm> vms, List<Host> open, boolean roomiestFirst) {
+        Map<String, String> placed = new LinkedHashMap<>();
+        List<Vm> stranded = new ArrayList<>();
+        for (Vm vm : vms) {
+            Optional<Host> host = roomiestFirst ? roomiest(vm, open) : first(vm, open);
+            if (host.isPresent()) {
+                state.move(vm.name(), host.get().name());
+                placed.put(vm.name(), host.get().name());
+            } else {
+                stranded.add(vm);
+            }
+        }
+        placed.keySet().forEach(state::unplace);
+        return new Attempt(placed, stranded);
+    }
+
+    private Optional<Host> first(Vm vm, List<Host> open) {
+        for (Host host : open) {
+            if (state.fits(vm.name(), host.name())) {
+                return Optional.of(host);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Host> roomiest(Vm vm, List<Host> open) {
+        Host best = null;
+        long bestRoom = Long.MIN_VALUE;
+        for (Host host : open) {
+            long room = host.capacity().scaledBy(state.policy().limits()).memoryMiB()
+                    - state.loadOf(host.name()).memoryMiB();
+            if (room > bestRoom && state.fits(vm.name(), host.name())) {
+                best = host;
+                bestRoom = room;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * What stops a stranded VM, most often over the hosts left: the first resource over its
+     * limit, or the rule that refuses it. Asked with the failed hosts' VMs off their hosts.
+     */
+    String shortOf(Collection<String> failed, List<Vm> stranded) {
+        Set<String> down = new HashSet<>(failed);
+        List<Vm> displaced = failed.stream().flatMap(h -> vmsOn(h).stream()).toList();
+        displaced.forEach(vm -> state.unplace(vm.name()));
+        try {
+            Map<String, Integer> counts = new HashMap<>();
+            for (Vm vm : stranded) {
+                for (Host host : targets) {
+                    if (!down.contains(host.name())) {
+                        counts.merge(blocker(vm, host), 1, Integer::sum);
+                    }
+                }
+            }
+            return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse("hosts");
+        } finally {
+            for (Vm vm : displaced) {
+                state.move(vm.name(), vm.host());
+            }
+        }
+    }
+
+    private String blocker(Vm vm, Host host) {
+        Resources limit = host.capacity().scaledBy(state.policy().limits());
+        Resources with = state.loadOf(host.name()).plus(vm.usage());
+        for (Resource resource : Resource.values()) {
+            if (with.get(resource) > limit.get(resource) + 1e-9) {
+                return resource.key();
+            }
+        }
+        return state.whyNot(vm.name(), host.name()).map(Violation::rule).orElse("order");
+    }
+
+    /** The free room left under the limits on the hosts that stay, per resource, summed. */
+    Resources freeRoom(Collection<String> failed) {
+        Set<String> down = new HashSet<>(failed);
+        Resources free = Resources.ZERO;
+        for (Host host : targets) {
+            if (!down.contains(host.name())) {
+                Resources left = host.capacity().scaledBy(state.policy().limits()).minus(state.loadOf(host.name()));
+                free = free.plus(new Resources(Math.max(0, left.cpu()), Math.max(0, left.memoryMiB()),
+                        Math.max(0, left.networkMbps())));
+            }
+        }
+        return free;
+    }
+
+    /** The VMs' use of each resource, summed. */
+    static Resources usageOf(List<Vm> vms) {
+        return vms.stream().map(Vm::usage).reduce(Resources.ZERO, Resources::plus);
+    }
+
+    private static double share(Resources amount, Resources total, Resource resource) {
+        double whole = total.get(resource);
+        return whole == 0 ? 0 : amount.get(resource) / whole;
+    }
+}
