@@ -1,0 +1,98 @@
+package dev.ballast.whatif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.Host;
+import dev.ballast.model.Limits;
+import dev.ballast.model.Policy;
+import dev.ballast.model.Resources;
+import dev.ballast.model.WhatIf;
+import dev.ballast.model.WhatIfCase;
+import dev.ballast.scheduler.SolverSettings;
+import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.simulator.ClusterGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code fail: any} on a 200-host cluster, checked verdict by verdict against
+ * {@link IndependentFirstFit}: a host whose VMs first fit can re-place is reported absorbable,
+ * every restart reported keeps the rules, and a host reported lost names its stranded VMs and
+ * what they are short of.
+ */
+class FailAnyTest {
+
+    /**
+     * A generated cluster of 200 hosts with anti-affinity groups, each host's memory cut down to
+     * what its VMs use plus a little room under the 95% limit: 0, 4, 8, 16, 32 or 64 GiB by turns.
+     * Losing a host whose VMs are large, or many, strands some; losing a light one does not.
+     */
+    private static final ClusterSnapshot CLUSTER = tight(ClusterGenerator.generate(
+            new ClusterGenerator.Options(200, 3_000, 0.7, 0.5, 6, 7)));
+    private static final Policy POLICY = new Policy("balance", new Limits(0.85, 0.95, 0.8), null,
+            Goals.registry().named("balance").defaults());
+
+    private static ClusterSnapshot tight(ClusterSnapshot cluster) {
+        Map<String, Resources> load = cluster.currentPlacement().loadByHost(cluster);
+        long[] roomGiB = {0, 4, 8, 16, 32, 64};
+        List<Host> hosts = new ArrayList<>();
+        for (int i = 0; i < cluster.hosts().size(); i++) {
+            Host host = cluster.hosts().get(i);
+            long used = load.getOrDefault(host.name(), Resources.ZERO).memoryMiB();
+            long capacity = (long) Math.ceil((used + roomGiB[i % roomGiB.length] * 1024) / 0.95) + 1;
+            Resources c = host.capacity();
+            hosts.add(new Host(host.name(), host.state(), new Resources(c.cpu(), Math.max(capacity, 1024), c.networkMbps()),
+                    host.migrationLink(), host.storage(), host.bridges(), host.cpu(), host.power(), host.libvirtUri()));
+        }
+        return new ClusterSnapshot(hosts, cluster.vms(), cluster.groups());
+    }
+
+    @Test
+    void everyVerdictAgreesWithAnIndependentFirstFit() {
+        List<Integer> seen = new ArrayList<>();
+        WhatIfProgress progress = new WhatIfProgress() {
+            @Override
+            public void hostsDone(int done, int hosts) {
+                seen.add(done);
+            }
+        };
+        WhatIfAnswers answers = new WhatIfRunner(SolverSettings.DEFAULT.withTimeLimit(Duration.ofSeconds(2)).withSeed(1L),
+                Clock.systemUTC(), progress).run(CLUSTER, new WhatIf("balance",
+                        List.of(new WhatIfCase.Fail("lose-any-host", List.of(), true))), POLICY, Map.of());
+        Answer.Fail fail = (Answer.Fail) answers.answers().get(0);
+        IndependentFirstFit firstFit = new IndependentFirstFit(CLUSTER, POLICY.limits());
+
+        List<Host> active = firstFit.activeHosts();
+        assertThat(fail.hosts()).extracting(HostLoss::host).containsExactlyElementsOf(active.stream().map(Host::name).toList());
+        assertThat(seen).hasSize(active.size()).endsWith(active.size());
+        int lost = 0;
+        for (HostLoss loss : fail.hosts()) {
+            Set<String> failed = Set.of(loss.host());
+            Map<String, String> byFirstFit = firstFit.place(failed);
+            if (byFirstFit != null) {
+                assertThat(loss.absorbable()).as(loss.host() + ": first fit re-places its VMs: " + byFirstFit).isTrue();
+            }
+            if (loss.absorbable() && loss.othersMoved() == 0) {
+                assertThat(firstFit.valid(failed, loss.restarts())).as(loss.host() + ": restarts " + loss.restarts()).isTrue();
+            }
+            if (!loss.absorbable()) {
+                lost++;
+                assertThat(byFirstFit).as(loss.host()).isNull();
+                assertThat(loss.stranded()).as(loss.host()).isNotEmpty();
+                assertThat(loss.shortOf()).as(loss.host()).isIn("cpu", "memory", "network", "anti-affinity",
+                        "affinity", "storage", "bridges");
+            }
+        }
+        System.out.printf("fail: any over %d hosts: %d cannot be absorbed, %d absorbed by the planner%n", active.size(),
+                lost, fail.hosts().stream().filter(h -> h.othersMoved() > 0).count());
+        // The cluster is built so that the check is tested both ways.
+        assertThat(lost).as("hosts whose loss cannot be absorbed").isBetween(1, active.size() - 1);
+        assertThat(fail.verdict()).isEqualTo(Verdict.NOT_OK);
+    }
+}
