@@ -27,11 +27,17 @@ public final class Bench {
 
     /** @return the exit code: {@link #OK}, {@link #FAILED} or {@link #BAD_INPUT} */
     public static int run(BenchOptions options, PrintWriter out, PrintWriter err) {
+        return run(options, out, err, progress -> { });
+    }
+
+    /** As {@link #run(BenchOptions, PrintWriter, PrintWriter)}, telling {@code progress} how each search goes. */
+    public static int run(BenchOptions options, PrintWriter out, PrintWriter err,
+            java.util.function.Consumer<dev.ballast.scheduler.SearchProgress> progress) {
         try {
             List<BenchCase> cases = Suites.select(options.suites(), options.seed(), options.dataDir());
             RunInfo info = RunInfo.here(Instant.now(), cases.stream().map(BenchCase::id).toList(),
                     options.timeLimit() == null ? null : Durations.format(options.timeLimit()), options.seed());
-            List<CaseResult> results = runAll(cases, options, info, err);
+            List<CaseResult> results = runAll(cases, options, info, err, progress);
             out.print(MarkdownTable.of(results));
             MarkdownTable.errors(results).forEach(out::println);
             out.println("Results written to " + options.outputDir().resolve(ResultsWriter.MARKDOWN_FILE) + " and "
@@ -46,8 +52,9 @@ public final class Bench {
     }
 
     private static List<CaseResult> runAll(List<BenchCase> cases, BenchOptions options, RunInfo info,
-            PrintWriter err) throws BenchInputException {
-        CaseRunner runner = new CaseRunner(options.timeLimit(), options.seed());
+            PrintWriter err, java.util.function.Consumer<dev.ballast.scheduler.SearchProgress> progress)
+            throws BenchInputException {
+        CaseRunner runner = new CaseRunner(options.timeLimit(), options.seed(), progress);
         List<CaseResult> results = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             BenchCase benchCase = cases.get(i);

@@ -1,5 +1,8 @@
 package dev.ballast.bench;
 
+import dev.ballast.scheduler.SearchProgress;
+import java.util.function.Consumer;
+
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
@@ -25,11 +28,18 @@ public final class CaseRunner {
 
     private final Duration timeLimit;
     private final long seed;
+    private final Consumer<SearchProgress> progress;
 
     /** @param timeLimit overrides every case's own limit, or null to keep them */
     public CaseRunner(Duration timeLimit, long seed) {
+        this(timeLimit, seed, p -> { });
+    }
+
+    /** @param progress hears each better placement a search finds, for a progress line */
+    public CaseRunner(Duration timeLimit, long seed, Consumer<SearchProgress> progress) {
         this.timeLimit = timeLimit;
         this.seed = seed;
+        this.progress = progress;
     }
 
     /** @throws BenchInputException when the case's cluster cannot be read */
@@ -44,7 +54,8 @@ public final class CaseRunner {
 
     private Run plan(ClusterSnapshot snapshot, Policy policy, Duration limit) {
         List<SearchStats> searches = new ArrayList<>();
-        Planner planner = new Planner(new SolverSettings(limit, limit, seed), Clock.systemUTC(), searches::add);
+        Planner planner = new Planner(new SolverSettings(limit, limit, seed), Clock.systemUTC(), searches::add,
+                progress);
         MigrationPlan plan = null;
         String error = null;
         long started;

@@ -50,9 +50,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "The cloud-balancing data sets (default " + DataDir.DEFAULT + " from the repository root).")
     Path data;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
-        return Bench.run(new BenchOptions(suites, search.timeLimit, outputDir, search.seedOr(1), data),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        try (TerminalProgress progress = progressOption.open(spec.commandLine().getErr(), "bench")) {
+            return Bench.run(new BenchOptions(suites, search.timeLimit, outputDir, search.seedOr(1), data),
+                    spec.commandLine().getOut(), spec.commandLine().getErr(), progress::search);
+        }
     }
 }

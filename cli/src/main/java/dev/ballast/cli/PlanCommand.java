@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,9 @@ final class PlanCommand extends Subcommand {
     @Mixin
     SearchOptions search;
 
+    @Mixin
+    ProgressOption progressOption;
+
     @Option(names = "--output", paramLabel = "FILE",
             description = "Also write the plan as JSON to this file; with --format html, the HTML report instead.")
     Path output;
@@ -69,8 +73,8 @@ final class PlanCommand extends Subcommand {
             return ExitCodes.BAD_INPUT;
         }
         MigrationPlan plan;
-        try {
-            plan = new Planner(settings()).plan(snapshot, policy);
+        try (TerminalProgress progress = progressOption.open(err, "plan " + policy.name())) {
+            plan = new Planner(settings(), Clock.systemUTC(), stats -> { }, progress::search).plan(snapshot, policy);
         } catch (NoFeasiblePlacementException e) {
             Reasons.print(err, policy, e);
             return ExitCodes.FAILED;
