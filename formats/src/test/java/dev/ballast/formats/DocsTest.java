@@ -19,4 +19,10 @@ class DocsTest {
         assertThat(Files.readString(Examples.DOCS.resolve("../policy.md")))
                 .contains(Files.readString(Examples.POLICY));
     }
+
+    @Test
+    void whatIfDocQuotesTheExample() throws Exception {
+        assertThat(Files.readString(Examples.DOCS.resolve("../what-if.md")))
+                .contains(Files.readString(Examples.DOCS.resolve("what-if.yaml")));
+    }
 }

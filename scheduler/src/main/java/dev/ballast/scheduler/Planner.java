@@ -122,6 +122,15 @@ public final class Planner {
         Goal goal = Goals.registry().of(policy);
         Objective objective = goal.on(snapshot, policy);
         Target target = solve(snapshot, policy, goal, objective, settings.timeLimit(), started, MAX_REPAIRS);
+        List<String> homeless = target.placement().hostOfVm().entrySet().stream().filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!homeless.isEmpty()) {
+            // A search cut short may leave a VM without a host (a new VM, or one leaving a host
+            // in maintenance); ordering such a target would fail, so the plan fails here, saying so.
+            throw new NoFeasiblePlacementException(List.of("no host found within the time limit for "
+                    + homeless.size() + " VM(s): " + String.join(", ", homeless.subList(0, Math.min(10, homeless.size())))
+                    + (homeless.size() > 10 ? " ..." : "")));
+        }
         Sequence sequence = Sequencer.of(snapshot, policy, target.placement());
         if (!sequence.dropped().isEmpty()) {
             sequence = retargetAround(snapshot, policy, goal, sequence);

@@ -35,9 +35,9 @@ public sealed interface Answer {
         @Override
         public String summary() {
             long lost = hosts.stream().filter(h -> !h.absorbable()).count();
-            String of = any ? "of " + hosts.size() + " hosts, each alone" : "of " + hosts.size() + " failing together";
-            return lost == 0 ? "every host's VMs restart elsewhere (" + of + ")"
-                    : lost + " " + of + " cannot be absorbed";
+            String how = any ? hosts.size() + " hosts, each failing alone" : hosts.size() + " hosts failing together";
+            return lost == 0 ? "every host's VMs restart elsewhere (" + how + ")"
+                    : lost + " of " + how + " cannot be absorbed";
         }
     }
 
@@ -70,6 +70,9 @@ public sealed interface Answer {
         public String summary() {
             if (together) {
                 return "all " + hosts.size() + " can go together; evacuation about " + Seconds.show(estimatedSeconds);
+            }
+            if (groups.isEmpty()) {
+                return "none can be emptied: " + String.join(", ", cannotGo);
             }
             return "not together: " + groups.size() + " group(s) one after another"
                     + (cannotGo.isEmpty() ? "" : ", " + cannotGo.size() + " cannot be emptied")

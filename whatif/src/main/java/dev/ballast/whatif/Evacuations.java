@@ -70,10 +70,13 @@ final class Evacuations {
         MigrationPlan first = null;
         double seconds = 0;
         for (List<String> group : groups) {
-            Outcome outcome = evacuate(group);
+            // A group of all the hosts was planned above already.
+            Outcome outcome = group.size() == hosts.size() ? all : evacuate(group);
             if (outcome.plan() == null) {
                 cannotGo.addAll(group);
-                outcome.reasons().forEach(r -> reasons.add(String.join(", ", group) + ": " + r));
+                if (outcome != all) {
+                    outcome.reasons().forEach(r -> reasons.add(String.join(", ", group) + ": " + r));
+                }
                 continue;
             }
             planned.add(group);

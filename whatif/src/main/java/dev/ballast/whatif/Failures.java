@@ -30,8 +30,6 @@ import java.util.function.Function;
  */
 final class Failures {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Failures.class);
-
     /** Each planner run gets at least this, however many hosts need one. */
     private static final Duration LEAST_SEARCH = Duration.ofSeconds(1);
 
@@ -141,11 +139,6 @@ final class Failures {
         try {
             plan = planners.apply(budget).plan(new ClusterSnapshot(hosts, vms, snapshot.groups()), policy);
         } catch (NoFeasiblePlacementException e) {
-            return Map.of();
-        } catch (RuntimeException e) {
-            // A search cut short can leave a new VM without a host, which the planner's ordering
-            // does not expect: for this question it means the planner found no way either.
-            log.warn("fail {}: the planner stopped without a placement: {}", failed, e.toString());
             return Map.of();
         }
         if (!plan.summary().unresolved().isEmpty()) {
