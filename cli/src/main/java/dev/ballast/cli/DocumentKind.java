@@ -6,10 +6,11 @@ import dev.ballast.formats.InputException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The two kinds of file {@code validate} checks, told apart by their {@code kind} field. */
+/** The kinds of file {@code validate} checks, told apart by their {@code kind} field. */
 enum DocumentKind {
     SNAPSHOT("ClusterSnapshot"),
-    POLICY("Policy");
+    POLICY("Policy"),
+    WHATIF("WhatIf");
 
     private final String field;
 
@@ -40,8 +41,8 @@ enum DocumentKind {
                 return candidate;
             }
         }
-        throw new InputException(document.source(), "kind", "expected \"" + SNAPSHOT.field + "\" or \""
-                + POLICY.field + "\", got \"" + kind.get() + "\"");
+        throw new InputException(document.source(), "kind", "expected \"" + SNAPSHOT.field + "\", \""
+                + POLICY.field + "\" or \"" + WHATIF.field + "\", got \"" + kind.get() + "\"");
     }
 
     private static DocumentKind byName(String source) {

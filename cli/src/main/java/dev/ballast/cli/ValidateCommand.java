@@ -21,14 +21,14 @@ import java.util.List;
 /** {@code ballast validate FILE...}: checks snapshot and policy files and names every problem. */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
-        description = {"Checks snapshot and policy files, telling them apart by their kind field.",
+        description = {"Checks snapshot, policy and what-if files, telling them apart by their kind field.",
             "A file without a readable kind is checked as a policy if its name contains \"policy\",",
             "else as a snapshot. Prints a line for each valid file to stdout, every problem to stderr."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file is valid", "2:some file has problems"})
 final class ValidateCommand extends Subcommand {
 
-    @Option(names = "--kind", paramLabel = "snapshot|policy",
+    @Option(names = "--kind", paramLabel = "snapshot|policy|whatif",
             description = "Check every file as this kind, whatever it declares.")
     DocumentKind kind;
 
@@ -56,6 +56,11 @@ final class ValidateCommand extends Subcommand {
         String file = Printable.escape(document.source());
         if (kind == DocumentKind.POLICY) {
             return file + ": valid Policy " + describe(PolicyReader.read(document, Goals.registry()));
+        }
+        if (kind == DocumentKind.WHATIF) {
+            dev.ballast.model.WhatIf scenario = dev.ballast.formats.WhatIfReader.read(document);
+            return file + ": valid WhatIf, policy " + scenario.policy() + ", "
+                    + Text.count(scenario.cases().size(), "case");
         }
         ClusterSnapshot snapshot = SnapshotReader.read(document);
         return file + ": valid ClusterSnapshot, " + Text.count(snapshot.hosts().size(), "host")

@@ -73,7 +73,7 @@ class ValidateCommandTest {
         Run run = Run.ballast("validate", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains(file.toString()).contains("kind: expected \"ClusterSnapshot\" or \"Policy\", got \"Plan\"");
+        assertThat(run.err()).contains(file.toString()).contains("kind: expected \"ClusterSnapshot\", \"Policy\" or \"WhatIf\", got \"Plan\"");
     }
 
     @Test
@@ -94,5 +94,13 @@ class ValidateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("bad-policy.yaml").contains("is empty; expected a ballast/v1 Policy");
         assertThat(run.out()).contains("tight.yaml: valid Policy");
+    }
+
+    @Test
+    void aWhatIfScenarioIsToldByItsKind() {
+        Run run = Run.ballast("validate", "../docs/examples/what-if.yaml");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).isEqualTo("../docs/examples/what-if.yaml: valid WhatIf, policy balance, 7 cases\n");
     }
 }

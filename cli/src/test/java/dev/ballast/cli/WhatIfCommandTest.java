@@ -198,6 +198,15 @@ class WhatIfCommandTest {
         assertThat(output).doesNotExist();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badScenarios")
+    void validateRefusesTheCorpusToo(String name, String expected) {
+        Run run = Run.ballast("validate", "--kind", "whatif", CORPUS.resolve(name).toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).as(run.toString()).contains(name).contains(expected);
+    }
+
     private static boolean hasEvery(JsonNode hosts, String flag) {
         for (JsonNode host : hosts) {
             if (!host.path(flag).asBoolean()) {
