@@ -42,6 +42,30 @@ public final class HtmlPage {
         return output.toString();
     }
 
+    /**
+     * The whole page as a server sends it, with its own {@code Content-Security-Policy} header
+     * rather than the file's: the page carries no policy of its own, its stylesheet is allowed by
+     * {@code nonce} (which the header must name), and {@code head} adds the server's own elements
+     * (a stylesheet, a script of the server's).
+     *
+     * @param nonce a fresh random value per page, letters and digits (base64 without padding)
+     * @param head  elements for the head, after the stylesheet; null for none
+     */
+    public static String served(String title, String subtitle, Content head, Content body, String nonce) {
+        if (nonce == null || !nonce.matches("[A-Za-z0-9+/_-]{16,}")) {
+            throw new IllegalArgumentException("a nonce is at least 16 base64 characters");
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("title", title);
+        params.put("subtitle", subtitle);
+        params.put("body", body);
+        params.put("nonce", nonce);
+        params.put("head", head);
+        StringOutput output = new StringOutput(256 * 1024);
+        TEMPLATES.render("layout/page.jte", params, output);
+        return output.toString();
+    }
+
     /** A template of this module rendered where a page's body goes, e.g. {@code plan/report.jte}. */
     static Content template(String name, Map<String, Object> params) {
         return output -> TEMPLATES.render(name, params, output);
