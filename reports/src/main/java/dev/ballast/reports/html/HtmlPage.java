@@ -12,7 +12,8 @@ import java.util.Map;
  * The page every HTML rendering shares ({@code layout/page.jte}): one self-contained file with
  * its stylesheet (screen and print) inline, no script, and a policy that forbids it to fetch
  * anything. A report or a web page gives its title and its body; the body's charts are
- * {@link Svg} elements.
+ * {@link Svg} elements. A page a server sends ({@link #served}) leaves the policy to the server's
+ * header and may add the server's own script and stylesheet.
  *
  * <p>The templates are compiled with this module (jte's Maven plugin), so this class only loads
  * them: no compiler at run time, and a template that names a missing field fails the build.

@@ -105,8 +105,17 @@ class WebPageInBrowserTest {
     @Test
     void theFrontPageShowsTheHostsAndThePlansAndFetchesOnlyFromTheService() throws Exception {
         start(new SimulatedService(dataDir, JOBS, java.time.ZoneOffset.UTC));
-        StoredPlan plan = recommended("nightly");
-        simulated.service.enterMaintenance("host-002", Mode.RECOMMEND).get();
+        // Plans in four states, and hosts in three: one plan rejected, one run (its hosts emptied
+        // are switched off), one waiting, and the evacuation plan of a host put into maintenance.
+        StoredPlan rejected = recommended("weekend");
+        simulated.service.reject(rejected.id(), "not this weekend");
+        StoredPlan ran = recommended("nightly");
+        simulated.service.approve(ran.id(), "checked by Ana");
+        simulated.awaitState(ran.id(), PlanState.SUCCEEDED);
+        StoredPlan waiting = recommended("nightly");
+        String busiest = simulated.service.snapshot().hosts().stream().filter(Host::isActive)
+                .map(Host::name).findFirst().orElseThrow();
+        simulated.service.enterMaintenance(busiest, Mode.RECOMMEND).get();
 
         Visit visit = browser.open(URI.create(base() + "/"));
         browser.screenshot(SCREENSHOTS.resolve("web-front.png"));
@@ -114,19 +123,27 @@ class WebPageInBrowserTest {
         loadedCleanly(visit, "/");
         assertThat(browser.script("return document.title")).isEqualTo("Ballast: the cluster and its plans");
         Map<String, Object> chart = chart("cluster-utilisation");
-        assertThat((String) chart.get("text")).contains("host-001", "host-006", "limit 85%");
+        assertThat((String) chart.get("text")).contains("host-001", "host-006", "limit 85%", "in use");
         List<WebElement> hosts = rows("table.hosts-now");
         assertThat(hosts).hasSize(6);
-        assertThat(hosts.get(1).getText()).startsWith("host-002 maintenance");
-        assertThat(hosts.get(0).getText()).startsWith("host-001 active").contains("%");
+        ClusterSnapshot now = simulated.service.snapshot();
+        for (int i = 0; i < 6; i++) {
+            Host host = now.hosts().get(i);
+            assertThat(hosts.get(i).getText()).startsWith(host.name() + " " + host.state().key());
+        }
+        assertThat(hosts).anyMatch(row -> row.getText().startsWith(busiest + " maintenance"))
+                .anyMatch(row -> row.getText().contains(" standby "));
         assertThat(browser.driver().findElements(By.cssSelector("table.hosts-now meter"))).hasSize(18);
+        // Newest first, each linked to its page.
         List<WebElement> plans = rows("table.plans");
-        // Newest first: the evacuation plan of host-002, then the nightly plan.
-        assertThat(plans).hasSize(2);
-        assertThat(plans.get(1).getText()).startsWith("plan " + plan.id() + " recommended nightly consolidate");
-        assertThat(plans.get(0).getText()).contains("recommended maintenance relieve");
+        assertThat(plans).extracting(WebElement::getText).satisfiesExactly(
+                row -> assertThat(row).contains(" recommended maintenance relieve "),
+                row -> assertThat(row).startsWith("plan " + waiting.id() + " recommended nightly consolidate"),
+                row -> assertThat(row).startsWith("plan " + ran.id() + " succeeded nightly consolidate"),
+                row -> assertThat(row).startsWith("plan " + rejected.id() + " rejected weekend consolidate")
+                        .endsWith("not this weekend"));
         assertThat(plans.get(1).findElement(By.tagName("a")).getAttribute("href"))
-                .isEqualTo(base() + "/plans/" + plan.id());
+                .isEqualTo(base() + "/plans/" + waiting.id());
         assertThat(rows("table.jobs")).extracting(WebElement::getText)
                 .containsExactly("nightly consolidate recommend on demand", "weekend consolidate recommend on demand");
     }
