@@ -207,6 +207,35 @@ class WebPageInBrowserTest {
     }
 
     @Test
+    void cancellingARunningPlanFromThePageAsksItToStopBeforeItsNextStep() throws Exception {
+        start(new SimulatedService(dataDir, JOBS, java.time.ZoneOffset.UTC));
+        StoredPlan plan = recommended("nightly");
+        simulated.gate.hold();
+        simulated.service.approve(plan.id(), "approved by the test");
+        assertThat(simulated.gate.awaitReached(WAIT)).as("the run reached its first step").isTrue();
+        browser.open(URI.create(base() + "/plans/" + plan.id()));
+        // Running: only cancel is offered.
+        assertThat(browser.driver().findElements(By.cssSelector("#actions button[data-action]")))
+                .extracting(button -> button.getAttribute("data-action")).containsExactly("cancel");
+
+        type("token", SECRET);
+        click("keep-token");
+        type("reason", "change freeze");
+        click(By.cssSelector("button[data-action=cancel]"));
+        String said = until(driver -> text("action-status").contains("Plan") ? text("action-status") : null);
+
+        assertThat(said).isEqualTo("Plan " + plan.id() + " is running, asked to stop before its next step."
+                + " Reload the page to follow it.");
+        assertThat(simulated.store().find(plan.id()).orElseThrow().cancelRequested()).isEqualTo("change freeze");
+        simulated.gate.release();
+        assertThat(simulated.awaitState(plan.id(), PlanState.STOPPED).reason()).contains("cancelled while running");
+        browser.open(URI.create(base() + "/plans/" + plan.id()));
+        assertThat(text("plan-state")).isEqualTo("stopped");
+        assertThat(browser.driver().findElements(By.id("actions"))).isEmpty();
+        assertThat(rows("table.runs")).hasSize(1);
+    }
+
+    @Test
     void aWrongTokenShowsTheApisRefusalAndChangesNothing() throws Exception {
         start(new SimulatedService(dataDir, JOBS, java.time.ZoneOffset.UTC));
         StoredPlan plan = recommended("nightly");
