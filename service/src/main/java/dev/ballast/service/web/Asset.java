@@ -6,17 +6,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** A file of the page's own (its script, its stylesheet), read once from the service's jar and served as it is. */
-record Asset(String name, String contentType, byte[] bytes) {
+final class Asset {
 
     /** Where the assets are served. */
     static final String PATH = "/ui/";
 
+    private final String contentType;
+    private final byte[] bytes;
+
+    private Asset(String contentType, byte[] bytes) {
+        this.contentType = contentType;
+        this.bytes = bytes;
+    }
+
+    /** The file {@code name} beside {@link WebPages} in the jar; a jar without it is a broken build. */
     static Asset read(String name, String contentType) {
         try (InputStream in = WebPages.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the web page's " + name + " is missing from the service's jar");
             }
-            return new Asset(name, contentType, in.readAllBytes());
+            return new Asset(contentType, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -59,8 +59,8 @@
   });
 
   async function act(action) {
-    const kept = token();
-    if (kept === null) {
+    const held = token();
+    if (held === null) {
       showToken();
       input.focus();
       say('Enter the API token first.', true);
@@ -72,7 +72,7 @@
     try {
       const response = await fetch('/api/v1/plans/' + encodeURIComponent(plan) + '/' + action, {
         method: 'POST',
-        headers: {'Authorization': 'Bearer ' + kept, 'Content-Type': 'application/json'},
+        headers: {'Authorization': 'Bearer ' + held, 'Content-Type': 'application/json'},
         body: why === '' ? '' : JSON.stringify({reason: why}),
         credentials: 'omit',
         cache: 'no-store',
