@@ -58,7 +58,16 @@ public final class SimulatedService implements AutoCloseable {
 
     /** A service whose store is {@code database} (the service closes it). */
     public SimulatedService(Path dataDir, List<Job> jobs, java.time.ZoneId zone, Database database) {
-        ClusterSnapshot start = ClusterGenerator.generate(new ClusterGenerator.Options(6, 40, 0.6, 0.8, 0, 7));
+        this(dataDir, jobs, zone, database, ClusterGenerator.generate(new ClusterGenerator.Options(6, 40, 0.6, 0.8, 0, 7)));
+    }
+
+    /** A service on the cluster {@code start} rather than the generated one, its store in the data directory. */
+    public SimulatedService(Path dataDir, List<Job> jobs, ClusterSnapshot start) {
+        this(dataDir, jobs, ZoneOffset.UTC, Database.embedded(dataDir), start);
+    }
+
+    private SimulatedService(Path dataDir, List<Job> jobs, java.time.ZoneId zone, Database database,
+            ClusterSnapshot start) {
         cluster = new SimulatedCluster(start, 1, ticker);
         clusterConfig = new ClusterConfig(cluster.hostConfigs(), ClusterConfig.DEFAULT_LIBVIRT_TIMEOUT, null,
                 ClusterConfig.Smoothing.DEFAULT, ClusterConfig.DEFAULT_STALE_AFTER);

@@ -6,6 +6,7 @@ import dev.ballast.reports.PlanView;
 import dev.ballast.reports.PlanView.HostView;
 import dev.ballast.reports.Text;
 import dev.ballast.reports.html.UtilisationChart.HostUse;
+import gg.jte.Content;
 
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,14 @@ public final class PlanHtmlRenderer {
                 HtmlPage.template("plan/report.jte", Map.of("report", report)));
     }
 
+    /**
+     * The report without its page, to be put in another: the service's page of a stored plan
+     * shows it under the plan's state and its buttons.
+     */
+    public static Content body(PlanView view) {
+        return HtmlPage.template("plan/report.jte", Map.of("report", report(view)));
+    }
+
     static Report report(PlanView view) {
         List<HostView> hosts = view.hosts();
         boolean all = !UtilisationChart.drawsCurves(hosts.size());
@@ -86,7 +95,8 @@ public final class PlanHtmlRenderer {
         return before ? use.before() : use.after();
     }
 
-    private static String subtitle(PlanView view) {
+    /** The line under the report's title: goal, limits, hosts, score. */
+    public static String subtitle(PlanView view) {
         PlanView.Header header = view.header();
         return "goal " + header.goal() + " · limits: CPU " + Text.percent(header.limits().cpu())
                 + ", memory " + Text.percent(header.limits().memory())

@@ -92,8 +92,9 @@ public final class UtilisationChart {
 
     private static CategoryPlot barPanel(List<HostUse> hosts, Resource resource, double limit) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        String first = firstSeries(hosts);
         for (HostUse host : hosts) {
-            data.addValue(host.before().get(resource), "before", host.host());
+            data.addValue(host.before().get(resource), first, host.host());
             if (host.after() != null) {
                 data.addValue(host.after().get(resource), "after", host.host());
             }
@@ -133,7 +134,7 @@ public final class UtilisationChart {
     private static XYPlot curvePanel(List<HostUse> hosts, Resource resource, double limit) {
         XYSeriesCollection data = new XYSeriesCollection();
         boolean withAfter = hosts.stream().anyMatch(h -> h.after() != null);
-        data.addSeries(descending("before", hosts.stream().mapToDouble(h -> h.before().get(resource)).toArray()));
+        data.addSeries(descending(firstSeries(hosts), hosts.stream().mapToDouble(h -> h.before().get(resource)).toArray()));
         if (withAfter) {
             data.addSeries(descending("after", hosts.stream().filter(h -> h.after() != null)
                     .mapToDouble(h -> h.after().get(resource)).toArray()));
@@ -149,6 +150,11 @@ public final class UtilisationChart {
         ChartStyle.style(panel);
         panel.addRangeMarker(ChartStyle.limit(limit));
         return panel;
+    }
+
+    /** The legend of the first series: {@code before}, or {@code in use} when there is no "after". */
+    private static String firstSeries(List<HostUse> hosts) {
+        return hosts.stream().anyMatch(h -> h.after() != null) ? "before" : "in use";
     }
 
     private static XYSeries descending(String name, double[] shares) {

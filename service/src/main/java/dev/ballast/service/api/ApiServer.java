@@ -18,6 +18,7 @@ import dev.ballast.service.store.StoredEvent;
 import dev.ballast.service.store.StoredPlan;
 import dev.ballast.service.store.StoredRun;
 import dev.ballast.service.store.WrongState;
+import dev.ballast.service.web.WebPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -71,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.put(PREFIX + "/hosts/{name}/maintenance", this::enterMaintenance);
             config.routes.delete(PREFIX + "/hosts/{name}/maintenance", this::exitMaintenance);
             config.routes.get("/metrics", this::metrics);
+            new WebPages(service).register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.field(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
