@@ -127,7 +127,7 @@ public final class Planner {
             sequence = new Sequence(sequence.steps(), dropped, sequence.reached());
         }
         MigrationPlan plan = planOf(snapshot, policy, goal, objective, sequence, shortfall);
-        Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(snapshot, policy, plan);
+        Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(snapshot, policy, plan, clock.instant());
         if (problem.isPresent()) {
             List<String> reasons = new ArrayList<>(List.of("no safe order of migrations: " + problem.get()));
             sequence.dropped().forEach(d -> reasons.add(d.vm() + " " + d.from() + " -> " + d.to() + ": " + d.reason()));
@@ -295,10 +295,13 @@ public final class Planner {
     private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective,
             Sequence sequence, List<Unresolved> shortfall) {
         Placement placement = sequence.reached();
-        // Each host the goal advises switching off is switched off as soon as its last VM has left.
+        // Each host the goal advises switching off, and the power rules allow, is switched off as
+        // soon as its last VM has left.
+        PowerOffChoice.Choice power = PowerOffChoice.of(snapshot, policy, placement,
+                objective.hostsToSwitchOff(placement), clock.instant());
+        power.keptOn().forEach((host, why) -> log.info("policy {}: {} is left on, empty: {}", policy.name(), host, why));
         List<Step> steps = Reasons.attach(snapshot, policy, objective,
-                PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel),
-                        objective.hostsToSwitchOff(placement)));
+                PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel), power.off()));
         String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
                 SolverFactories.forConstraints(goal.constraints(), settings))
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
