@@ -2,6 +2,9 @@ package dev.ballast.scheduler;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.PowerOn;
 import dev.ballast.model.Step;
 import dev.ballast.model.VmStep;
 import dev.ballast.model.Vm;
@@ -96,8 +99,54 @@ public final class Planner {
      * @throws NoFeasiblePlacementException when no placement satisfies every hard rule
      */
     public MigrationPlan plan(ClusterSnapshot given, Policy policy) throws NoFeasiblePlacementException {
+        List<Host> wakeable = Goals.registry().of(policy).wakesStandbyHosts() ? Wakeable.hostsOf(given) : List.of();
+        MigrationPlan plan = null;
+        NoFeasiblePlacementException refused = null;
+        try {
+            plan = planWaking(given, policy, List.of());
+            if (wakeable.isEmpty() || !Wakeable.leavesBreaches(plan)) {
+                return plan;
+            }
+        } catch (NoFeasiblePlacementException e) {
+            if (wakeable.isEmpty()) {
+                throw e;
+            }
+            refused = e;
+        }
+        // The hosts that are on cannot take what must move: standby hosts are woken one at a
+        // time, the largest first, until a plan keeps every limit or none is left.
+        List<String> woken = new ArrayList<>();
+        for (Host host : wakeable) {
+            woken.add(host.name());
+            log.info("policy {}: the hosts that are on leave {}; planning again with {} switched on", policy.name(),
+                    plan == null ? refused.getMessage() : plan.summary().unresolved().get(0), woken);
+            try {
+                plan = planWaking(given, policy, woken);
+                if (!Wakeable.leavesBreaches(plan)) {
+                    break;
+                }
+            } catch (NoFeasiblePlacementException e) {
+                refused = e;
+            }
+        }
+        if (plan == null) {
+            throw refused;
+        }
+        return plan;
+    }
+
+    /**
+     * The plan with the {@code woken} standby hosts counted as on; those of them the plan puts a
+     * VM on are switched on by its first steps, the others are left off.
+     */
+    private MigrationPlan planWaking(ClusterSnapshot given, Policy policy, List<String> woken)
+            throws NoFeasiblePlacementException {
         long started = System.nanoTime();
-        ClusterSnapshot snapshot = StaleHosts.leaveAlone(Cooldown.apply(given, policy, clock.instant()));
+        ClusterSnapshot asGiven = StaleHosts.leaveAlone(Cooldown.apply(given, policy, clock.instant()));
+        ClusterSnapshot snapshot = asGiven;
+        for (String host : woken) {
+            snapshot = snapshot.withHostState(host, HostState.ACTIVE);
+        }
         List<Unresolved> shortfall = Shortfall.of(snapshot, policy);
         if (!shortfall.isEmpty()) {
             if (snapshot.vms().stream().anyMatch(Vm::isNew)) {
@@ -126,8 +175,8 @@ public final class Planner {
             dropped.addAll(sequence.dropped());
             sequence = new Sequence(sequence.steps(), dropped, sequence.reached());
         }
-        MigrationPlan plan = planOf(snapshot, policy, goal, objective, sequence, shortfall);
-        Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(snapshot, policy, plan, clock.instant());
+        MigrationPlan plan = planOf(asGiven, snapshot, policy, goal, objective, sequence, shortfall, woken);
+        Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(asGiven, policy, plan, clock.instant());
         if (problem.isPresent()) {
             List<String> reasons = new ArrayList<>(List.of("no safe order of migrations: " + problem.get()));
             sequence.dropped().forEach(d -> reasons.add(d.vm() + " " + d.from() + " -> " + d.to() + ": " + d.reason()));
@@ -292,21 +341,28 @@ public final class Planner {
         return !HardRules.check(snapshot, policy, snapshot.currentPlacement()).isEmpty();
     }
 
-    private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective,
-            Sequence sequence, List<Unresolved> shortfall) {
+    /**
+     * The plan on {@code asGiven}, searched on {@code snapshot}, which counts the {@code woken}
+     * standby hosts as on: each of them the placement uses is switched on first.
+     */
+    private MigrationPlan planOf(ClusterSnapshot asGiven, ClusterSnapshot snapshot, Policy policy, Goal goal,
+            Objective objective, Sequence sequence, List<Unresolved> shortfall, List<String> woken) {
         Placement placement = sequence.reached();
+        Set<String> used = placement.usedHosts();
+        List<Step> powerOns = woken.stream().filter(used::contains).map(h -> (Step) new PowerOn(h)).toList();
         // Each host the goal advises switching off, and the power rules allow, is switched off as
         // soon as its last VM has left.
         PowerOffChoice.Choice power = PowerOffChoice.of(snapshot, policy, placement,
                 objective.hostsToSwitchOff(placement), clock.instant());
         power.keptOn().forEach((host, why) -> log.info("policy {}: {} is left on, empty: {}", policy.name(), host, why));
-        List<Step> steps = Reasons.attach(snapshot, policy, objective,
-                PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel), power.off()));
+        List<Step> steps = new ArrayList<>(powerOns);
+        steps.addAll(PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel), power.off()));
+        steps = Reasons.attach(asGiven, policy, objective, steps);
         String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
                 SolverFactories.forConstraints(goal.constraints(), settings))
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
         return new MigrationPlan(policy.name(), score, placement, steps,
-                PlanSummary.of(snapshot, placement, steps, sequence.dropped())
+                PlanSummary.of(asGiven, placement, steps, sequence.dropped())
                         .withEfficacy(objective.efficacy(placement))
                         .withUnresolved(unresolved(snapshot, policy, placement, shortfall, objective.unresolved(placement))));
     }

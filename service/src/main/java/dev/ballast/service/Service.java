@@ -14,19 +14,21 @@ import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Resources;
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
 import dev.ballast.rules.PlanCheck;
-import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
-import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.service.lifecycle.CancelCheck;
 import dev.ballast.service.lifecycle.Expiry;
 import dev.ballast.service.lifecycle.WindowCheck;
 import dev.ballast.service.metrics.ServiceMetrics;
+import dev.ballast.service.power.PowerHistory;
+import dev.ballast.service.power.WakePlans;
+import dev.ballast.service.store.LoadHistory;
 import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
@@ -73,6 +75,8 @@ public final class Service implements AutoCloseable {
     private final Expiry expiry;
     private final ServiceMetrics metrics;
     private final Maintenance maintenance;
+    private final PowerHistory powerHistory;
+    private final LoadHistory loads;
     private volatile ClusterSnapshot latest;
 
     /** @param marks the hosts in maintenance, kept in the same store as the plans */
@@ -84,12 +88,23 @@ public final class Service implements AutoCloseable {
         this.maintenance = new Maintenance(marks);
         this.solver = solver;
         this.expiry = new Expiry(store, store.clock(), config.expiry());
-        this.metrics = new ServiceMetrics(() -> Optional.ofNullable(latest), store);
+        this.powerHistory = new PowerHistory(store.powerSwitches());
+        this.loads = store.loadHistory();
+        this.metrics = new ServiceMetrics(() -> Optional.ofNullable(latest), store,
+                () -> powerHistory.saved(java.time.Instant.EPOCH, store.clock().instant()).kWh() * 3.6e6);
     }
 
     /** The service's Prometheus metrics, for {@code GET /metrics}. */
     public ServiceMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * The energy saved in [{@code from}, {@code to}] by the hosts the service's plans switched
+     * off, and the watts of those off at {@code to}.
+     */
+    public PowerHistory.Energy energySaved(java.time.Instant from, java.time.Instant to) {
+        return powerHistory.saved(from, to);
     }
 
     /** Supersedes the recommended plans past the service's expiry (the jobs' timer calls it). */
@@ -113,7 +128,9 @@ public final class Service implements AutoCloseable {
 
     /** Takes a fresh snapshot and keeps it as the newest (the collector's loop calls it). */
     public ClusterSnapshot collect() throws InterruptedException {
-        ClusterSnapshot snapshot = maintenance.marked(cluster.snapshots().snapshot());
+        ClusterSnapshot snapshot = powerHistory.marked(maintenance.marked(cluster.snapshots().snapshot()));
+        loads.record(store.clock().instant(), snapshot.currentPlacement().loadByHost(snapshot).values().stream()
+                .reduce(Resources.ZERO, Resources::plus));
         latest = snapshot;
         metrics.collected(store.clock().instant());
         return snapshot;
@@ -272,8 +289,9 @@ public final class Service implements AutoCloseable {
     private Optional<StoredPlan> makePlan(Job job, boolean mayReplan) {
         try {
             ClusterSnapshot snapshot = collect();
-            Policy policy = Policies.resolve(job.policy(), Goals.registry());
-            MigrationPlan plan = new Planner(solver).plan(snapshot, policy);
+            Policy policy = JobPolicies.resolve(job.policy());
+            MigrationPlan plan = WakePlans.names(job.policy()) ? wakePlan(snapshot, policy)
+                    : new Planner(solver, store.clock(), stats -> { }).plan(snapshot, policy);
             String planJson = PlanWriter.toJson(plan);
             StoredPlan stored = store.add(new PlanStore.NewPlan(job.name(), policy.name(), plan.steps().size(),
                     plan.migrations().size(), figures(planJson), planJson, SnapshotWriter.toJson(snapshot), null));
@@ -302,6 +320,27 @@ public final class Service implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The plan of a wake job: for {@code wake}, the load to make room for is the highest of the
+     * load now and the highest recorded in the coming hour the day before; unknown when nothing
+     * was recorded then.
+     */
+    private MigrationPlan wakePlan(ClusterSnapshot snapshot, Policy policy) {
+        Optional<Resources> forecast = Optional.empty();
+        if (!WakePlans.ALL.equals(policy.name())) {
+            java.time.Instant yesterday = store.clock().instant().minus(java.time.Duration.ofDays(1));
+            Resources now = snapshot.currentPlacement().loadByHost(snapshot).values().stream()
+                    .reduce(Resources.ZERO, Resources::plus);
+            forecast = loads.peak(yesterday, yesterday.plus(java.time.Duration.ofHours(1)))
+                    .map(then -> new Resources(Math.max(then.cpu(), now.cpu()),
+                            Math.max(then.memoryMiB(), now.memoryMiB()), Math.max(then.networkMbps(), now.networkMbps())));
+            LOG.info("job with policy {}: forecast load {} ({})", policy.name(), forecast.map(Object::toString)
+                    .orElse("unknown"), forecast.isPresent() ? "the highest of now and the same hour yesterday"
+                    : "nothing recorded for the same hour yesterday: every standby host is woken");
+        }
+        return WakePlans.plan(snapshot, policy, forecast);
     }
 
     /** A newer plan of the same job replaces those not yet running, as Watcher's audits do. */
@@ -371,8 +410,8 @@ public final class Service implements AutoCloseable {
     /** Whether the plan still holds on a fresh snapshot: the first step that would break a rule, or empty. */
     private Optional<String> planCheck(StoredPlan stored) throws InputException, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
-        Policy policy = Policies.resolve(stored.policy(), Goals.registry());
-        return PlanCheck.firstProblem(collect(), policy, plan).map(PlanCheck.Problem::toString);
+        Policy policy = JobPolicies.resolve(stored.policy());
+        return PlanCheck.firstProblem(collect(), policy, plan, store.clock().instant()).map(PlanCheck.Problem::toString);
     }
 
     private boolean moveLogged(StoredPlan plan, PlanState to, String why) {
@@ -417,7 +456,7 @@ public final class Service implements AutoCloseable {
     private RunReport carryOut(StoredPlan stored, long run, PlanExecutor.Between between)
             throws InputException, IOException, PlanExecutor.BadInput, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
-        Policy policy = Policies.resolve(stored.policy(), Goals.registry());
+        Policy policy = JobPolicies.resolve(stored.policy());
         Path runs = Files.createDirectories(config.dataDir().resolve("runs"));
         // The executor journals against the plan file's digest, as apply does.
         Path planFile = Files.writeString(runs.resolve("plan-" + stored.id() + ".json"), stored.planJson());
@@ -426,8 +465,8 @@ public final class Service implements AutoCloseable {
         // Its pre-flight sees the hosts put into maintenance, as the planner did.
         return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(),
                 () -> maintenance.marked(cluster.snapshots().snapshot()))
-                .run(request, question -> true, List.of(new StoreListener(store, run), metrics.run(stored.job())),
-                        between);
+                .run(request, question -> true, List.of(new StoreListener(store, run), metrics.run(stored.job()),
+                        powerHistory.listener(() -> Optional.ofNullable(latest))), between);
     }
 
     private static String figures(String planJson) {
