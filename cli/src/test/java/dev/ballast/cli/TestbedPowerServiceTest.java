@@ -66,7 +66,7 @@ class TestbedPowerServiceTest {
         cluster = ClusterConfigReader.read(clusterFile);
         Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
         // The testbed's hosts share one machine's CPUs, so no host has CPU to spare by itself.
-        Files.writeString(dir.resolve("night.yaml"), """
+        Path night = Files.writeString(dir.resolve("night.yaml"), """
                 apiVersion: ballast/v1
                 kind: Policy
                 name: night
@@ -80,8 +80,8 @@ class TestbedPowerServiceTest {
                 dataDir: data
                 http: {listen: "127.0.0.1:0", tokenFile: %s}
                 collect: {interval: 2s}
-                jobs: [{name: night, policy: night.yaml}, {name: morning, policy: wake-all}]
-                """.formatted(clusterFile, tokenFile));
+                jobs: [{name: night, policy: %s}, {name: morning, policy: wake-all}]
+                """.formatted(clusterFile, tokenFile, night));
         ServeCommand serve = new ServeCommand();
         serve.config = serviceFile;
         StringWriter out = new StringWriter();

@@ -26,7 +26,8 @@ class PolicyReaderTest {
     void readsTheDocumentedExample() throws Exception {
         assertThat(PolicyReader.read(Examples.POLICY, GOALS)).isEqualTo(new Policy("night-consolidation",
                 new Limits(0.85, 0.9, 0.8), 20, 0.5, Duration.ofDays(1), new FakeGoals.Settings("consolidate",
-                        Map.of("minImprovement.watts", 150.0, "weights.hostPower", 1.0, "weights.packing", 1.0))));
+                        Map.of("minImprovement.watts", 150.0, "weights.hostPower", 1.0, "weights.packing", 1.0)),
+                new PowerLimits(Reserve.hosts(1), 4, Duration.ofHours(12))));
     }
 
     @Test

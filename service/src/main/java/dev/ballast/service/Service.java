@@ -27,8 +27,8 @@ import dev.ballast.service.lifecycle.Expiry;
 import dev.ballast.service.lifecycle.WindowCheck;
 import dev.ballast.service.metrics.ServiceMetrics;
 import dev.ballast.service.power.PowerHistory;
+import dev.ballast.service.power.WakeForecast;
 import dev.ballast.service.power.WakePlans;
-import dev.ballast.service.store.LoadHistory;
 import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
@@ -37,6 +37,7 @@ import dev.ballast.service.store.WrongState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -76,7 +77,7 @@ public final class Service implements AutoCloseable {
     private final ServiceMetrics metrics;
     private final Maintenance maintenance;
     private final PowerHistory powerHistory;
-    private final LoadHistory loads;
+    private final WakeForecast wakeForecast;
     private volatile ClusterSnapshot latest;
 
     /** @param marks the hosts in maintenance, kept in the same store as the plans */
@@ -89,9 +90,9 @@ public final class Service implements AutoCloseable {
         this.solver = solver;
         this.expiry = new Expiry(store, store.clock(), config.expiry());
         this.powerHistory = new PowerHistory(store.powerSwitches());
-        this.loads = store.loadHistory();
+        this.wakeForecast = new WakeForecast(store.loadHistory());
         this.metrics = new ServiceMetrics(() -> Optional.ofNullable(latest), store,
-                () -> powerHistory.saved(java.time.Instant.EPOCH, store.clock().instant()).kWh() * 3.6e6);
+                () -> powerHistory.saved(Instant.EPOCH, store.clock().instant()).kWh() * 3.6e6);
     }
 
     /** The service's Prometheus metrics, for {@code GET /metrics}. */
@@ -103,7 +104,7 @@ public final class Service implements AutoCloseable {
      * The energy saved in [{@code from}, {@code to}] by the hosts the service's plans switched
      * off, and the watts of those off at {@code to}.
      */
-    public PowerHistory.Energy energySaved(java.time.Instant from, java.time.Instant to) {
+    public PowerHistory.Energy energySaved(Instant from, Instant to) {
         return powerHistory.saved(from, to);
     }
 
@@ -129,8 +130,7 @@ public final class Service implements AutoCloseable {
     /** Takes a fresh snapshot and keeps it as the newest (the collector's loop calls it). */
     public ClusterSnapshot collect() throws InterruptedException {
         ClusterSnapshot snapshot = powerHistory.marked(maintenance.marked(cluster.snapshots().snapshot()));
-        loads.record(store.clock().instant(), snapshot.currentPlacement().loadByHost(snapshot).values().stream()
-                .reduce(Resources.ZERO, Resources::plus));
+        wakeForecast.record(store.clock().instant(), snapshot);
         latest = snapshot;
         metrics.collected(store.clock().instant());
         return snapshot;
@@ -279,6 +279,15 @@ public final class Service implements AutoCloseable {
         return fire(Job.onDemand(MAINTENANCE_JOB, MAINTENANCE_POLICY, mode), FiredBy.MAINTENANCE, why);
     }
 
+    /**
+     * The policy a stored plan was made with, read again: its job's (a policy file is named by
+     * its path in the Service file, while the plan keeps the name inside the file), or the one the
+     * plan names when its job is gone or is the service's own.
+     */
+    private Policy policyOf(StoredPlan plan) throws InputException {
+        return JobPolicies.resolve(jobOf(plan).policy());
+    }
+
     /** The job that made a stored plan: a configured one, or the evacuation job (its plans wait for approval). */
     private Job jobOf(StoredPlan plan) {
         Job job = config.job(plan.job());
@@ -322,23 +331,13 @@ public final class Service implements AutoCloseable {
         return Optional.empty();
     }
 
-    /**
-     * The plan of a wake job: for {@code wake}, the load to make room for is the highest of the
-     * load now and the highest recorded in the coming hour the day before; unknown when nothing
-     * was recorded then.
-     */
+    /** The plan of a wake job: for {@code wake}, for the load forecast from the day before. */
     private MigrationPlan wakePlan(ClusterSnapshot snapshot, Policy policy) {
         Optional<Resources> forecast = Optional.empty();
         if (!WakePlans.ALL.equals(policy.name())) {
-            java.time.Instant yesterday = store.clock().instant().minus(java.time.Duration.ofDays(1));
-            Resources now = snapshot.currentPlacement().loadByHost(snapshot).values().stream()
-                    .reduce(Resources.ZERO, Resources::plus);
-            forecast = loads.peak(yesterday, yesterday.plus(java.time.Duration.ofHours(1)))
-                    .map(then -> new Resources(Math.max(then.cpu(), now.cpu()),
-                            Math.max(then.memoryMiB(), now.memoryMiB()), Math.max(then.networkMbps(), now.networkMbps())));
-            LOG.info("job with policy {}: forecast load {} ({})", policy.name(), forecast.map(Object::toString)
-                    .orElse("unknown"), forecast.isPresent() ? "the highest of now and the same hour yesterday"
-                    : "nothing recorded for the same hour yesterday: every standby host is woken");
+            forecast = wakeForecast.at(store.clock().instant(), snapshot);
+            LOG.info("policy {}: forecast load {}", policy.name(), forecast.map(Object::toString)
+                    .orElse("unknown: nothing recorded for the coming hour yesterday; every standby host is woken"));
         }
         return WakePlans.plan(snapshot, policy, forecast);
     }
@@ -410,8 +409,9 @@ public final class Service implements AutoCloseable {
     /** Whether the plan still holds on a fresh snapshot: the first step that would break a rule, or empty. */
     private Optional<String> planCheck(StoredPlan stored) throws InputException, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
-        Policy policy = JobPolicies.resolve(stored.policy());
-        return PlanCheck.firstProblem(collect(), policy, plan, store.clock().instant()).map(PlanCheck.Problem::toString);
+        Policy policy = policyOf(stored);
+        return PlanCheck.firstProblem(collect(), policy, plan, store.clock().instant())
+                .map(PlanCheck.Problem::toString);
     }
 
     private boolean moveLogged(StoredPlan plan, PlanState to, String why) {
@@ -456,15 +456,15 @@ public final class Service implements AutoCloseable {
     private RunReport carryOut(StoredPlan stored, long run, PlanExecutor.Between between)
             throws InputException, IOException, PlanExecutor.BadInput, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
-        Policy policy = JobPolicies.resolve(stored.policy());
+        Policy policy = policyOf(stored);
         Path runs = Files.createDirectories(config.dataDir().resolve("runs"));
         // The executor journals against the plan file's digest, as apply does.
         Path planFile = Files.writeString(runs.resolve("plan-" + stored.id() + ".json"), stored.planJson());
         PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster.config(),
                 MigrationSettings.defaults(), runs.resolve("plan-" + stored.id() + ".journal.jsonl"), false, true);
-        // Its pre-flight sees the hosts put into maintenance, as the planner did.
+        // Its pre-flight sees the hosts put into maintenance, and when hosts were switched on, as the planner did.
         return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(),
-                () -> maintenance.marked(cluster.snapshots().snapshot()))
+                () -> powerHistory.marked(maintenance.marked(cluster.snapshots().snapshot())))
                 .run(request, question -> true, List.of(new StoreListener(store, run), metrics.run(stored.job()),
                         powerHistory.listener(() -> Optional.ofNullable(latest))), between);
     }

@@ -52,9 +52,18 @@ class PowerJobsTest {
                 limits: {cpu: 0.85, memory: 0.95, network: 0.8}
                 powerCooldown: 2h
                 """);
+        // Half of each host: after a night's packing, relieving needs more hosts than are on.
+        Path cool = Files.writeString(dataDir.resolve("cool.yaml"), """
+                apiVersion: ballast/v1
+                kind: Policy
+                name: cool
+                goal: relieve
+                limits: {cpu: 0.5, memory: 0.5, network: 0.5}
+                """);
         simulated = new SimulatedService(dataDir, List.of(Job.onDemand("night", "consolidate", Mode.AUTO),
                 Job.onDemand("morning", "wake", Mode.AUTO), Job.onDemand("all-up", "wake-all", Mode.RECOMMEND),
-                Job.onDemand("cooling-night", cooling.toString(), Mode.RECOMMEND)), ZoneOffset.UTC);
+                Job.onDemand("cooling-night", cooling.toString(), Mode.RECOMMEND),
+                Job.onDemand("relieve", cool.toString(), Mode.AUTO)), ZoneOffset.UTC);
     }
 
     @AfterEach
@@ -157,5 +166,23 @@ class PowerJobsTest {
         simulated.clock.advance(Duration.ofHours(3));
         MigrationPlan later = PlanReader.parse(run("cooling-night").planJson(), "plan");
         assertThat(later.hostsToPowerOff()).containsAnyElementsOf(off);
+    }
+
+    @Test
+    void relievingWakesStandbyHostsWhenTheHostsOnHaveNoRoom() throws Exception {
+        List<String> off = night().stream().map(Host::name).toList();
+
+        StoredPlan relief = run("relieve");
+
+        assertThat(relief.state()).as(relief.reason()).isEqualTo(PlanState.SUCCEEDED);
+        MigrationPlan plan = PlanReader.parse(relief.planJson(), "plan");
+        List<String> woken = plan.steps().stream().filter(PowerOn.class::isInstance).map(s -> s.host()).toList();
+        assertThat(woken).isNotEmpty();
+        assertThat(off).containsAll(woken);
+        // Every power-on comes before the first VM step.
+        assertThat(plan.steps().subList(0, woken.size())).allMatch(PowerOn.class::isInstance);
+        assertThat(plan.vmSteps()).anyMatch(step -> woken.contains(step.to()));
+        ClusterSnapshot after = simulated.service.collect();
+        assertThat(woken).allSatisfy(h -> assertThat(after.host(h).orElseThrow().state()).isEqualTo(HostState.ACTIVE));
     }
 }
