@@ -113,11 +113,16 @@ public final class Planner {
             }
             refused = e;
         }
-        // The hosts that are on cannot take what must move: standby hosts are woken one at a
-        // time, the largest first, until a plan keeps every limit or none is left.
+        // The hosts that are on cannot take what must move: standby hosts are woken, the largest
+        // first, as many at once as the cluster's whole load needs at least, then one at a time,
+        // until a plan keeps every limit or none is left.
         List<String> woken = new ArrayList<>();
+        int first = Wakeable.atLeast(given, policy, wakeable);
         for (Host host : wakeable) {
             woken.add(host.name());
+            if (woken.size() < first) {
+                continue;
+            }
             log.info("policy {}: the hosts that are on leave {}; planning again with {} switched on", policy.name(),
                     plan == null ? refused.getMessage() : plan.summary().unresolved().get(0), woken);
             try {
@@ -354,7 +359,8 @@ public final class Planner {
         // soon as its last VM has left.
         PowerOffChoice.Choice power = PowerOffChoice.of(snapshot, policy, placement,
                 objective.hostsToSwitchOff(placement), clock.instant());
-        power.keptOn().forEach((host, why) -> log.info("policy {}: {} is left on, empty: {}", policy.name(), host, why));
+        power.keptOn().forEach((host, why) ->
+                log.info("policy {}: {} is left on, empty: {}", policy.name(), host, why));
         List<Step> steps = new ArrayList<>(powerOns);
         steps.addAll(PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel), power.off()));
         steps = Reasons.attach(asGiven, policy, objective, steps);

@@ -63,6 +63,24 @@ class WakingPlanTest {
     }
 
     @Test
+    void newVmsThatFitNowhereOnWakeAsManyHostsAsTheyNeed() throws Exception {
+        // a and b hold 56 of the 60.8 GiB their memory limit allows; two new 40 GiB VMs bring the
+        // load to 192 GiB, over what three hosts may hold (182.4): both standby hosts are needed,
+        // and woken at once rather than one search each.
+        ClusterSnapshot snapshot = new ClusterSnapshot(
+                List.of(host("a"), host("b"), host("c", HostState.STANDBY), host("d", HostState.STANDBY)),
+                List.of(vm("a1", "a", 56, 1), vm("b1", "b", 56, 1), vm("n1", null, 40, 1), vm("n2", null, 40, 1)),
+                List.of());
+        assertThat(Wakeable.atLeast(snapshot, relieve(), Wakeable.hostsOf(snapshot))).isEqualTo(2);
+
+        MigrationPlan plan = checked(snapshot, relieve());
+
+        assertThat(plan.steps().subList(0, 2)).allMatch(PowerOn.class::isInstance);
+        assertThat(plan.placement().hostOf("n1")).isIn("c", "d");
+        assertThat(plan.placement().hostOf("n2")).isIn("c", "d").isNotEqualTo(plan.placement().hostOf("n1"));
+    }
+
+    @Test
     void relieveWakesNothingWhenTheHostsOnHaveRoom() throws Exception {
         // c is on and empty: the VM goes there, d stays off.
         MigrationPlan plan = checked(hotWithStandby(HostState.ACTIVE, HostState.STANDBY), relieve());

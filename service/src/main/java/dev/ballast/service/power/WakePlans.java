@@ -72,7 +72,8 @@ public final class WakePlans {
             room = room.plus(host.capacity().scaledBy(policy.limits()));
         }
         Placement current = snapshot.currentPlacement();
-        return new MigrationPlan(policy.name(), "0hard/0soft", current, steps, PlanSummary.of(snapshot, current, steps));
+        return new MigrationPlan(policy.name(), "0hard/0soft", current, steps,
+                PlanSummary.of(snapshot, current, steps));
     }
 
     /** The first resource the room falls short of the load in, or empty when it holds it all. */
