@@ -2,6 +2,7 @@ package dev.ballast.scheduler;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Figure;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.PowerOn;
@@ -59,6 +60,8 @@ public final class Planner {
 
     private static final Logger log = LoggerFactory.getLogger(Planner.class);
     private static final int MAX_REASONS = 20;
+    /** The figure of the idle watts of hosts a plan empties that the power rules keep on. */
+    static final String KEPT_ON = "watts emptied but kept on";
     private static final Duration MIN_SEARCH = Duration.ofMillis(200);
     /** One fiftieth of the time limit is kept for the work after the search, or more: see below. */
     private static final int FINISHING_SHARE = 50;
@@ -369,8 +372,25 @@ public final class Planner {
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
         return new MigrationPlan(policy.name(), score, placement, steps,
                 PlanSummary.of(asGiven, placement, steps, sequence.dropped())
-                        .withEfficacy(objective.efficacy(placement))
+                        .withEfficacy(withKeptOn(objective.efficacy(placement), asGiven, power))
                         .withUnresolved(unresolved(snapshot, policy, placement, shortfall, objective.unresolved(placement))));
+    }
+
+    /**
+     * The goal's figures and, when the power rules keep on hosts the plan empties, their idle
+     * watts: the plan's watts saved count every host it leaves without VMs, and these stay on.
+     */
+    private static List<Figure> withKeptOn(List<Figure> figures, ClusterSnapshot snapshot,
+            PowerOffChoice.Choice power) {
+        Set<String> usedNow = snapshot.currentPlacement().usedHosts();
+        double watts = power.keptOn().keySet().stream().filter(usedNow::contains)
+                .mapToDouble(h -> snapshot.host(h).orElseThrow().idleWatts()).sum();
+        if (watts == 0) {
+            return figures;
+        }
+        List<Figure> all = new ArrayList<>(figures);
+        all.add(new Figure(KEPT_ON, watts, "W"));
+        return all;
     }
 
     /**

@@ -44,7 +44,9 @@ class PowerLimitsPlanTest {
 
     @Test
     void withoutPowerSettingsEveryEmptiedHostGoesOff() throws Exception {
-        assertThat(plan(fourQuietHosts(), PowerLimits.NONE).hostsToPowerOff()).hasSize(3);
+        MigrationPlan plan = plan(fourQuietHosts(), PowerLimits.NONE);
+        assertThat(plan.hostsToPowerOff()).hasSize(3);
+        assertThat(plan.summary().efficacy()).noneMatch(f -> f.name().equals(Planner.KEPT_ON));
     }
 
     @Test
@@ -58,6 +60,11 @@ class PowerLimitsPlanTest {
         MigrationPlan plan = plan(fourQuietHosts(), PowerLimits.NONE.withReserve(Reserve.hosts(1)));
         assertThat(plan.hostsToPowerOff()).hasSize(2);
         assertThat(plan.placement().usedHosts()).hasSize(1);
+        // The host kept on had a VM before: its 150 idle watts are named, apart from those saved.
+        assertThat(plan.summary().efficacy()).anySatisfy(f -> {
+            assertThat(f.name()).isEqualTo(Planner.KEPT_ON);
+            assertThat(f.value()).isEqualTo(150.0);
+        });
     }
 
     @Test
