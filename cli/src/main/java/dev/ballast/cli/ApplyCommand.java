@@ -159,7 +159,7 @@ final class ApplyCommand extends Subcommand {
             collector.sample();
             collector.status().forEach(err::println);
             err.flush();
-            return drivers.withPowerStates(collector.snapshot());
+            return collector.snapshot();
         }
     }
 

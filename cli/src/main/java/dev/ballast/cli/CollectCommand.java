@@ -117,7 +117,7 @@ final class CollectCommand extends Subcommand {
     }
 
     private int write(Collector collector, HostDrivers drivers, PrintWriter out, PrintWriter err) {
-        ClusterSnapshot snapshot = drivers.withPowerStates(collector.snapshot());
+        ClusterSnapshot snapshot = collector.snapshot();
         collector.status().forEach(err::println);
         boolean json = output != null && output.toString().toLowerCase(Locale.ROOT).endsWith(".json");
         String text = json ? SnapshotWriter.toJson(snapshot) : SnapshotWriter.toYaml(snapshot);

@@ -10,15 +10,12 @@ import dev.ballast.hosts.simulated.Ticker;
 import dev.ballast.model.ClusterConfig;
 import dev.ballast.model.ClusterConfig.HostConfig;
 import dev.ballast.model.ClusterSnapshot;
-import dev.ballast.model.Host;
-import dev.ballast.model.HostState;
 import dev.ballast.model.SimulationConfig;
 import dev.ballast.model.SimulationConfig.Failure;
 import dev.ballast.simulator.ClusterGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -129,24 +126,6 @@ final class HostDrivers {
     /** Where a simulated cluster started from, in words; empty for real hosts. */
     Optional<String> startedFrom() {
         return Optional.ofNullable(startedFrom);
-    }
-
-    /**
-     * A collected snapshot with the simulated cluster's switched-off hosts as they are: standby
-     * (the collector, hearing nothing from them, would call them stale). Unchanged for real hosts.
-     */
-    ClusterSnapshot withPowerStates(ClusterSnapshot collected) {
-        if (simulation == null) {
-            return collected;
-        }
-        ClusterSnapshot now = simulation.snapshot();
-        List<Host> hosts = new ArrayList<>();
-        for (Host host : collected.hosts()) {
-            Host simulated = now.host(host.name()).orElse(host);
-            hosts.add(simulated.state() == HostState.STANDBY
-                    ? simulated.withStale(null) : host);
-        }
-        return new ClusterSnapshot(hosts, collected.vms(), collected.groups());
     }
 
     /** Writes a simulated cluster's state to its state file, for the next command; returns the file. */

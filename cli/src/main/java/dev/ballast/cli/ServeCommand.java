@@ -227,7 +227,7 @@ final class ServeCommand extends Subcommand {
                 collector.sample();
                 Thread.sleep(1000);
                 collector.sample();
-                return drivers.withPowerStates(collector.snapshot());
+                return collector.snapshot();
             }
         };
         return new ClusterAccess(drivers.cluster(), drivers.readWrite(), snapshots, clock, Sleeper.system());

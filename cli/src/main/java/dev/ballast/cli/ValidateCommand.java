@@ -9,6 +9,7 @@ import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
+import dev.ballast.model.PowerLimits;
 import dev.ballast.scheduler.goals.Goals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,6 +85,16 @@ final class ValidateCommand extends Subcommand {
         }
         // Each goal says what its own settings are.
         Goals.registry().of(policy).describe(policy.settings()).forEach(part -> line.append(", ").append(part));
+        PowerLimits power = policy.power();
+        if (!power.reserve().isNone()) {
+            line.append(", reserve ").append(power.reserve().describe());
+        }
+        if (power.maxPowerOffsPerRun() != null) {
+            line.append(", at most ").append(Text.count(power.maxPowerOffsPerRun(), "host")).append(" off per plan");
+        }
+        if (!power.powerCooldown().isZero()) {
+            line.append(", power cooldown ").append(Durations.format(power.powerCooldown()));
+        }
         return line.toString();
     }
 }

@@ -35,6 +35,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void thePowerSettingsAreShown() {
+        Path file = TestFiles.write(dir.resolve("night.yaml"), """
+                apiVersion: ballast/v1
+                kind: Policy
+                name: night
+                goal: consolidate
+                reserve: {capacity: 0.2}
+                maxPowerOffsPerRun: 2
+                powerCooldown: 4h
+                """);
+
+        Run run = Run.ballast("validate", file.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).endsWith(", reserve {capacity: 0.2}, at most 2 hosts off per plan, power cooldown 4h\n");
+    }
+
+    @Test
     void aToleranceForEachResourceIsShownForEach() {
         Path file = TestFiles.write(dir.resolve("even-cpu.yaml"), """
                 apiVersion: ballast/v1

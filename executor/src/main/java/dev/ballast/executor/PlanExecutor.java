@@ -360,7 +360,8 @@ public final class PlanExecutor {
                 skipLaterOf(vmStep.vm(), skipped, 0, queue);
             }
             while (true) {
-                Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(state, request.policy(), subPlan(queue, false));
+                Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(state, request.policy(),
+                        subPlan(queue, false), clock.instant());
                 if (problem.isEmpty() || problem.get().step() == 0) {
                     problem.ifPresent(p -> LOG.warn("after skipping step {}, the plan's end state: {}", skipped, p.reason()));
                     return;
@@ -384,7 +385,8 @@ public final class PlanExecutor {
         }
 
         private Optional<String> check(List<Integer> remaining) {
-            Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(state, request.policy(), subPlan(remaining, true));
+            Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(state, request.policy(),
+                    subPlan(remaining, true), clock.instant());
             return problem.map(p -> p.step() == 0 ? "end of plan: " + p.reason()
                     : describe(remaining.get(p.step() - 1)) + ": " + p.reason());
         }

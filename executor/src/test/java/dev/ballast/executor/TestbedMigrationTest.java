@@ -236,6 +236,47 @@ class TestbedMigrationTest {
         assertThat(active.isStale()).isFalse();
     }
 
+    @Test
+    @Order(6)
+    void aPowerOffOfAHostWhereADomainWasStartedBehindThePlannersBackIsRefusedAtPreflight() throws Exception {
+        // The plan is checked against a snapshot in which host-04 is empty, then a domain is
+        // started there: the executor's look at the live host, right before the step, refuses it.
+        ClusterSnapshot empty = freshSnapshot();
+        assertThat(empty.vms()).noneMatch(vm -> "host-04".equals(vm.host()));
+        Path xml = Files.writeString(files.resolve("intruder.xml"), INTRUDER);
+        Testbed.run(List.of("virsh", "-c", Testbed.uri("host-04"), "create", xml.toString()), 60);
+        try {
+            Path journal = files.resolve("intruder.journal.jsonl");
+            RunReport report = apply(powerPlan(new PowerOff("host-04")), MigrationSettings.defaults(), journal,
+                    () -> empty);
+
+            StepResult step = report.steps().get(0);
+            assertThat(step.status()).as(step.toString()).isEqualTo(StepResult.Status.SKIPPED);
+            assertThat(step.reason()).isEqualTo("pre-flight: host-04 still runs intruder");
+            assertThat(Files.readString(RunReport.pathFor(journal))).contains("pre-flight: host-04 still runs intruder");
+            assertThat(Testbed.power("host-04", "status")).isEqualTo("on");
+            assertThat(Testbed.runningGuests("host-04")).containsExactly("intruder");
+        } finally {
+            Testbed.run(List.of("virsh", "-c", Testbed.uri("host-04"), "destroy", "intruder"), 60);
+        }
+    }
+
+    /** A guest with no disk and no network, as an operator might start one by hand: SeaBIOS idles. */
+    private static final String INTRUDER = """
+            <domain type='qemu'>
+              <name>intruder</name>
+              <memory unit='MiB'>32</memory>
+              <vcpu>1</vcpu>
+              <os><type arch='x86_64' machine='pc'>hvm</type></os>
+              <cpu mode='custom' match='exact' check='none'><model fallback='forbid'>qemu64</model></cpu>
+              <devices>
+                <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                <video><model type='none'/></video>
+                <memballoon model='none'/>
+              </devices>
+            </domain>
+            """;
+
     // ------------------------------------------------------------------ helpers
 
     private static HostConfig config(String host) {
@@ -271,6 +312,11 @@ class TestbedMigrationTest {
     }
 
     private static RunReport apply(MigrationPlan plan, MigrationSettings settings, Path journal) throws Exception {
+        return apply(plan, settings, journal, TestbedMigrationTest::freshSnapshot);
+    }
+
+    private static RunReport apply(MigrationPlan plan, MigrationSettings settings, Path journal,
+            SnapshotSource snapshots) throws Exception {
         Path planFile = files.resolve(journal.getFileName().toString().replace(".journal.jsonl", ".plan.json"));
         Files.writeString(planFile, PlanWriter.toJson(plan));
         StringWriter out = new StringWriter();
@@ -278,7 +324,7 @@ class TestbedMigrationTest {
         PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster, settings, journal,
                 false, true);
         PlanExecutor executor = new PlanExecutor(Clock.systemUTC(), Sleeper.system(), LibvirtHostDriver::open,
-                TestbedMigrationTest::freshSnapshot);
+                snapshots);
         try {
             return executor.run(request, question -> false,
                     List.of(new TerminalListener(new PrintWriter(out, true), new PrintWriter(err, true), false)));

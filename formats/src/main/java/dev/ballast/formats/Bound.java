@@ -42,6 +42,8 @@ record Bound(String rule, DoublePredicate test, double max) {
     static final Bound NON_NEGATIVE = new Bound("must be >= 0", v -> v >= 0);
     /** A share of a host's capacity: above 0, at most all of it. */
     static final Bound FRACTION = new Bound("must be > 0 and <= 1", v -> v > 0 && v <= 1);
+    /** A share that may be none: from 0 to all of it. */
+    static final Bound FRACTION_OR_NONE = new Bound("must be >= 0 and <= 1", v -> v >= 0 && v <= 1);
 
     Bound(String rule, DoublePredicate test) {
         this(rule, test, MAX_MAGNITUDE);

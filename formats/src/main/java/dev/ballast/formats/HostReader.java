@@ -15,7 +15,8 @@ import java.util.List;
 final class HostReader {
 
     static final String[] FIELDS = {
-        "name", "state", "capacity", "migrationLink", "storage", "bridges", "cpu", "power", "libvirtUri", "stale"};
+        "name", "state", "capacity", "migrationLink", "storage", "bridges", "cpu", "power", "libvirtUri", "stale",
+        "poweredOnAt"};
 
     static final String LIBVIRT_URI_EXAMPLE = "qemu+ssh://host-01/system";
 
@@ -35,11 +36,12 @@ final class HostReader {
         Power power = power(host.object("power", false));
         String libvirtUri = host.uri("libvirtUri", false, LIBVIRT_URI_EXAMPLE);
         Staleness stale = stale(host.object("stale", false));
+        Instant poweredOnAt = host.instant("poweredOnAt");
         if (problems.addedSince(mark)) {
             return host.entry(name, null);
         }
         return host.entry(name, new Host(name, state, capacity, link,
-                new HashSet<>(storage), new HashSet<>(bridges), cpu, power, libvirtUri, stale));
+                new HashSet<>(storage), new HashSet<>(bridges), cpu, power, libvirtUri, stale, poweredOnAt));
     }
 
     private static Resources capacity(NodeReader capacity) {

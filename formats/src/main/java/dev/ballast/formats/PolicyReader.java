@@ -3,6 +3,8 @@ package dev.ballast.formats;
 import dev.ballast.model.GoalSettings;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
+import dev.ballast.model.PowerLimits;
+import dev.ballast.model.PowerLimits.Reserve;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ public final class PolicyReader {
 
     static final String KIND = "Policy";
     private static final List<String> EVERY_GOAL_READS = List.of("apiVersion", "kind", "name", "goal", "limits",
-            "maxMigrations", "weights", "cooldown");
+            "maxMigrations", "weights", "cooldown", "reserve", "maxPowerOffsPerRun", "powerCooldown");
     /** The one weight every goal reads. */
     private static final String MIGRATION = "migration";
 
@@ -50,10 +52,11 @@ public final class PolicyReader {
         Integer maxMigrations = root.integer("maxMigrations", null, Bound.NON_NEGATIVE, false);
         Double migrationWeight = migrationWeight(root.object("weights", false), anyGoalReads);
         Duration cooldown = root.duration("cooldown", Duration.ZERO);
+        PowerLimits power = power(root);
         checkNested(root, anyGoalReads);
         GoalSettings settings = goal == null ? null : goalSettings(root, goal, goals, anyGoalReads);
         problems.throwIfAny(source);
-        return new Policy(name, limits, maxMigrations, migrationWeight, cooldown, settings);
+        return new Policy(name, limits, maxMigrations, migrationWeight, cooldown, settings, power);
     }
 
     /** Refuses the settings other goals read, then lets the chosen goal read its own. */
@@ -82,6 +85,36 @@ public final class PolicyReader {
                 object.allowOnly(children.toArray(String[]::new));
             }
         }
+    }
+
+    /** What every goal reads about hosts' power: the reserve, the cap per plan, the power cooldown. */
+    private static PowerLimits power(NodeReader root) {
+        Reserve reserve = reserve(root.object("reserve", false));
+        Integer maxPowerOffs = root.integer("maxPowerOffsPerRun", null, Bound.NON_NEGATIVE, false);
+        Duration powerCooldown = root.duration("powerCooldown", Duration.ZERO);
+        return reserve == null || powerCooldown == null ? null
+                : new PowerLimits(reserve, maxPowerOffs, powerCooldown);
+    }
+
+    /** {@code {hosts: N}} or {@code {capacity: SHARE}}: one of the two. */
+    private static Reserve reserve(NodeReader reserve) {
+        if (reserve == null) {
+            return Reserve.NONE;
+        }
+        reserve.allowOnly("hosts", "capacity");
+        boolean hosts = reserve.has("hosts");
+        boolean capacity = reserve.has("capacity");
+        if (hosts == capacity) {
+            reserve.report(hosts ? "give hosts or capacity, not both" : "give hosts (e.g. {hosts: 1}) or capacity"
+                    + " (e.g. {capacity: 0.2})");
+            return null;
+        }
+        if (hosts) {
+            Integer count = reserve.integer("hosts", null, Bound.NON_NEGATIVE, true);
+            return count == null ? null : Reserve.hosts(count);
+        }
+        Double share = reserve.decimal("capacity", null, Bound.FRACTION_OR_NONE);
+        return share == null ? null : Reserve.capacity(share);
     }
 
     private static Double migrationWeight(NodeReader weights, List<String> anyGoalReads) {

@@ -82,6 +82,9 @@ public final class SnapshotWriter {
             stale.put("since", host.stale().since().toString());
             stale.put("reason", host.stale().reason());
         }
+        if (host.poweredOnAt() != null) {
+            node.put("poweredOnAt", host.poweredOnAt().toString());
+        }
         return node;
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
+import dev.ballast.model.PowerLimits;
+import dev.ballast.model.PowerLimits.Reserve;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,7 +26,8 @@ class PolicyReaderTest {
     void readsTheDocumentedExample() throws Exception {
         assertThat(PolicyReader.read(Examples.POLICY, GOALS)).isEqualTo(new Policy("night-consolidation",
                 new Limits(0.85, 0.9, 0.8), 20, 0.5, Duration.ofDays(1), new FakeGoals.Settings("consolidate",
-                        Map.of("minImprovement.watts", 150.0, "weights.hostPower", 1.0, "weights.packing", 1.0))));
+                        Map.of("minImprovement.watts", 150.0, "weights.hostPower", 1.0, "weights.packing", 1.0)),
+                new PowerLimits(Reserve.hosts(1), 4, Duration.ofHours(12))));
     }
 
     @Test
@@ -34,6 +37,28 @@ class PolicyReaderTest {
         assertThat(policy).isEqualTo(new Policy("p", Limits.FULL, null, new FakeGoals.Settings("balance", Map.of())));
         assertThat(policy.migrationWeight()).isEqualTo(1.0);
         assertThat(policy.cooldown()).isZero();
+    }
+
+    @Test
+    void readsThePowerSettingsEveryGoalReads() throws Exception {
+        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + """
+                name: p
+                goal: consolidate
+                reserve: {hosts: 2}
+                maxPowerOffsPerRun: 3
+                powerCooldown: 4h
+                """, "p.yaml", GOALS);
+        assertThat(policy.power()).isEqualTo(new PowerLimits(Reserve.hosts(2), 3, Duration.ofHours(4)));
+
+        Policy share = PolicyReader.parse(Examples.POLICY_HEADER + "name: p\ngoal: balance\nreserve: {capacity: 0.2}\n",
+                "p.yaml", GOALS);
+        assertThat(share.power()).isEqualTo(PowerLimits.NONE.withReserve(Reserve.capacity(0.2)));
+    }
+
+    @Test
+    void withoutPowerSettingsNothingLimitsPowerOffs() throws Exception {
+        Policy policy = PolicyReader.parse(Examples.POLICY_HEADER + "name: p\ngoal: consolidate\n", "p.yaml", GOALS);
+        assertThat(policy.power()).isEqualTo(PowerLimits.NONE);
     }
 
     @Test
@@ -128,7 +153,22 @@ class PolicyReaderTest {
                         "unknown field (known: points, watts)"),
                 Arguments.of("name: p\ngoal: balance\nminImprovement: 2\n", "minImprovement",
                         "expected an object, got 2"),
-                Arguments.of("name: p\ngoal: balance\nthreshold: 3\n", "threshold", "unknown field (known: apiVersion,"));
+                Arguments.of("name: p\ngoal: balance\nthreshold: 3\n", "threshold", "unknown field (known: apiVersion,"),
+                Arguments.of("name: p\ngoal: consolidate\nreserve: {hosts: 1, capacity: 0.2}\n", "reserve",
+                        "give hosts or capacity, not both"),
+                Arguments.of("name: p\ngoal: consolidate\nreserve: {}\n", "reserve",
+                        "give hosts (e.g. {hosts: 1}) or capacity (e.g. {capacity: 0.2})"),
+                Arguments.of("name: p\ngoal: consolidate\nreserve: {hosts: -1}\n", "reserve.hosts",
+                        "must be >= 0, got -1"),
+                Arguments.of("name: p\ngoal: consolidate\nreserve: {capacity: 1.5}\n", "reserve.capacity",
+                        "must be >= 0 and <= 1, got 1.5"),
+                Arguments.of("name: p\ngoal: consolidate\nreserve: {watts: 100}\n", "reserve.watts",
+                        "unknown field (known: hosts, capacity)"),
+                Arguments.of("name: p\ngoal: consolidate\nreserve: 1\n", "reserve", "expected an object, got 1"),
+                Arguments.of("name: p\ngoal: consolidate\nmaxPowerOffsPerRun: -2\n", "maxPowerOffsPerRun",
+                        "must be >= 0, got -2"),
+                Arguments.of("name: p\ngoal: consolidate\npowerCooldown: 2\n", "powerCooldown",
+                        "expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got 2"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")

@@ -47,6 +47,22 @@ class SnapshotWriterTest {
     }
 
     @Test
+    void writesWhenAHostWasSwitchedOnAndReadsItBack() throws Exception {
+        Instant on = Instant.parse("2026-11-24T06:30:00Z");
+        Host plain = new Host("h1", HostState.ACTIVE, new Resources(8, 1024, 100), null, Set.of(), Set.of(), null,
+                null, null);
+        ClusterSnapshot snapshot = new ClusterSnapshot(List.of(plain.withPoweredOnAt(on),
+                new Host("h2", HostState.ACTIVE, new Resources(8, 1024, 100), null, Set.of(), Set.of(), null, null,
+                        null)), List.of(), List.of());
+
+        String yaml = SnapshotWriter.toYaml(snapshot);
+
+        assertThat(yaml).contains("  poweredOnAt: 2026-11-24T06:30:00Z\n").containsOnlyOnce("poweredOnAt");
+        assertThat(SnapshotReader.parse(yaml, "out.yaml")).isEqualTo(snapshot);
+        assertThat(SnapshotReader.parse(SnapshotWriter.toJson(snapshot), "out.json")).isEqualTo(snapshot);
+    }
+
+    @Test
     void namesThatLookLikeNumbersOrBooleansStayStrings() throws Exception {
         ClusterSnapshot odd = new ClusterSnapshot(
                 List.of(new Host("1234", HostState.ACTIVE, new Resources(8, 1024, 100), null,

@@ -1,5 +1,6 @@
 package dev.ballast.model;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param libvirtUri optional
  * @param stale     optional: set by the collector when the host's figures are out of date; such a
  *                  host receives no VMs
+ * @param poweredOnAt optional: when the host was last switched on (by Ballast, as its service
+ *                  remembers); the policy's {@code powerCooldown} keeps it on for that long
  */
 public record Host(
         String name,
@@ -26,7 +29,8 @@ public record Host(
         CpuInfo cpu,
         Power power,
         String libvirtUri,
-        Staleness stale) {
+        Staleness stale,
+        Instant poweredOnAt) {
 
     /**
      * The idle draw assumed for a host whose snapshot gives no {@code power}: a typical two-socket
@@ -43,6 +47,12 @@ public record Host(
         Objects.requireNonNull(capacity, "capacity");
         storage = Set.copyOf(storage);
         bridges = Set.copyOf(bridges);
+    }
+
+    /** A host not known to have been switched on lately. */
+    public Host(String name, HostState state, Resources capacity, MigrationLink migrationLink, Set<String> storage,
+            Set<String> bridges, CpuInfo cpu, Power power, String libvirtUri, Staleness stale) {
+        this(name, state, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, stale, null);
     }
 
     /** A host with fresh figures (not stale). */
@@ -80,11 +90,18 @@ public record Host(
 
     /** This host with another state, e.g. set to maintenance for a what-if plan. */
     public Host withState(HostState newState) {
-        return new Host(name, newState, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, stale);
+        return new Host(name, newState, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, stale,
+                poweredOnAt);
     }
 
     /** This host marked stale, or fresh again with null. */
     public Host withStale(Staleness newStale) {
-        return new Host(name, state, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, newStale);
+        return new Host(name, state, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, newStale,
+                poweredOnAt);
+    }
+
+    /** This host as last switched on at {@code when}, or not known to have been with null. */
+    public Host withPoweredOnAt(Instant when) {
+        return new Host(name, state, capacity, migrationLink, storage, bridges, cpu, power, libvirtUri, stale, when);
     }
 }

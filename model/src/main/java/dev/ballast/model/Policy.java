@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param cooldown        a VM migrated less than this long ago is not moved again unless its host
  *                        must be emptied; zero for no cooldown
  * @param settings        what the goal optimises and how; see the scheduler's goals
+ * @param power           the reserve kept on, the cap on hosts switched off per plan, the
+ *                        power cooldown
  */
 public record Policy(
         String name,
@@ -21,7 +23,8 @@ public record Policy(
         Integer maxMigrations,
         double migrationWeight,
         Duration cooldown,
-        GoalSettings settings) {
+        GoalSettings settings,
+        PowerLimits power) {
 
     public static final double DEFAULT_MIGRATION_WEIGHT = 1.0;
 
@@ -30,6 +33,13 @@ public record Policy(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(cooldown, "cooldown");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(power, "power");
+    }
+
+    /** A policy without power limits. */
+    public Policy(String name, Limits limits, Integer maxMigrations, double migrationWeight, Duration cooldown,
+            GoalSettings settings) {
+        this(name, limits, maxMigrations, migrationWeight, cooldown, settings, PowerLimits.NONE);
     }
 
     /** A policy with the default migration weight and no cooldown. */
@@ -43,22 +53,26 @@ public record Policy(
     }
 
     public Policy withName(String newName) {
-        return new Policy(newName, limits, maxMigrations, migrationWeight, cooldown, settings);
+        return new Policy(newName, limits, maxMigrations, migrationWeight, cooldown, settings, power);
     }
 
     public Policy withMaxMigrations(Integer max) {
-        return new Policy(name, limits, max, migrationWeight, cooldown, settings);
+        return new Policy(name, limits, max, migrationWeight, cooldown, settings, power);
     }
 
     public Policy withMigrationWeight(double weight) {
-        return new Policy(name, limits, maxMigrations, weight, cooldown, settings);
+        return new Policy(name, limits, maxMigrations, weight, cooldown, settings, power);
     }
 
     public Policy withCooldown(Duration newCooldown) {
-        return new Policy(name, limits, maxMigrations, migrationWeight, newCooldown, settings);
+        return new Policy(name, limits, maxMigrations, migrationWeight, newCooldown, settings, power);
     }
 
     public Policy withSettings(GoalSettings newSettings) {
-        return new Policy(name, limits, maxMigrations, migrationWeight, cooldown, newSettings);
+        return new Policy(name, limits, maxMigrations, migrationWeight, cooldown, newSettings, power);
+    }
+
+    public Policy withPower(PowerLimits newPower) {
+        return new Policy(name, limits, maxMigrations, migrationWeight, cooldown, settings, newPower);
     }
 }

@@ -6,12 +6,14 @@ import dev.ballast.model.Group;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Placement;
+import dev.ballast.model.PowerOff;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resources;
 import dev.ballast.model.Step;
 import dev.ballast.model.Vm;
 import dev.ballast.model.VmStep;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +39,8 @@ public final class ClusterState implements ClusterChanges {
     private final Map<String, Resources> limits = new HashMap<>();
     /** Hosts whose power a step has changed, with the state they are in now. */
     private final Map<String, HostState> switched = new HashMap<>();
+    /** When the plan is judged: the power cooldown counts from the hosts' {@code poweredOnAt} to here. */
+    private Instant now = Instant.now();
 
     private ClusterState(ClusterSnapshot snapshot, Policy policy, Placement placement) {
         this.snapshot = snapshot;
@@ -61,6 +65,16 @@ public final class ClusterState implements ClusterChanges {
     /** The cluster under any placement. */
     public static ClusterState of(ClusterSnapshot snapshot, Policy policy, Placement placement) {
         return new ClusterState(snapshot, policy, placement);
+    }
+
+    /** This state judged at {@code instant} (the power cooldown's now); the system's clock by default. */
+    public ClusterState at(Instant instant) {
+        this.now = instant;
+        return this;
+    }
+
+    public Instant now() {
+        return now;
     }
 
     /**
@@ -104,7 +118,19 @@ public final class ClusterState implements ClusterChanges {
                 return breach;
             }
         }
-        return Optional.empty();
+        return step instanceof PowerOff off ? PowerRules.whyNotOff(this, off.host()) : Optional.empty();
+    }
+
+    /** How many hosts steps have switched off that were on in the snapshot. */
+    int switchedOff() {
+        return (int) switched.entrySet().stream()
+                .filter(e -> e.getValue() == HostState.STANDBY && hosts.get(e.getKey()).state() != HostState.STANDBY)
+                .count();
+    }
+
+    /** True when the host may receive VMs now: active (not off, not in maintenance) and its figures fresh. */
+    public boolean receives(String hostName) {
+        return stateOf(hostName) == HostState.ACTIVE && !hosts.get(hostName).isStale();
     }
 
     /** The host's state now: as the snapshot has it, unless a step switched it off or on. */

@@ -6,6 +6,7 @@ import dev.ballast.model.Policy;
 import dev.ballast.model.Step;
 import dev.ballast.model.VmStep;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import java.util.Set;
  * Replays a plan on a snapshot, one step at a time, as it would run: each step must find its VM
  * on {@code from} and keep every continuous {@link HardRule} (capacity within limits on the
  * destination, an active destination with the VM's storage and bridges, anti-affinity, pinned
- * VMs left alone; a host switched off only when it holds no VM, nothing onto a host that is off).
+ * VMs left alone; a host switched off only when it holds no VM, nothing onto a host that is off),
+ * and each power-off keeps every {@link PowerRule} (the reserve, the cap per plan, the power
+ * cooldown, the last host of a storage or bridge).
  * The end must be the plan's placement, and break no rule, continuous or end-only, that the
  * cluster did not already break before the plan. The planner checks every plan it emits this way; the executor
  * checks again against a fresh snapshot before acting.
@@ -34,9 +37,18 @@ public final class PlanCheck {
     private PlanCheck() {
     }
 
-    /** The first problem of the plan, or empty when every step is valid and the end is sound. */
+    /**
+     * The first problem of the plan judged now by the system's clock (the power cooldown's now),
+     * or empty when every step is valid and the end is sound.
+     */
     public static Optional<Problem> firstProblem(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan) {
-        ClusterState state = ClusterState.current(snapshot, policy);
+        return firstProblem(snapshot, policy, plan, Instant.now());
+    }
+
+    /** The first problem of the plan judged at {@code now}, or empty when every step is valid and the end is sound. */
+    public static Optional<Problem> firstProblem(ClusterSnapshot snapshot, Policy policy, MigrationPlan plan,
+            Instant now) {
+        ClusterState state = ClusterState.current(snapshot, policy).at(now);
         List<Step> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             Optional<String> wrong = whyNot(snapshot, state, steps.get(i));

@@ -2,6 +2,10 @@ package dev.ballast.scheduler;
 
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.DroppedMove;
+import dev.ballast.model.Figure;
+import dev.ballast.model.Host;
+import dev.ballast.model.HostState;
+import dev.ballast.model.PowerOn;
 import dev.ballast.model.Step;
 import dev.ballast.model.VmStep;
 import dev.ballast.model.Vm;
@@ -56,6 +60,8 @@ public final class Planner {
 
     private static final Logger log = LoggerFactory.getLogger(Planner.class);
     private static final int MAX_REASONS = 20;
+    /** The figure of the idle watts of hosts a plan empties that the power rules keep on. */
+    static final String KEPT_ON = "watts emptied but kept on";
     private static final Duration MIN_SEARCH = Duration.ofMillis(200);
     /** One fiftieth of the time limit is kept for the work after the search, or more: see below. */
     private static final int FINISHING_SHARE = 50;
@@ -107,8 +113,59 @@ public final class Planner {
      * @throws NoFeasiblePlacementException when no placement satisfies every hard rule
      */
     public MigrationPlan plan(ClusterSnapshot given, Policy policy) throws NoFeasiblePlacementException {
+        List<Host> wakeable = Goals.registry().of(policy).wakesStandbyHosts() ? Wakeable.hostsOf(given) : List.of();
+        MigrationPlan plan = null;
+        NoFeasiblePlacementException refused = null;
+        try {
+            plan = planWaking(given, policy, List.of());
+            if (wakeable.isEmpty() || !Wakeable.leavesBreaches(plan)) {
+                return plan;
+            }
+        } catch (NoFeasiblePlacementException e) {
+            if (wakeable.isEmpty()) {
+                throw e;
+            }
+            refused = e;
+        }
+        // The hosts that are on cannot take what must move: standby hosts are woken, the largest
+        // first, as many at once as the cluster's whole load needs at least, then one at a time,
+        // until a plan keeps every limit or none is left.
+        List<String> woken = new ArrayList<>();
+        int first = Wakeable.atLeast(given, policy, wakeable);
+        for (Host host : wakeable) {
+            woken.add(host.name());
+            if (woken.size() < first) {
+                continue;
+            }
+            log.info("policy {}: the hosts that are on leave {}; planning again with {} switched on", policy.name(),
+                    plan == null ? refused.getMessage() : plan.summary().unresolved().get(0), woken);
+            try {
+                plan = planWaking(given, policy, woken);
+                if (!Wakeable.leavesBreaches(plan)) {
+                    break;
+                }
+            } catch (NoFeasiblePlacementException e) {
+                refused = e;
+            }
+        }
+        if (plan == null) {
+            throw refused;
+        }
+        return plan;
+    }
+
+    /**
+     * The plan with the {@code woken} standby hosts counted as on; those of them the plan puts a
+     * VM on are switched on by its first steps, the others are left off.
+     */
+    private MigrationPlan planWaking(ClusterSnapshot given, Policy policy, List<String> woken)
+            throws NoFeasiblePlacementException {
         long started = System.nanoTime();
-        ClusterSnapshot snapshot = StaleHosts.leaveAlone(Cooldown.apply(given, policy, clock.instant()));
+        ClusterSnapshot asGiven = StaleHosts.leaveAlone(Cooldown.apply(given, policy, clock.instant()));
+        ClusterSnapshot snapshot = asGiven;
+        for (String host : woken) {
+            snapshot = snapshot.withHostState(host, HostState.ACTIVE);
+        }
         List<Unresolved> shortfall = Shortfall.of(snapshot, policy);
         if (!shortfall.isEmpty()) {
             if (snapshot.vms().stream().anyMatch(Vm::isNew)) {
@@ -146,8 +203,8 @@ public final class Planner {
             dropped.addAll(sequence.dropped());
             sequence = new Sequence(sequence.steps(), dropped, sequence.reached());
         }
-        MigrationPlan plan = planOf(snapshot, policy, goal, objective, sequence, shortfall);
-        Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(snapshot, policy, plan);
+        MigrationPlan plan = planOf(asGiven, snapshot, policy, goal, objective, sequence, shortfall, woken);
+        Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(asGiven, policy, plan, clock.instant());
         if (problem.isPresent()) {
             List<String> reasons = new ArrayList<>(List.of("no safe order of migrations: " + problem.get()));
             sequence.dropped().forEach(d -> reasons.add(d.vm() + " " + d.from() + " -> " + d.to() + ": " + d.reason()));
@@ -331,20 +388,48 @@ public final class Planner {
         return !HardRules.check(snapshot, policy, snapshot.currentPlacement()).isEmpty();
     }
 
-    private MigrationPlan planOf(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective,
-            Sequence sequence, List<Unresolved> shortfall) {
+    /**
+     * The plan on {@code asGiven}, searched on {@code snapshot}, which counts the {@code woken}
+     * standby hosts as on: each of them the placement uses is switched on first.
+     */
+    private MigrationPlan planOf(ClusterSnapshot asGiven, ClusterSnapshot snapshot, Policy policy, Goal goal,
+            Objective objective, Sequence sequence, List<Unresolved> shortfall, List<String> woken) {
         Placement placement = sequence.reached();
-        // Each host the goal advises switching off is switched off as soon as its last VM has left.
-        List<Step> steps = Reasons.attach(snapshot, policy, objective,
-                PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel),
-                        objective.hostsToSwitchOff(placement)));
+        Set<String> used = placement.usedHosts();
+        List<Step> powerOns = woken.stream().filter(used::contains).map(h -> (Step) new PowerOn(h)).toList();
+        // Each host the goal advises switching off, and the power rules allow, is switched off as
+        // soon as its last VM has left.
+        PowerOffChoice.Choice power = PowerOffChoice.of(snapshot, policy, placement,
+                objective.hostsToSwitchOff(placement), clock.instant());
+        power.keptOn().forEach((host, why) ->
+                log.info("policy {}: {} is left on, empty: {}", policy.name(), host, why));
+        List<Step> steps = new ArrayList<>(powerOns);
+        steps.addAll(PowerOffs.insert(Estimates.attach(snapshot, sequence.steps(), migrationModel), power.off()));
+        steps = Reasons.attach(asGiven, policy, objective, steps);
         String score = SolutionManager.<ClusterPlacement, HardSoftLongScore>create(
                 SolverFactories.forConstraints(goal.constraints(), settings))
                 .update(withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), placement)).toString();
         return new MigrationPlan(policy.name(), score, placement, steps,
-                PlanSummary.of(snapshot, placement, steps, sequence.dropped())
-                        .withEfficacy(objective.efficacy(placement))
+                PlanSummary.of(asGiven, placement, steps, sequence.dropped())
+                        .withEfficacy(withKeptOn(objective.efficacy(placement), asGiven, power))
                         .withUnresolved(unresolved(snapshot, policy, placement, shortfall, objective.unresolved(placement))));
+    }
+
+    /**
+     * The goal's figures and, when the power rules keep on hosts the plan empties, their idle
+     * watts: the plan's watts saved count every host it leaves without VMs, and these stay on.
+     */
+    private static List<Figure> withKeptOn(List<Figure> figures, ClusterSnapshot snapshot,
+            PowerOffChoice.Choice power) {
+        Set<String> usedNow = snapshot.currentPlacement().usedHosts();
+        double watts = power.keptOn().keySet().stream().filter(usedNow::contains)
+                .mapToDouble(h -> snapshot.host(h).orElseThrow().idleWatts()).sum();
+        if (watts == 0) {
+            return figures;
+        }
+        List<Figure> all = new ArrayList<>(figures);
+        all.add(new Figure(KEPT_ON, watts, "W"));
+        return all;
     }
 
     /**

@@ -14,19 +14,21 @@ import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.Policy;
+import dev.ballast.model.Resources;
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
 import dev.ballast.rules.PlanCheck;
-import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
-import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.service.lifecycle.CancelCheck;
 import dev.ballast.service.lifecycle.Expiry;
 import dev.ballast.service.lifecycle.WindowCheck;
 import dev.ballast.service.metrics.ServiceMetrics;
+import dev.ballast.service.power.PowerHistory;
+import dev.ballast.service.power.WakeForecast;
+import dev.ballast.service.power.WakePlans;
 import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
@@ -35,6 +37,7 @@ import dev.ballast.service.store.WrongState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +76,8 @@ public final class Service implements AutoCloseable {
     private final Expiry expiry;
     private final ServiceMetrics metrics;
     private final Maintenance maintenance;
+    private final PowerHistory powerHistory;
+    private final WakeForecast wakeForecast;
     private volatile ClusterSnapshot latest;
 
     /** @param marks the hosts in maintenance, kept in the same store as the plans */
@@ -84,12 +89,23 @@ public final class Service implements AutoCloseable {
         this.maintenance = new Maintenance(marks);
         this.solver = solver;
         this.expiry = new Expiry(store, store.clock(), config.expiry());
-        this.metrics = new ServiceMetrics(() -> Optional.ofNullable(latest), store);
+        this.powerHistory = new PowerHistory(store.powerSwitches());
+        this.wakeForecast = new WakeForecast(store.loadHistory());
+        this.metrics = new ServiceMetrics(() -> Optional.ofNullable(latest), store,
+                () -> powerHistory.saved(Instant.EPOCH, store.clock().instant()).kWh() * 3.6e6);
     }
 
     /** The service's Prometheus metrics, for {@code GET /metrics}. */
     public ServiceMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * The energy saved in [{@code from}, {@code to}] by the hosts the service's plans switched
+     * off, and the watts of those off at {@code to}.
+     */
+    public PowerHistory.Energy energySaved(Instant from, Instant to) {
+        return powerHistory.saved(from, to);
     }
 
     /** Supersedes the recommended plans past the service's expiry (the jobs' timer calls it). */
@@ -113,7 +129,8 @@ public final class Service implements AutoCloseable {
 
     /** Takes a fresh snapshot and keeps it as the newest (the collector's loop calls it). */
     public ClusterSnapshot collect() throws InterruptedException {
-        ClusterSnapshot snapshot = maintenance.marked(cluster.snapshots().snapshot());
+        ClusterSnapshot snapshot = powerHistory.marked(maintenance.marked(cluster.snapshots().snapshot()));
+        wakeForecast.record(store.clock().instant(), snapshot);
         latest = snapshot;
         metrics.collected(store.clock().instant());
         return snapshot;
@@ -262,6 +279,15 @@ public final class Service implements AutoCloseable {
         return fire(Job.onDemand(MAINTENANCE_JOB, MAINTENANCE_POLICY, mode), FiredBy.MAINTENANCE, why);
     }
 
+    /**
+     * The policy a stored plan was made with, read again: its job's (a policy file is named by
+     * its path in the Service file, while the plan keeps the name inside the file), or the one the
+     * plan names when its job is gone or is the service's own.
+     */
+    private Policy policyOf(StoredPlan plan) throws InputException {
+        return JobPolicies.resolve(jobOf(plan).policy());
+    }
+
     /** The job that made a stored plan: a configured one, or the evacuation job (its plans wait for approval). */
     private Job jobOf(StoredPlan plan) {
         Job job = config.job(plan.job());
@@ -272,8 +298,9 @@ public final class Service implements AutoCloseable {
     private Optional<StoredPlan> makePlan(Job job, boolean mayReplan) {
         try {
             ClusterSnapshot snapshot = collect();
-            Policy policy = Policies.resolve(job.policy(), Goals.registry());
-            MigrationPlan plan = new Planner(solver).plan(snapshot, policy);
+            Policy policy = JobPolicies.resolve(job.policy());
+            MigrationPlan plan = WakePlans.names(job.policy()) ? wakePlan(snapshot, policy)
+                    : new Planner(solver, store.clock(), stats -> { }).plan(snapshot, policy);
             String planJson = PlanWriter.toJson(plan);
             StoredPlan stored = store.add(new PlanStore.NewPlan(job.name(), policy.name(), plan.steps().size(),
                     plan.migrations().size(), figures(planJson), planJson, SnapshotWriter.toJson(snapshot), null));
@@ -302,6 +329,17 @@ public final class Service implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /** The plan of a wake job: for {@code wake}, for the load forecast from the day before. */
+    private MigrationPlan wakePlan(ClusterSnapshot snapshot, Policy policy) {
+        Optional<Resources> forecast = Optional.empty();
+        if (!WakePlans.ALL.equals(policy.name())) {
+            forecast = wakeForecast.at(store.clock().instant(), snapshot);
+            LOG.info("policy {}: forecast load {}", policy.name(), forecast.map(Object::toString)
+                    .orElse("unknown: nothing recorded for the coming hour yesterday; every standby host is woken"));
+        }
+        return WakePlans.plan(snapshot, policy, forecast);
     }
 
     /** A newer plan of the same job replaces those not yet running, as Watcher's audits do. */
@@ -371,8 +409,9 @@ public final class Service implements AutoCloseable {
     /** Whether the plan still holds on a fresh snapshot: the first step that would break a rule, or empty. */
     private Optional<String> planCheck(StoredPlan stored) throws InputException, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
-        Policy policy = Policies.resolve(stored.policy(), Goals.registry());
-        return PlanCheck.firstProblem(collect(), policy, plan).map(PlanCheck.Problem::toString);
+        Policy policy = policyOf(stored);
+        return PlanCheck.firstProblem(collect(), policy, plan, store.clock().instant())
+                .map(PlanCheck.Problem::toString);
     }
 
     private boolean moveLogged(StoredPlan plan, PlanState to, String why) {
@@ -417,17 +456,17 @@ public final class Service implements AutoCloseable {
     private RunReport carryOut(StoredPlan stored, long run, PlanExecutor.Between between)
             throws InputException, IOException, PlanExecutor.BadInput, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
-        Policy policy = Policies.resolve(stored.policy(), Goals.registry());
+        Policy policy = policyOf(stored);
         Path runs = Files.createDirectories(config.dataDir().resolve("runs"));
         // The executor journals against the plan file's digest, as apply does.
         Path planFile = Files.writeString(runs.resolve("plan-" + stored.id() + ".json"), stored.planJson());
         PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster.config(),
                 MigrationSettings.defaults(), runs.resolve("plan-" + stored.id() + ".journal.jsonl"), false, true);
-        // Its pre-flight sees the hosts put into maintenance, as the planner did.
+        // Its pre-flight sees the hosts put into maintenance, and when hosts were switched on, as the planner did.
         return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(),
-                () -> maintenance.marked(cluster.snapshots().snapshot()))
-                .run(request, question -> true, List.of(new StoreListener(store, run), metrics.run(stored.job())),
-                        between);
+                () -> powerHistory.marked(maintenance.marked(cluster.snapshots().snapshot())))
+                .run(request, question -> true, List.of(new StoreListener(store, run), metrics.run(stored.job()),
+                        powerHistory.listener(() -> Optional.ofNullable(latest))), between);
     }
 
     private static String figures(String planJson) {

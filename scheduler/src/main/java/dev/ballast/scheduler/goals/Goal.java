@@ -54,6 +54,15 @@ public interface Goal {
         return false;
     }
 
+    /**
+     * True when the goal may switch standby hosts on to keep the limits: when the hosts that are
+     * on cannot take what must move, the planner wakes standby hosts, one at a time, rather than
+     * leave a host over a limit. False by default: consolidation switches hosts off.
+     */
+    default boolean wakesStandbyHosts() {
+        return false;
+    }
+
     /** The goal applied to one cluster under a policy whose settings are this goal's. */
     Objective on(ClusterSnapshot snapshot, Policy policy);
 }

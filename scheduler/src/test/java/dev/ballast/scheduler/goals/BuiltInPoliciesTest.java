@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
+import dev.ballast.model.PowerLimits;
 import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.goals.balance.BalanceSettings;
 import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
@@ -39,6 +40,7 @@ class BuiltInPoliciesTest {
     void readsTheDocumentedExample() throws Exception {
         assertThat(Policies.resolve(Path.of("..", "docs", "examples", "policy.yaml").toString(), Goals.registry()))
                 .isEqualTo(new Policy("night-consolidation", new Limits(0.85, 0.9, 0.8), 20, 0.5, Duration.ofDays(1),
-                        new ConsolidateSettings(1, 1, 150)));
+                        new ConsolidateSettings(1, 1, 150),
+                        new PowerLimits(PowerLimits.Reserve.hosts(1), 4, Duration.ofHours(12))));
     }
 }

@@ -61,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(PREFIX + "/" + OpenApiDescription.RESOURCE,
                     ctx -> ctx.contentType(OpenApiDescription.CONTENT_TYPE).result(description));
             config.routes.get(PREFIX + "/snapshot", this::snapshot);
+            config.routes.get(PREFIX + "/energy", this::energy);
             config.routes.get(PREFIX + "/jobs", this::jobs);
             config.routes.post(PREFIX + "/jobs/{name}/run", this::runJob);
             config.routes.get(PREFIX + "/plans", this::plans);
@@ -237,6 +238,38 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiError(400, "(body)", "expected a JSON object such as " + example);
         }
         return root;
+    }
+
+    /** The most hours {@code GET /energy} looks back: a year, leap or not. */
+    private static final int MAX_HOURS = 8784;
+
+    /**
+     * The watts kept off now (the hosts in standby in the newest snapshot) and the kWh the hosts
+     * the service switched off saved over the last {@code hours} (default 24).
+     */
+    private void energy(Context ctx) throws InterruptedException {
+        String asked = ctx.queryParam("hours");
+        int hours = 24;
+        if (asked != null) {
+            try {
+                hours = Integer.parseInt(asked);
+            } catch (NumberFormatException e) {
+                hours = -1;
+            }
+            if (hours < 1 || hours > MAX_HOURS) {
+                throw new ApiError(400, "hours", "expected a whole number of hours from 1 to " + MAX_HOURS
+                        + ", got \"" + asked + "\"");
+            }
+        }
+        java.time.Instant to = service.store().clock().instant();
+        java.time.Instant from = to.minus(java.time.Duration.ofHours(hours));
+        var saved = service.energySaved(from, to);
+        var standby = service.snapshot().hosts().stream()
+                .filter(h -> h.state() == dev.ballast.model.HostState.STANDBY).toList();
+        ctx.json(object().put("from", from.toString()).put("to", to.toString()).put("hours", hours)
+                .put("kWhSaved", Math.round(saved.kWh() * 1000) / 1000.0)
+                .put("wattsKeptOff", standby.stream().mapToDouble(dev.ballast.model.Host::idleWatts).sum())
+                .put("hostsOff", standby.size()));
     }
 
     private void plans(Context ctx) {

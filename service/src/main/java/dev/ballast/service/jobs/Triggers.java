@@ -4,9 +4,8 @@ import dev.ballast.formats.InputException;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Limits;
 import dev.ballast.model.ServiceConfig.Job;
-import dev.ballast.rules.Policies;
-import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.service.FiredBy;
+import dev.ballast.service.JobPolicies;
 import dev.ballast.service.Service;
 import dev.ballast.service.UnknownJob;
 import java.time.Clock;
@@ -65,7 +64,7 @@ public final class Triggers implements AutoCloseable {
                 continue;
             }
             try {
-                Limits limits = Policies.resolve(job.policy(), Goals.registry()).limits();
+                Limits limits = JobPolicies.resolve(job.policy()).limits();
                 watched.add(new Watched(job, limits, new OverloadWatch(job.overload(), job.cooldown())));
                 service.metrics().watches(job.name(), limits);
             } catch (InputException e) {

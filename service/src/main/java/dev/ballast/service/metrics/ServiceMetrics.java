@@ -15,6 +15,7 @@ import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.service.store.StoredPlan;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -68,7 +70,22 @@ public final class ServiceMetrics {
      * @param store  the plans, counted by job and state
      */
     public ServiceMetrics(Supplier<Optional<ClusterSnapshot>> latest, PlanStore store) {
+        this(latest, store, () -> 0);
+    }
+
+    /**
+     * @param energySavedJoules the energy the hosts the service switched off have saved since the
+     *                          store began, worked out from their idle watts and the time they
+     *                          stayed off
+     */
+    public ServiceMetrics(Supplier<Optional<ClusterSnapshot>> latest, PlanStore store,
+            DoubleSupplier energySavedJoules) {
         JvmMetrics.builder().register(registry);
+        CounterWithCallback.builder().name("ballast_energy_saved_joules")
+                .help("Energy saved by the hosts the service switched off: each one's idle watts times the seconds"
+                        + " it stayed off, since the store began (3.6e6 J is a kWh)")
+                .callback(callback -> callback.call(energySavedJoules.getAsDouble()))
+                .register(registry);
         GaugeWithCallback.builder().name("ballast_host_utilisation_ratio")
                 .help("Fraction of a host's capacity in use, by resource, as last collected")
                 .labelNames("host", "resource")

@@ -34,6 +34,16 @@ public final class PlanStore {
         this.clock = clock;
     }
 
+    /** The hosts the service's plans switched off and on, in the same store. */
+    public PowerSwitches powerSwitches() {
+        return new PowerSwitches(db);
+    }
+
+    /** The cluster's load at each snapshot the service took, in the same store. */
+    public LoadHistory loadHistory() {
+        return new LoadHistory(db);
+    }
+
     /** The clock that dates the plans and their changes. */
     public Clock clock() {
         return clock;

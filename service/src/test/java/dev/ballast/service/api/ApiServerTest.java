@@ -155,6 +155,28 @@ class ApiServerTest {
     }
 
     @Test
+    void energyGivesTheWattsKeptOffAndTheKwhSavedOverTheWindow() throws Exception {
+        long id = recommended().id();
+        send("POST", "/api/v1/plans/" + id + "/approve", SECRET, "{}");
+        simulated.awaitState(id, PlanState.SUCCEEDED);
+        // The nightly consolidation switched hosts off; two hours later they have saved two hours of
+        // their idle watts, less the minutes the plan took to reach its power-offs.
+        simulated.clock.advance(java.time.Duration.ofHours(2));
+        simulated.ticker.advance(java.time.Duration.ofHours(2));
+        simulated.service.collect();
+
+        JsonNode energy = get("/api/v1/energy?hours=3").body();
+
+        double watts = energy.get("wattsKeptOff").asDouble();
+        assertThat(energy.get("hostsOff").asInt()).isPositive();
+        assertThat(watts).isPositive();
+        assertThat(energy.get("hours").asInt()).isEqualTo(3);
+        assertThat(energy.get("kWhSaved").asDouble()).isBetween(watts * 2 / 1000 * 0.9, watts * 2 / 1000);
+        assertField(get("/api/v1/energy?hours=0"), 400, "hours");
+        assertField(get("/api/v1/energy?hours=day"), 400, "hours");
+    }
+
+    @Test
     void cancellingARunningPlanIsAcceptedAndItStopsBeforeItsNextStep() throws Exception {
         long id = recommended().id();
         simulated.gate.hold();

@@ -85,6 +85,12 @@ public final class BalanceGoal implements Goal {
     }
 
     /** At aggressiveness 1, relieve's objective: only the moves the limits demand. */
+    /** A host over a limit is worse than a host woken: relieving wakes standby hosts when it needs room. */
+    @Override
+    public boolean wakesStandbyHosts() {
+        return true;
+    }
+
     @Override
     public Objective on(ClusterSnapshot snapshot, Policy policy) {
         BalanceSettings settings = (BalanceSettings) policy.settings();

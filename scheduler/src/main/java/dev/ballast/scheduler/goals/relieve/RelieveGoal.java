@@ -66,6 +66,12 @@ public final class RelieveGoal implements Goal {
     }
 
     /** Whatever the policy's goal settings: balance at aggressiveness 1 is this objective too. */
+    /** A host over a limit is worse than a host woken: relieving wakes standby hosts when it needs room. */
+    @Override
+    public boolean wakesStandbyHosts() {
+        return true;
+    }
+
     @Override
     public Objective on(ClusterSnapshot snapshot, Policy policy) {
         return objective(snapshot, policy);
