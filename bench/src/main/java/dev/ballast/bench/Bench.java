@@ -73,6 +73,11 @@ public final class Bench {
         if (!r.valid()) {
             return "      no valid plan: " + r.error();
         }
+        if (r.whatIf() != null) {
+            return String.format(Locale.ROOT, "      %s: %d of %d host losses not absorbable, %d planner runs, %.1f s",
+                    r.whatIf().verdict(), r.whatIf().notAbsorbable(), r.whatIf().hostsFailed(),
+                    r.whatIf().plannerRuns(), r.wallSeconds());
+        }
         return String.format(Locale.ROOT, "      %d hosts used (bound %d), %,.0f W, %d migrations, %.1f s",
                 r.hostsAfter(), r.lowerBound(), r.powerAfterWatts(), r.migrations(), r.wallSeconds());
     }

@@ -2,6 +2,7 @@ package dev.ballast.bench;
 
 import dev.ballast.scheduler.goals.balance.Tolerance;
 import dev.ballast.model.ClusterSnapshot;
+import dev.ballast.model.WhatIf;
 import dev.ballast.model.Policy;
 
 import java.time.Duration;
@@ -16,9 +17,17 @@ import java.time.Duration;
  *                      the VMs on overloaded hosts (its target compares migrations with them);
  *                      null when the case does not count them
  * @param overload      the case is measured against a greedy relief ({@link OverloadFigures})
+ * @param whatIf        a scenario to answer as {@code ballast what-if} does, instead of a plan
+ *                      ({@link WhatIfRun}); null for a case that plans
  */
 public record BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
-        Double bestKnownCost, Tolerance hotAbove, boolean overload) {
+        Double bestKnownCost, Tolerance hotAbove, boolean overload, WhatIf whatIf) {
+
+    /** A case that plans. */
+    public BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
+            Double bestKnownCost, Tolerance hotAbove, boolean overload) {
+        this(suite, name, cluster, policy, timeLimit, bestKnownCost, hotAbove, overload, null);
+    }
 
     /** A case that does not count the VMs on overloaded hosts. */
     public BenchCase(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
@@ -35,6 +44,12 @@ public record BenchCase(String suite, String name, Source cluster, Policy policy
     /** A case of hot hosts, measured against a greedy relief. */
     static BenchCase overload(String suite, String name, Source cluster, Policy policy, Duration timeLimit) {
         return new BenchCase(suite, name, cluster, policy, timeLimit, null, null, true);
+    }
+
+    /** A what-if scenario answered under {@code policy}, its plans' searches sharing {@code timeLimit}. */
+    static BenchCase answering(String suite, String name, Source cluster, Policy policy, Duration timeLimit,
+            WhatIf scenario) {
+        return new BenchCase(suite, name, cluster, policy, timeLimit, null, null, false, scenario);
     }
 
     /** Builds or reads a case's cluster. */

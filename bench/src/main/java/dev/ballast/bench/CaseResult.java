@@ -22,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param vmsOnEmptiedHosts   VMs running now on the hosts the plan leaves empty ({@link EmptiedHosts})
  * @param inTime              the plan came back within the time limit (give or take a second)
  * @param error               why no valid plan came back, or null
+ * @param whatIf              what a what-if case's answers said and took ({@link WhatIfRun}); null
+ *                            for a case that plans
  */
 public record CaseResult(
         String suite,
@@ -56,7 +58,23 @@ public record CaseResult(
         Double cpuGapFloorPoints,
         Integer vmsOnOverloadedHosts,
         OverloadFigures overload,
-        Integer vmsOnEmptiedHosts) {
+        Integer vmsOnEmptiedHosts,
+        WhatIfFigures whatIf) {
+
+    /** The figures of a case that plans. */
+    public CaseResult(String suite, String caseName, String goal, String policy, int hosts, int vms,
+            double timeLimitSeconds, boolean valid, boolean inTime, String error, int hostsBefore, Integer hostsAfter,
+            int lowerBound, Double powerAfterWatts, Double bestKnown, Double ratioToBestKnown, Integer migrations,
+            Integer newVmsPlaced, Double gibMoved, Double timeToBestSeconds, Double scoreCalculationsPerSecond,
+            double peakHeapMiB, double wallSeconds, Integer ffdHosts, Double ffdPowerWatts, Double ratioToFfd,
+            double ffdSeconds, Double cpuGapBeforePoints, Double cpuGapAfterPoints, Double cpuGapFloorPoints,
+            Integer vmsOnOverloadedHosts, OverloadFigures overload, Integer vmsOnEmptiedHosts) {
+        this(suite, caseName, goal, policy, hosts, vms, timeLimitSeconds, valid, inTime, error, hostsBefore, hostsAfter,
+                lowerBound, powerAfterWatts, bestKnown, ratioToBestKnown, migrations, newVmsPlaced, gibMoved,
+                timeToBestSeconds, scoreCalculationsPerSecond, peakHeapMiB, wallSeconds, ffdHosts, ffdPowerWatts,
+                ratioToFfd, ffdSeconds, cpuGapBeforePoints, cpuGapAfterPoints, cpuGapFloorPoints, vmsOnOverloadedHosts,
+                overload, vmsOnEmptiedHosts, null);
+    }
 
     /** Hosts after over the lower bound, e.g. 1.03 for 3% above it; null without a plan. */
     @JsonProperty("ratioToLowerBound")

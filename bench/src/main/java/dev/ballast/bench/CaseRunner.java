@@ -44,9 +44,12 @@ public final class CaseRunner {
 
     /** @throws BenchInputException when the case's cluster cannot be read */
     public CaseResult run(BenchCase benchCase) throws BenchInputException {
+        Duration limit = timeLimit == null ? benchCase.timeLimit() : timeLimit;
+        if (benchCase.whatIf() != null) {
+            return WhatIfRun.of(benchCase, limit, seed, progress);
+        }
         ClusterSnapshot snapshot = benchCase.cluster().load();
         Policy policy = benchCase.policy();
-        Duration limit = timeLimit == null ? benchCase.timeLimit() : timeLimit;
         Baseline baseline = Baseline.of(snapshot, policy, benchCase.hotAbove(), benchCase.overload());
         Run run = plan(snapshot, policy, limit);
         return Results.of(benchCase, snapshot, limit, baseline, run);

@@ -31,7 +31,7 @@ public final class MarkdownTable {
             new Column("FFD hosts", r -> count(r.ffdHosts())),
             new Column("FFD watts", r -> watts(r.ffdPowerWatts())),
             new Column("plan/FFD", r -> ratio(r.ratioToFfd())),
-            new Column("FFD s", r -> decimal(r.ffdSeconds(), 1)),
+            new Column("FFD s", r -> r.whatIf() != null ? "–" : decimal(r.ffdSeconds(), 1)),
             new Column("migrations", r -> count(r.migrations())),
             new Column("GiB moved", r -> decimal(r.gibMoved(), 1)),
             new Column("VMs on emptied", r -> count(r.vmsOnEmptiedHosts())),
@@ -51,6 +51,9 @@ public final class MarkdownTable {
             new Column("greedy GiB", r -> decimal(r.overload() == null ? null : r.overload().greedyGibMoved(), 1)),
             new Column("greedy over after", r -> count(r.overload() == null ? null
                     : r.overload().greedyHostsOverAfter())),
+            new Column("not absorbable", r -> count(r.whatIf() == null ? null : r.whatIf().notAbsorbable())),
+            new Column("planner runs", r -> count(r.whatIf() == null ? null : r.whatIf().plannerRuns())),
+            new Column("fit more", r -> count(r.whatIf() == null ? null : r.whatIf().fitMore())),
             new Column("to best s", r -> decimal(r.timeToBestSeconds(), 1)),
             new Column("calcs/s", r -> count(r.scoreCalculationsPerSecond() == null ? null
                     : (int) Math.round(r.scoreCalculationsPerSecond()))),

@@ -16,7 +16,7 @@ public final class Suites {
 
     /** Every suite, in the order they run by default. */
     public static final List<String> NAMES = List.of(CloudBalancingSuite.NAME, GeneratedSuites.GENERATED,
-            GeneratedSuites.IDENTICAL, GeneratedSuites.BALANCE, GeneratedSuites.SCALE, OverloadSuite.NAME);
+            GeneratedSuites.IDENTICAL, GeneratedSuites.BALANCE, GeneratedSuites.SCALE, OverloadSuite.NAME, WhatIfSuite.NAME);
 
     private Suites() {
     }
@@ -52,6 +52,7 @@ public final class Suites {
             case GeneratedSuites.BALANCE -> GeneratedSuites.balance(seed);
             case GeneratedSuites.SCALE -> GeneratedSuites.scale(seed);
             case OverloadSuite.NAME -> OverloadSuite.cases(seed);
+            case WhatIfSuite.NAME -> WhatIfSuite.cases(seed);
             default -> throw new BenchInputException("--suite " + suite + ": no such suite (suites: "
                     + String.join(", ", NAMES) + ")");
         };

@@ -26,11 +26,13 @@ final class Evacuations {
     private final ClusterSnapshot snapshot;
     private final Policy policy;
     private final Planner planner;
+    private final WhatIfProgress progress;
 
-    Evacuations(ClusterSnapshot snapshot, Policy policy, Planner planner) {
+    Evacuations(ClusterSnapshot snapshot, Policy policy, Planner planner, WhatIfProgress progress) {
         this.snapshot = snapshot;
         this.policy = policy;
         this.planner = planner;
+        this.progress = progress;
     }
 
     Answer.Maintenance answer(WhatIfCase.Maintenance question) {
@@ -98,6 +100,7 @@ final class Evacuations {
             inMaintenance = inMaintenance.withHostState(host, HostState.MAINTENANCE);
         }
         try {
+            progress.planning();
             MigrationPlan plan = planner.plan(inMaintenance, policy);
             Set<String> left = new HashSet<>();
             plan.placement().hostOfVm().forEach((vm, host) -> {

@@ -137,6 +137,7 @@ final class Failures {
                 .toList();
         MigrationPlan plan;
         try {
+            progress.planning();
             plan = planners.apply(budget).plan(new ClusterSnapshot(hosts, vms, snapshot.groups()), policy);
         } catch (NoFeasiblePlacementException e) {
             return Map.of();

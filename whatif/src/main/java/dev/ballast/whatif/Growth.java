@@ -30,11 +30,13 @@ final class Growth {
     private final ClusterSnapshot snapshot;
     private final Policy policy;
     private final Planner planner;
+    private final WhatIfProgress progress;
 
-    Growth(ClusterSnapshot snapshot, Policy policy, Planner planner) {
+    Growth(ClusterSnapshot snapshot, Policy policy, Planner planner, WhatIfProgress progress) {
         this.snapshot = snapshot;
         this.policy = policy;
         this.planner = planner;
+        this.progress = progress;
     }
 
     Answer.Fit grow(WhatIfCase.Grow question) {
@@ -95,6 +97,7 @@ final class Growth {
 
     private Attempt plan(ClusterSnapshot changed) {
         try {
+            progress.planning();
             MigrationPlan plan = planner.plan(changed, policy);
             return new Attempt(plan, plan.summary().unresolved().stream().map(Object::toString).toList());
         } catch (NoFeasiblePlacementException e) {

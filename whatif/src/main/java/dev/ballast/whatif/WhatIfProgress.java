@@ -15,6 +15,13 @@ public interface WhatIfProgress {
     default void hostsDone(int done, int hosts) {
     }
 
+    /**
+     * The planner is asked for a plan: a loss the greedy check could not absorb, an evacuation,
+     * growth, a policy compared. Benchmarks count these runs: they are what takes the time.
+     */
+    default void planning() {
+    }
+
     /** A plan's search found a better placement. */
     default void search(SearchProgress progress) {
     }

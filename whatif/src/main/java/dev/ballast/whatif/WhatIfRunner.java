@@ -49,13 +49,13 @@ public final class WhatIfRunner {
             return new Failures(snapshot, policy, settings, this::planner, progress).answer(fail);
         }
         if (question instanceof WhatIfCase.Maintenance maintenance) {
-            return new Evacuations(snapshot, policy, planner(settings)).answer(maintenance);
+            return new Evacuations(snapshot, policy, planner(settings), progress).answer(maintenance);
         }
         if (question instanceof WhatIfCase.Grow grow) {
-            return new Growth(snapshot, policy, planner(settings)).grow(grow);
+            return new Growth(snapshot, policy, planner(settings), progress).grow(grow);
         }
         if (question instanceof WhatIfCase.Add add) {
-            return new Growth(snapshot, policy, planner(settings)).add(add);
+            return new Growth(snapshot, policy, planner(settings), progress).add(add);
         }
         if (question instanceof WhatIfCase.FitMore fitMore) {
             return FitMore.answer(fitMore, snapshot, policy);
@@ -68,6 +68,7 @@ public final class WhatIfRunner {
         for (String name : question.policies()) {
             Policy policy = policies.get(name);
             try {
+                progress.planning();
                 MigrationPlan plan = planner(settings).plan(snapshot, policy);
                 results.add(new Answer.PolicyResult(name, PlanFigures.of(plan), plan, List.of()));
             } catch (NoFeasiblePlacementException e) {

@@ -6,12 +6,12 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
-import dev.ballast.model.Resources;
 import dev.ballast.model.WhatIf;
 import dev.ballast.model.WhatIfCase;
 import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.simulator.ClusterGenerator;
+import dev.ballast.simulator.TightMemory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,25 +33,10 @@ class FailAnyTest {
      * what its VMs use plus a little room under the 95% limit: 0, 4, 8, 16, 32 or 64 GiB by turns.
      * Losing a host whose VMs are large, or many, strands some; losing a light one does not.
      */
-    private static final ClusterSnapshot CLUSTER = tight(ClusterGenerator.generate(
-            new ClusterGenerator.Options(200, 3_000, 0.7, 0.5, 6, 7)));
+    private static final ClusterSnapshot CLUSTER = TightMemory.cut(ClusterGenerator.generate(
+            new ClusterGenerator.Options(200, 3_000, 0.7, 0.5, 6, 7)), 0.95, 0, 4, 8, 16, 32, 64);
     private static final Policy POLICY = new Policy("balance", new Limits(0.85, 0.95, 0.8), null,
             Goals.registry().named("balance").defaults());
-
-    private static ClusterSnapshot tight(ClusterSnapshot cluster) {
-        Map<String, Resources> load = cluster.currentPlacement().loadByHost(cluster);
-        long[] roomGiB = {0, 4, 8, 16, 32, 64};
-        List<Host> hosts = new ArrayList<>();
-        for (int i = 0; i < cluster.hosts().size(); i++) {
-            Host host = cluster.hosts().get(i);
-            long used = load.getOrDefault(host.name(), Resources.ZERO).memoryMiB();
-            long capacity = (long) Math.ceil((used + roomGiB[i % roomGiB.length] * 1024) / 0.95) + 1;
-            Resources c = host.capacity();
-            hosts.add(new Host(host.name(), host.state(), new Resources(c.cpu(), Math.max(capacity, 1024), c.networkMbps()),
-                    host.migrationLink(), host.storage(), host.bridges(), host.cpu(), host.power(), host.libvirtUri()));
-        }
-        return new ClusterSnapshot(hosts, cluster.vms(), cluster.groups());
-    }
 
     @Test
     void everyVerdictAgreesWithAnIndependentFirstFit() {

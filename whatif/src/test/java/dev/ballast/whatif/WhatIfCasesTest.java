@@ -53,15 +53,18 @@ class WhatIfCasesTest {
         // Three hosts with 4 VMs each (64 of 128 GiB): one host's VMs fit in another's free 64
         // GiB, two hosts' 128 GiB do not fit in the third's.
         ClusterSnapshot cluster = cluster(List.of(4, 4, 4), 0);
+        PlannerRuns runs = new PlannerRuns();
 
         Answer.Maintenance answer = (Answer.Maintenance) one(cluster, new WhatIfCase.Maintenance("weekend",
-                List.of("host-1", "host-2")));
+                List.of("host-1", "host-2")), runs);
 
         assertThat(answer.verdict()).isEqualTo(Verdict.NOT_OK);
         assertThat(answer.together()).isFalse();
         assertThat(answer.groups()).containsExactly(List.of("host-1"), List.of("host-2"));
         assertThat(answer.cannotGo()).isEmpty();
         assertThat(answer.plans()).hasSize(2).allSatisfy(plan -> assertThat(plan.migrations()).isEqualTo(4));
+        // Both together, then each group.
+        assertThat(runs.count).isEqualTo(3);
         assertThat(answer.estimatedSeconds())
                 .isCloseTo(answer.plans().get(0).estimatedSeconds() + answer.plans().get(1).estimatedSeconds(),
                         org.assertj.core.data.Offset.offset(1e-9));
@@ -72,15 +75,18 @@ class WhatIfCasesTest {
         // Two full hosts (8 VMs each, 128 GiB) and three standby hosts: 10 new VMs of 16 GiB need
         // two of them (8 on one, 2 on the next).
         ClusterSnapshot cluster = cluster(List.of(8, 8), 3);
+        PlannerRuns runs = new PlannerRuns();
 
         Answer.Fit answer = (Answer.Fit) one(cluster, new WhatIfCase.Add("tenant", 10,
-                new VmShape(1, 16 * 1024, new Demand(1, 0), null, Set.of())));
+                new VmShape(1, 16 * 1024, new Demand(1, 0), null, Set.of())), runs);
 
         assertThat(answer.verdict()).isEqualTo(Verdict.OK);
         assertThat(answer.fits()).isTrue();
         assertThat(answer.standbyOn()).hasSize(2);
         assertThat(answer.figures().newVms()).isEqualTo(10);
         assertThat(answer.plan().placement().hostOfVm()).containsKeys("tenant-001", "tenant-010");
+        // As the cluster is, then with the standby hosts on.
+        assertThat(runs.count).isEqualTo(2);
     }
 
     @Test
@@ -107,8 +113,22 @@ class WhatIfCasesTest {
     }
 
     private static Answer one(ClusterSnapshot cluster, WhatIfCase question) {
-        return new WhatIfRunner(SEARCH, Clock.systemUTC(), WhatIfProgress.NONE)
+        return one(cluster, question, WhatIfProgress.NONE);
+    }
+
+    private static Answer one(ClusterSnapshot cluster, WhatIfCase question, WhatIfProgress progress) {
+        return new WhatIfRunner(SEARCH, Clock.systemUTC(), progress)
                 .run(cluster, new WhatIf("balance", List.of(question)), POLICY, Map.of()).answers().get(0);
+    }
+
+    /** Counts the plans asked of the planner, as the what-if bench does. */
+    private static final class PlannerRuns implements WhatIfProgress {
+        int count;
+
+        @Override
+        public void planning() {
+            count++;
+        }
     }
 
     /** Active hosts holding the given numbers of VMs, then standby hosts. */
