@@ -242,6 +242,28 @@ public final class PostgresServer {
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())) + " ";
     }
 
+    /**
+     * A server of the caller's own, apart from the shared one, for a test that stops and starts it
+     * ({@link #halt}, {@link #resume}) without disturbing the other tests; stopped when the JVM ends.
+     */
+    public static PostgresServer own() {
+        PostgresServer server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-test-server-stop"));
+        return server;
+    }
+
+    /** Stops the server as a crash or an unplugged network would: at once, every connection cut. */
+    public void halt() {
+        run(asServerUser, directory, BINARIES.resolve("pg_ctl").toString(), "-D", data(directory).toString(),
+                "-m", "immediate", "-w", "stop");
+    }
+
+    /** Starts a halted server again, on its port, with its data. */
+    public void resume() {
+        run(asServerUser, directory, BINARIES.resolve("pg_ctl").toString(), "-D", data(directory).toString(),
+                "-l", directory.resolve("server.log").toString(), "-o", "-p " + port, "-w", "-t", "60", "start");
+    }
+
     /** Stops the server at once (its data is thrown away) and deletes its directory. */
     private void stop() {
         try {
