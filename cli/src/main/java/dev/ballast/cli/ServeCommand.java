@@ -165,6 +165,7 @@ final class ServeCommand extends Subcommand {
                                 ? new SharedLease(new LeaseTable(database.dataSource()), holder(settings),
                                         leaseSettings, Clock.systemUTC(), metrics)
                                 : new SoleLease());
+        service.beforeTakeOver(onTakeOver);
         Triggers triggers;
         try {
             triggers = Triggers.of(service, database.dataSource(), Clock.systemUTC());
@@ -232,10 +233,17 @@ final class ServeCommand extends Subcommand {
                 Sleeper.system());
     }
 
+    /** What a service does on taking the run lease (a simulated cluster re-reads its state file). */
+    private Runnable onTakeOver = () -> { };
+
     /** The cluster file's hosts: a simulated cluster's own snapshots, or two collector samples a second apart. */
-    private static ClusterAccess access(Path clusterFile) throws InputException {
+    private ClusterAccess access(Path clusterFile) throws InputException {
         ClusterConfig read = ClusterConfigReader.read(clusterFile);
         HostDrivers drivers = HostDrivers.of(read, clusterFile, Ticker.system());
+        // Services in two processes share a simulated cluster through its state file: the one
+        // taking the run lease starts from where the other left the cluster.
+        drivers.simulation().ifPresent(simulation -> onTakeOver = () -> drivers.reloadState()
+                .ifPresent(simulation::adopt));
         // A simulated cluster keeps its state file up to date as it changes: a service killed
         // mid-plan finds, when started again, the migrations that finished before it died.
         drivers.simulation().ifPresent(simulation -> simulation.onChange(() -> {

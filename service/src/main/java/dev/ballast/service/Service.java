@@ -88,6 +88,7 @@ public final class Service implements AutoCloseable {
     /** Approved plans queued on the worker and not yet looked at: each is queued once. */
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private volatile ClusterSnapshot latest;
+    private volatile Runnable beforeTakeOver = () -> { };
 
     /**
      * A service alone on its store: it always holds the run lease.
@@ -112,6 +113,14 @@ public final class Service implements AutoCloseable {
         this.lease = lease.apply(metrics);
     }
 
+    /**
+     * What to do on taking the run lease, before what was left running is picked up: a simulated
+     * cluster shared with a service in another process reads its state file afresh.
+     */
+    public void beforeTakeOver(Runnable action) {
+        this.beforeTakeOver = action;
+    }
+
     /** The run lease: whether this service runs plans. */
     public RunLease lease() {
         return lease;
@@ -125,6 +134,7 @@ public final class Service implements AutoCloseable {
     public RunLease.Standing keepLease() {
         RunLease.Standing standing = lease.refresh();
         if (standing.tookOver()) {
+            beforeTakeOver.run();
             recover();
         } else if (standing.held()) {
             for (StoredPlan approved : store.list(Optional.of(PlanState.APPROVED))) {
