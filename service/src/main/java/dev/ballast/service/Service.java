@@ -133,6 +133,7 @@ public final class Service implements AutoCloseable {
      */
     public RunLease.Standing keepLease() {
         RunLease.Standing standing = lease.refresh();
+        metrics.lease(standing.held(), standing.token());
         if (standing.tookOver()) {
             beforeTakeOver.run();
             recover();

@@ -170,6 +170,10 @@ public final class ServiceMetrics {
                         + " failed: the store could not be reached)")
                 .labelNames("result")
                 .register(registry);
+        // Exported from zero, so that an alert on failures sees the first one as an increase.
+        for (String result : new String[] {"renewed", "lost", "failed"}) {
+            leaseRenewals.initLabelValues(result);
+        }
         leaseTakeOvers = Counter.builder().name("ballast_run_lease_takeovers_total")
                 .help("Times this service took the run lease (at start, or after its holder let it lapse)")
                 .register(registry);
