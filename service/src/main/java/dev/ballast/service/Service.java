@@ -485,7 +485,7 @@ public final class Service implements AutoCloseable {
         try {
             WindowCheck window = WindowCheck.of(plan, config, cluster.clock());
             CancelCheck cancel = new CancelCheck(store, id);
-            RunReport report = carryOut(plan, run, fence.token(), step -> fence.stopBefore(step)
+            RunReport report = carryOut(plan, run, fence, step -> fence.stopBefore(step)
                     .or(() -> cancel.stopBefore(step)).or(() -> window.stopBefore(step)));
             if (fence.lost().isPresent() || fence.stillHeld().isPresent()) {
                 // Fencing: the lease's new holder owns the plan now and reconciles where this run left it.
@@ -511,7 +511,7 @@ public final class Service implements AutoCloseable {
         moveLogged(plan, end, why);
     }
 
-    private RunReport carryOut(StoredPlan stored, long run, long token, PlanExecutor.Between between)
+    private RunReport carryOut(StoredPlan stored, long run, LeaseCheck fence, PlanExecutor.Between between)
             throws InputException, IOException, PlanExecutor.BadInput, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
         Policy policy = Policies.resolve(stored.policy(), Goals.registry());
@@ -526,8 +526,9 @@ public final class Service implements AutoCloseable {
         // Its pre-flight sees the hosts put into maintenance, as the planner did.
         return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(),
                 () -> maintenance.marked(cluster.snapshots().snapshot()))
-                .run(request, question -> true, List.of(new JournalCopy(store.journals(), stored.id(), token, journal),
-                        new StoreListener(store, run), metrics.run(stored.job())), between);
+                .run(request, question -> true, List.of(
+                        new JournalCopy(store.journals(), stored.id(), fence.token(), journal),
+                        fence.guard(new StoreListener(store, run)), fence.guard(metrics.run(stored.job()))), between);
     }
 
     private static String figures(String planJson) {

@@ -1,6 +1,8 @@
 package dev.ballast.service.lease;
 
 import dev.ballast.executor.PlanExecutor;
+import dev.ballast.executor.RunEvent;
+import dev.ballast.executor.RunListener;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,20 @@ public final class LeaseCheck implements PlanExecutor.Between {
         Optional<String> why = lease.lost(token);
         why.ifPresent(reason -> lost = reason);
         return why;
+    }
+
+    /**
+     * {@code listener}, hearing the run's events only while this service holds the lease: a
+     * service that lost it (its step in flight ending after the take-over) must not write into the
+     * store what its successor is writing (a step seen done that the successor did). Progress
+     * reports pass unchecked, to keep the store's load low; the step events ask the lease.
+     */
+    public RunListener guard(RunListener listener) {
+        return event -> {
+            if (event instanceof RunEvent.Progress || (lost == null && stillHeld().isEmpty())) {
+                listener.on(event);
+            }
+        };
     }
 
     /** Why the lease was lost during the run; empty when it was held throughout. */
