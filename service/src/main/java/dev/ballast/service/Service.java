@@ -500,6 +500,12 @@ public final class Service implements AutoCloseable {
                     + " failed (" + report.outcome().key() + ")"
                     + (report.reason() == null ? "" : ": " + report.reason());
         } catch (InputException | PlanExecutor.BadInput | IOException | RuntimeException e) {
+            if (fence.lost().isPresent() || fence.stillHeld().isPresent()) {
+                LOG.warn("plan {} of job {} left running for the service that holds the run lease now: this one's"
+                        + " run broke off ({}) after losing the lease: {}", id, plan.job(), e.getMessage(),
+                        fence.lost().get());
+                return;
+            }
             store.finishRun(run, "error", null);
             end = PlanState.FAILED;
             why = "the run could not go on: " + e.getMessage();
