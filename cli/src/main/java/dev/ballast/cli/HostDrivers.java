@@ -118,6 +118,23 @@ final class HostDrivers {
         return simulation == null ? LibvirtHostDriver::open : host -> simulation.driver(host.name());
     }
 
+    /**
+     * The simulated cluster's state file as it is now (written by whichever process changed the
+     * cluster last); empty when there is none yet, or it cannot be read (logged).
+     */
+    Optional<ClusterSnapshot> reloadState() {
+        if (stateFile == null || !Files.exists(stateFile)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SnapshotReader.read(stateFile));
+        } catch (InputException e) {
+            org.slf4j.LoggerFactory.getLogger(HostDrivers.class).warn("the simulated cluster's state file cannot be"
+                    + " read back: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The simulated cluster, when the file names one. */
     Optional<SimulatedCluster> simulation() {
         return Optional.ofNullable(simulation);

@@ -24,6 +24,11 @@ import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanStore;
 import dev.ballast.service.store.StoreException;
 import dev.ballast.service.store.StoreSettingsException;
+import dev.ballast.service.store.LeaseTable;
+import dev.ballast.service.store.Vendor;
+import dev.ballast.service.lease.RunLease;
+import dev.ballast.service.lease.SharedLease;
+import dev.ballast.service.lease.SoleLease;
 import dev.ballast.simulator.ClusterGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,8 +157,15 @@ final class ServeCommand extends Subcommand {
             err.println("ballast serve: refusing to start: " + e.getMessage());
             return Optional.empty();
         }
+        ServiceConfig.Lease leaseSettings = settings.store() == null ? ServiceConfig.Lease.DEFAULT
+                : settings.store().lease();
         Service service = new Service(settings, cluster, new PlanStore(database.dataSource(), Clock.systemUTC()),
-                new MaintenanceMarks(database.dataSource(), Clock.systemUTC()), solver);
+                new MaintenanceMarks(database.dataSource(), Clock.systemUTC()), solver, metrics ->
+                        database.vendor() == Vendor.POSTGRESQL
+                                ? new SharedLease(new LeaseTable(database.dataSource()), holder(settings),
+                                        leaseSettings, Clock.systemUTC(), metrics)
+                                : new SoleLease());
+        service.beforeTakeOver(onTakeOver);
         Triggers triggers;
         try {
             triggers = Triggers.of(service, database.dataSource(), Clock.systemUTC());
@@ -165,9 +177,11 @@ final class ServeCommand extends Subcommand {
         }
         ApiServer server;
         try {
-            // What the service left when it stopped (a plan running, one approved) goes on before anything new.
-            service.recover();
-            triggers.start();
+            // What the service left when it stopped (a plan running, one approved) goes on before anything
+            // new, once it holds the run lease: at once when alone, else when the lease's holder lets it lapse.
+            RunLease.Standing standing = service.keepLease();
+            out.println("run lease: " + standing.why());
+            triggers.start(leaseSettings.renewEvery());
             server = ApiServer.start(service, credentials.token(), settings.http().host(), settings.http().port());
         } catch (Exception e) {
             // A port already taken, say: what started so far must not outlive the refusal.
@@ -185,6 +199,17 @@ final class ServeCommand extends Subcommand {
                 + "/run");
         out.flush();
         return Optional.of(new Serving(database, service, triggers, server));
+    }
+
+    /** This service's name in the run lease: its machine and process, unique among services sharing a store. */
+    private static String holder(ServiceConfig settings) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + settings.http().port();
     }
 
     /** The built-in jobs of the embedded default: the jobs of docs/service.md's example, and a balance. */
@@ -208,10 +233,17 @@ final class ServeCommand extends Subcommand {
                 Sleeper.system());
     }
 
+    /** What a service does on taking the run lease (a simulated cluster re-reads its state file). */
+    private Runnable onTakeOver = () -> { };
+
     /** The cluster file's hosts: a simulated cluster's own snapshots, or two collector samples a second apart. */
-    private static ClusterAccess access(Path clusterFile) throws InputException {
+    private ClusterAccess access(Path clusterFile) throws InputException {
         ClusterConfig read = ClusterConfigReader.read(clusterFile);
         HostDrivers drivers = HostDrivers.of(read, clusterFile, Ticker.system());
+        // Services in two processes share a simulated cluster through its state file: the one
+        // taking the run lease starts from where the other left the cluster.
+        drivers.simulation().ifPresent(simulation -> onTakeOver = () -> drivers.reloadState()
+                .ifPresent(simulation::adopt));
         // A simulated cluster keeps its state file up to date as it changes: a service killed
         // mid-plan finds, when started again, the migrations that finished before it died.
         drivers.simulation().ifPresent(simulation -> simulation.onChange(() -> {

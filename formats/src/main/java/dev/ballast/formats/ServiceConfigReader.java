@@ -90,7 +90,7 @@ public final class ServiceConfigReader {
         if (store == null) {
             return null;
         }
-        store.allowOnly("url", "user", "passwordFile");
+        store.allowOnly("url", "user", "passwordFile", "lease");
         String url = jdbcUrl(store);
         String user = store.requiredText("user");
         if (user != null && (user.isBlank() || Printable.firstHidden(user) >= 0)) {
@@ -99,10 +99,31 @@ public final class ServiceConfigReader {
             user = null;
         }
         Path passwordFile = path(store, "passwordFile", false, directory);
-        if (url == null || user == null || (store.has("passwordFile") && passwordFile == null)) {
+        ServiceConfig.Lease lease = lease(store.object("lease", false));
+        if (url == null || user == null || (store.has("passwordFile") && passwordFile == null) || lease == null) {
             return null;
         }
-        return new Store(url, user, passwordFile);
+        return new Store(url, user, passwordFile, lease);
+    }
+
+    /** The run lease's timing; the default when absent, null when wrong. */
+    private static ServiceConfig.Lease lease(NodeReader lease) {
+        if (lease == null) {
+            return ServiceConfig.Lease.DEFAULT;
+        }
+        lease.allowOnly("duration", "renewEvery");
+        Duration duration = positive(lease, "duration", ServiceConfig.Lease.DEFAULT.duration());
+        Duration renewEvery = positive(lease, "renewEvery", ServiceConfig.Lease.DEFAULT.renewEvery());
+        if (duration == null || renewEvery == null) {
+            return null;
+        }
+        if (renewEvery.multipliedBy(2).compareTo(duration) > 0) {
+            // Renewed less than twice within its duration, one slow renewal lets the lease lapse under a run.
+            lease.report("renewEvery", "must be at most half of lease.duration (" + Durations.format(duration)
+                    + "), got " + Durations.format(renewEvery));
+            return null;
+        }
+        return new ServiceConfig.Lease(duration, renewEvery);
     }
 
     /**

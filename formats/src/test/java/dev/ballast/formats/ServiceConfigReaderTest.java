@@ -123,6 +123,40 @@ class ServiceConfigReaderTest {
     }
 
     @Test
+    void aStoreSharedByTwoServicesSaysHowLongTheRunLeaseLastsAndHowOftenItIsRenewed() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: /var/lib/ballast
+                store:
+                  url: "jdbc:postgresql://db.example:5432/ballast"
+                  user: ballast
+                  passwordFile: db-password
+                  lease: {duration: 1m, renewEvery: 15s}
+                jobs: [{name: now, policy: balance}]
+                """, "service.yaml", DIR);
+
+        assertThat(config.store().lease()).isEqualTo(new ServiceConfig.Lease(Duration.ofMinutes(1),
+                Duration.ofSeconds(15)));
+    }
+
+    @Test
+    void withoutALeaseSectionTheLeaseLastsThirtySecondsRenewedEveryTen() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: /var/lib/ballast
+                store: {url: "jdbc:postgresql://127.0.0.1:5432/ballast", user: ballast, passwordFile: db-password}
+                jobs: [{name: now, policy: balance}]
+                """, "service.yaml", DIR);
+
+        assertThat(config.store().lease()).isEqualTo(ServiceConfig.Lease.DEFAULT);
+        assertThat(ServiceConfig.Lease.DEFAULT.duration()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void withoutAStoreSectionTheStoreIsTheEmbeddedFileOfTheDataDirectory() throws InputException {
         ServiceConfig config = ServiceConfigReader.parse("""
                 apiVersion: ballast/v1
@@ -161,7 +195,7 @@ class ServiceConfigReaderTest {
                 """, "service.yaml", DIR));
 
         assertThat(e.problems()).extracting(Problem::toString).containsExactly(
-                "store.password: unknown field (known: url, user, passwordFile)",
+                "store.password: unknown field (known: url, user, passwordFile, lease)",
                 "store.url: expected a JDBC URL of PostgreSQL such as jdbc:postgresql://127.0.0.1:5432/ballast, or of"
                         + " H2 (jdbc:h2:...), got \"mysql:...\" (the rest not shown: it may hold a password)",
                 "store.user: expected the name of the database's user, got \" \"",

@@ -51,12 +51,39 @@ public record ServiceConfig(Path cluster, Path dataDir, Store store, Http http, 
      *
      * @param url          a JDBC URL, {@code jdbc:postgresql:} or {@code jdbc:h2:}, holding no password
      * @param passwordFile null: no password (a server that trusts the user)
+     * @param lease        how long the run lease lasts and how often it is renewed (PostgreSQL only)
      */
-    public record Store(String url, String user, Path passwordFile) {
+    public record Store(String url, String user, Path passwordFile, Lease lease) {
 
         public Store {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(lease, "lease");
+        }
+
+        /** A store with the default lease. */
+        public Store(String url, String user, Path passwordFile) {
+            this(url, user, passwordFile, Lease.DEFAULT);
+        }
+    }
+
+    /**
+     * The run lease of services sharing a store: one of them at a time runs plans, the one holding
+     * the lease. It lasts {@code duration} from its last renewal, and its holder renews it every
+     * {@code renewEvery}; a holder that dies is taken over by another service once it lapses, so
+     * {@code duration} bounds the time to take over.
+     */
+    public record Lease(Duration duration, Duration renewEvery) {
+
+        public static final Lease DEFAULT = new Lease(Duration.ofSeconds(30), Duration.ofSeconds(10));
+
+        public Lease {
+            Objects.requireNonNull(duration, "duration");
+            Objects.requireNonNull(renewEvery, "renewEvery");
+            if (renewEvery.isZero() || renewEvery.isNegative() || renewEvery.multipliedBy(2).compareTo(duration) > 0) {
+                throw new IllegalArgumentException("renewEvery must be more than 0 and at most half the duration,"
+                        + " got " + renewEvery + " of " + duration);
+            }
         }
     }
 

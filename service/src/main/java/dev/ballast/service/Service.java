@@ -22,6 +22,10 @@ import dev.ballast.rules.PlanCheck;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
+import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.service.lease.LeaseCheck;
+import dev.ballast.service.lease.RunLease;
+import dev.ballast.service.lease.SoleLease;
 import dev.ballast.service.lifecycle.CancelCheck;
 import dev.ballast.service.lifecycle.Expiry;
 import dev.ballast.service.lifecycle.WindowCheck;
@@ -32,6 +36,7 @@ import dev.ballast.service.power.WakePlans;
 import dev.ballast.service.store.MaintenanceMarks;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
+import dev.ballast.service.store.StoreException;
 import dev.ballast.service.store.StoredPlan;
 import dev.ballast.service.store.WrongState;
 import java.io.IOException;
@@ -40,10 +45,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +66,10 @@ import org.slf4j.LoggerFactory;
  * that no longer holds is superseded by a fresh plan of its job. A plan found running when the
  * service starts (it died during the run) runs on: the executor first squares its journal with
  * where the VMs really are. Logs say what was decided and why, one line per decision.
+ *
+ * <p>Of the services sharing a store, only the one holding the {@link RunLease run lease} runs
+ * plans: an approved plan waits for it, and it picks up what the lease's previous holder left
+ * running when it takes the lease. Every service plans, answers reads and takes approvals.
  */
 public final class Service implements AutoCloseable {
 
@@ -78,11 +90,25 @@ public final class Service implements AutoCloseable {
     private final Maintenance maintenance;
     private final PowerHistory powerHistory;
     private final WakeForecast wakeForecast;
+    private final RunLease lease;
+    /** Approved plans queued on the worker and not yet looked at: each is queued once. */
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private volatile ClusterSnapshot latest;
+    private volatile Runnable beforeTakeOver = () -> { };
 
-    /** @param marks the hosts in maintenance, kept in the same store as the plans */
+    /**
+     * A service alone on its store: it always holds the run lease.
+     *
+     * @param marks the hosts in maintenance, kept in the same store as the plans
+     */
     public Service(ServiceConfig config, ClusterAccess cluster, PlanStore store, MaintenanceMarks marks,
             SolverSettings solver) {
+        this(config, cluster, store, marks, solver, metrics -> new SoleLease());
+    }
+
+    /** @param lease the run lease, made with the service's metrics */
+    public Service(ServiceConfig config, ClusterAccess cluster, PlanStore store, MaintenanceMarks marks,
+            SolverSettings solver, Function<ServiceMetrics, RunLease> lease) {
         this.config = config;
         this.cluster = cluster;
         this.store = store;
@@ -93,6 +119,48 @@ public final class Service implements AutoCloseable {
         this.wakeForecast = new WakeForecast(store.loadHistory());
         this.metrics = new ServiceMetrics(() -> Optional.ofNullable(latest), store,
                 () -> powerHistory.saved(Instant.EPOCH, store.clock().instant()).kWh() * 3.6e6);
+        this.lease = lease.apply(metrics);
+    }
+
+    /**
+     * What to do on taking the run lease, before what was left running is picked up: a simulated
+     * cluster shared with a service in another process reads its state file afresh.
+     */
+    public void beforeTakeOver(Runnable action) {
+        this.beforeTakeOver = action;
+    }
+
+    /** The run lease: whether this service runs plans. */
+    public RunLease lease() {
+        return lease;
+    }
+
+    /**
+     * Renews or takes the run lease (the lease's timer calls it every {@code renewEvery}); on
+     * taking it, picks up what was left running ({@link #recover}); while holding it, queues the
+     * approved plans, whichever service approved them. Where this service stands now.
+     */
+    public RunLease.Standing keepLease() {
+        RunLease.Standing standing = lease.refresh();
+        metrics.lease(standing.held(), standing.token());
+        if (standing.tookOver()) {
+            beforeTakeOver.run();
+            recover();
+        } else if (standing.held()) {
+            for (StoredPlan approved : store.list(Optional.of(PlanState.APPROVED))) {
+                queue(approved.id());
+            }
+        }
+        return standing;
+    }
+
+    private void queue(long id) {
+        if (queued.add(id)) {
+            worker.execute(() -> {
+                queued.remove(id);
+                execute(id, true);
+            });
+        }
     }
 
     /** The service's Prometheus metrics, for {@code GET /metrics}. */
@@ -167,6 +235,11 @@ public final class Service implements AutoCloseable {
      * Call it once, at start, before the triggers start.
      */
     public void recover() {
+        RunLease.Standing standing = lease.standing();
+        if (!standing.held()) {
+            LOG.info("nothing picked up: {}", standing.why());
+            return;
+        }
         for (StoredPlan running : store.list(Optional.of(PlanState.RUNNING))) {
             int interrupted = store.endInterruptedRuns(running.id());
             LOG.info("plan {} of job {} was running when the service stopped ({} run(s) interrupted): its journal"
@@ -177,7 +250,7 @@ public final class Service implements AutoCloseable {
         for (StoredPlan approved : store.list(Optional.of(PlanState.APPROVED))) {
             LOG.info("plan {} of job {} was approved and waiting to run when the service stopped: queued",
                     approved.id(), approved.job());
-            worker.execute(() -> execute(approved.id(), true));
+            queue(approved.id());
         }
     }
 
@@ -187,7 +260,7 @@ public final class Service implements AutoCloseable {
         Optional<StoredPlan> approved = store.move(id, PlanState.APPROVED, why);
         approved.ifPresent(plan -> {
             LOG.info("plan {} of job {} approved ({}); queued to run", id, plan.job(), why);
-            worker.execute(() -> execute(id, true));
+            queue(id);
         });
         return approved;
     }
@@ -374,6 +447,12 @@ public final class Service implements AutoCloseable {
             return;
         }
         StoredPlan plan = approved.get();
+        RunLease.Standing standing = lease.standing();
+        if (!standing.held()) {
+            LOG.info("plan {} of job {} stays approved for the service that holds the run lease: {}", id,
+                    plan.job(), standing.why());
+            return;
+        }
         Optional<String> stale;
         try {
             stale = planCheck(plan);
@@ -427,6 +506,18 @@ public final class Service implements AutoCloseable {
 
     /** Runs a plan in state {@code running} to its end, and moves it to the state its run ended in. */
     private void carryOutLogged(StoredPlan plan) {
+        LeaseCheck fence = new LeaseCheck(lease, lease.standing().token());
+        try {
+            carryOutFenced(plan, fence);
+        } catch (StoreException e) {
+            // The store went away mid-run: the run stops (its events cannot be kept), the plan stays
+            // running, and the service that holds the lease when the store is back reconciles it.
+            LOG.warn("plan {} of job {} left running: {}; the service holding the run lease once the store answers"
+                    + " again reconciles it", plan.id(), plan.job(), e.getMessage());
+        }
+    }
+
+    private void carryOutFenced(StoredPlan plan, LeaseCheck fence) {
         long id = plan.id();
         long run = store.startRun(id);
         PlanState end;
@@ -434,7 +525,14 @@ public final class Service implements AutoCloseable {
         try {
             WindowCheck window = WindowCheck.of(plan, config, cluster.clock());
             CancelCheck cancel = new CancelCheck(store, id);
-            RunReport report = carryOut(plan, run, step -> cancel.stopBefore(step).or(() -> window.stopBefore(step)));
+            RunReport report = carryOut(plan, run, fence, step -> fence.stopBefore(step)
+                    .or(() -> cancel.stopBefore(step)).or(() -> window.stopBefore(step)));
+            if (fence.lost().isPresent() || fence.stillHeld().isPresent()) {
+                // Fencing: the lease's new holder owns the plan now and reconciles where this run left it.
+                LOG.warn("plan {} of job {} left running for the service that holds the run lease now: this one"
+                        + " stopped after step {}: {}", id, plan.job(), report.getDone(), fence.lost().get());
+                return;
+            }
             store.finishRun(run, report.outcome().key(), report.toJson());
             end = report.outcome() == RunReport.Outcome.COMPLETED ? PlanState.SUCCEEDED
                     : window.closed() || cancel.asked() ? PlanState.STOPPED : PlanState.FAILED;
@@ -442,6 +540,12 @@ public final class Service implements AutoCloseable {
                     + " failed (" + report.outcome().key() + ")"
                     + (report.reason() == null ? "" : ": " + report.reason());
         } catch (InputException | PlanExecutor.BadInput | IOException | RuntimeException e) {
+            if (fence.lost().isPresent() || fence.stillHeld().isPresent()) {
+                LOG.warn("plan {} of job {} left running for the service that holds the run lease now: this one's"
+                        + " run broke off ({}) after losing the lease: {}", id, plan.job(), e.getMessage(),
+                        fence.lost().get());
+                return;
+            }
             store.finishRun(run, "error", null);
             end = PlanState.FAILED;
             why = "the run could not go on: " + e.getMessage();
@@ -453,20 +557,25 @@ public final class Service implements AutoCloseable {
         moveLogged(plan, end, why);
     }
 
-    private RunReport carryOut(StoredPlan stored, long run, PlanExecutor.Between between)
+    private RunReport carryOut(StoredPlan stored, long run, LeaseCheck fence, PlanExecutor.Between between)
             throws InputException, IOException, PlanExecutor.BadInput, InterruptedException {
         MigrationPlan plan = PlanReader.parse(stored.planJson(), "plan " + stored.id());
         Policy policy = policyOf(stored);
         Path runs = Files.createDirectories(config.dataDir().resolve("runs"));
         // The executor journals against the plan file's digest, as apply does.
         Path planFile = Files.writeString(runs.resolve("plan-" + stored.id() + ".json"), stored.planJson());
+        Path journal = runs.resolve("plan-" + stored.id() + ".journal.jsonl");
+        // A run another service started left its journal in the store: it is what gets reconciled.
+        JournalCopy.restore(store.journals(), stored.id(), journal);
         PlanExecutor.Request request = new PlanExecutor.Request(planFile, plan, policy, cluster.config(),
-                MigrationSettings.defaults(), runs.resolve("plan-" + stored.id() + ".journal.jsonl"), false, true);
+                MigrationSettings.defaults(), journal, false, true);
         // Its pre-flight sees the hosts put into maintenance, and when hosts were switched on, as the planner did.
         return new PlanExecutor(cluster.clock(), cluster.sleeper(), cluster.drivers(),
                 () -> powerHistory.marked(maintenance.marked(cluster.snapshots().snapshot())))
-                .run(request, question -> true, List.of(new StoreListener(store, run), metrics.run(stored.job()),
-                        powerHistory.listener(() -> Optional.ofNullable(latest))), between);
+                .run(request, question -> true, List.of(
+                        new JournalCopy(store.journals(), stored.id(), fence.token(), journal),
+                        fence.guard(new StoreListener(store, run)), fence.guard(metrics.run(stored.job())),
+                        fence.guard(powerHistory.listener(() -> Optional.ofNullable(latest)))), between);
     }
 
     private static String figures(String planJson) {
@@ -487,5 +596,6 @@ public final class Service implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        lease.release();
     }
 }

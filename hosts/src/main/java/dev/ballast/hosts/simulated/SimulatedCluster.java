@@ -145,6 +145,33 @@ public final class SimulatedCluster {
         return speed;
     }
 
+    /**
+     * Puts the cluster where another process running the same simulated cluster left it (its
+     * state file, read back): each VM on the host the snapshot gives, each host switched on or
+     * off as its state says. For a service taking over the run lease from one in another process;
+     * refused while a migration of this process is under way.
+     *
+     * @throws IllegalStateException when a migration is under way here
+     */
+    public synchronized void adopt(ClusterSnapshot state) {
+        if (!jobs.isEmpty()) {
+            throw new IllegalStateException("the simulated cluster has migrations under way: " + jobs.keySet());
+        }
+        vms.clear();
+        for (Vm vm : state.vms()) {
+            if (vm.host() != null && hosts.containsKey(vm.host())) {
+                vms.put(vm.name(), vm);
+                vmCounters.putIfAbsent(vm.name(), new double[2]);
+            }
+        }
+        for (Host host : state.hosts()) {
+            if (hosts.containsKey(host.name())) {
+                power.put(host.name(), new Power(host.state() == HostState.STANDBY ? Phase.OFF : Phase.ON, null));
+            }
+        }
+        notifyAll();
+    }
+
     /** The hosts' names, in the snapshot's order. */
     public List<String> hostNames() {
         return List.copyOf(hosts.keySet());

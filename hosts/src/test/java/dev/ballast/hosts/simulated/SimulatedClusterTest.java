@@ -224,4 +224,18 @@ class SimulatedClusterTest {
         assertThat(config.physical(8, 1).memoryMiB()).isEqualTo(65_536);
         assertThat(config.networkMbps()).isEqualTo(10_000);
     }
+
+    @Test
+    void adoptingAnotherProcesssStateMovesItsVmsAndPowersItsHostsAsThatStateSays() {
+        SimulatedCluster cluster = cluster(1);
+        ClusterSnapshot elsewhere = new ClusterSnapshot(List.of(host("h1"), host("h2"),
+                host("h3").withState(HostState.STANDBY)),
+                List.of(vm("a", "h2", 1.5), vm("b", "h1", 0.25), vm("c", "h2", 2)), List.of());
+
+        cluster.adopt(elsewhere);
+
+        assertThat(cluster.hostOf("a")).contains("h2");
+        assertThat(cluster.powerOf("h3")).isEqualTo(PowerState.OFF);
+        assertThat(cluster.snapshot().vms()).extracting(Vm::host).containsExactly("h2", "h1", "h2");
+    }
 }

@@ -11,6 +11,7 @@ import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
 import dev.ballast.service.MaintenanceConflict;
 import dev.ballast.service.Service;
+import dev.ballast.service.lease.RunLease;
 import dev.ballast.service.UnknownHost;
 import dev.ballast.service.UnknownJob;
 import dev.ballast.service.store.PlanState;
@@ -57,7 +58,7 @@ public final class ApiServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.routes.before(PREFIX + "/*", this::authorize);
-            config.routes.get(PREFIX + "/health", ctx -> ctx.json(object().put("status", "ok")));
+            config.routes.get(PREFIX + "/health", this::health);
             config.routes.get(PREFIX + "/" + OpenApiDescription.RESOURCE,
                     ctx -> ctx.contentType(OpenApiDescription.CONTENT_TYPE).result(description));
             config.routes.get(PREFIX + "/snapshot", this::snapshot);
@@ -130,6 +131,18 @@ public final class ApiServer implements AutoCloseable {
         if (!token.matches(header.substring("Bearer ".length()).strip())) {
             throw new ApiError(403, "Authorization", "wrong token");
         }
+    }
+
+    /**
+     * The service answers; and whether it runs plans (it holds the run lease) or why not: another
+     * service holds it, or the store cannot be reached. Read from the lease's last renewal, so it
+     * answers even while the store is down.
+     */
+    private void health(Context ctx) {
+        RunLease.Standing lease = service.lease().standing();
+        ObjectNode answer = object().put("status", "ok");
+        answer.putObject("runLease").put("held", lease.held()).put("token", lease.token()).put("why", lease.why());
+        ctx.json(answer);
     }
 
     private void snapshot(Context ctx) throws InterruptedException {

@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Quartz keeps wall-clock time itself; what this class computes (first fire times, missed
  * fires) comes from the injected clock.
+ *
+ * <p>On PostgreSQL the job store is clustered: services sharing the database share the triggers
+ * (one scheduler name, each service its own {@code AUTO} instance id), a trigger fires on one of
+ * them only, and a service that stops checking in is found dead by the others after
+ * {@link #CHECKIN}, its fires in flight recovered. On H2 (one service) the store is not clustered.
  */
 public final class CronJobs implements AutoCloseable {
 
@@ -50,6 +55,10 @@ public final class CronJobs implements AutoCloseable {
     static final String FIRING = "ballast.firing";
     /** Every path through a cron expression of a year of seconds ends well before this. */
     private static final int MAX_WALK = 1_000_000;
+    /** How often a clustered scheduler tells the others it is alive; they take over its fires after about this long. */
+    static final java.time.Duration CHECKIN = java.time.Duration.ofSeconds(5);
+    /** Quartz's connection providers are process-wide, by name: each scheduler gets a name of its own. */
+    private static final java.util.concurrent.atomic.AtomicInteger OPENED = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Scheduler scheduler;
     private final ServiceConfig config;
@@ -73,6 +82,9 @@ public final class CronJobs implements AutoCloseable {
     public static CronJobs open(DataSource db, String name, ServiceConfig config, Clock clock, JobFiring firing)
             throws SchedulerException {
         Scheduler scheduler = new StdSchedulerFactory(properties(db, name)).getScheduler();
+        // Quartz keeps one scheduler per name and process; the service holds its own, and two
+        // services in one process (tests of the cluster) must not be handed the same one.
+        org.quartz.impl.SchedulerRepository.getInstance().remove(name);
         scheduler.getContext().put(FIRING, firing);
         CronJobs jobs = new CronJobs(scheduler, config, clock, firing);
         try {
@@ -86,7 +98,7 @@ public final class CronJobs implements AutoCloseable {
 
     private static Properties properties(DataSource db, String name) throws SchedulerException {
         // Quartz finds its connections by name in a process-wide registry; one name per scheduler.
-        String dataSource = "ballast-" + name;
+        String dataSource = "ballast-" + name + "-" + OPENED.incrementAndGet();
         DBConnectionManager.getInstance().addConnectionProvider(dataSource, new ConnectionProvider() {
             @Override
             public Connection getConnection() throws SQLException {
@@ -105,11 +117,19 @@ public final class CronJobs implements AutoCloseable {
         });
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", name);
-        p.setProperty("org.quartz.scheduler.instanceId", "ballast");
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "1");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate(db));
+        String delegate = delegate(db);
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
+        if (delegate.endsWith("PostgreSQLDelegate")) {
+            p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+            p.setProperty("org.quartz.jobStore.isClustered", "true");
+            p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECKIN.toMillis()));
+            p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        } else {
+            p.setProperty("org.quartz.scheduler.instanceId", "ballast");
+        }
         p.setProperty("org.quartz.jobStore.dataSource", dataSource);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(MissedFire.GRACE.toMillis()));

@@ -43,6 +43,12 @@ public final class Triggers implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** The lease's own thread: a slow collector round must not delay a renewal. */
+    private final ScheduledExecutorService leaseTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ballast-lease");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Triggers(Service service, Clock clock, CronJobs cron, List<Watched> watched) {
         this.service = service;
@@ -84,12 +90,31 @@ public final class Triggers implements AutoCloseable {
         }
     }
 
-    /** Fires the jobs whose fire was missed while down (as {@link MissedFire} says), then starts Quartz and the collector. */
-    public void start() throws SchedulerException {
+    /**
+     * Fires the jobs whose fire was missed while down (as {@link MissedFire} says), then starts
+     * Quartz, the collector and the run lease's renewals, every {@code renewEvery}.
+     */
+    public void start(java.time.Duration renewEvery) throws SchedulerException {
         cron.fireMissed();
         cron.start();
         long every = service.config().collectInterval().toMillis();
         loop.scheduleWithFixedDelay(this::roundLogged, 0, every, TimeUnit.MILLISECONDS);
+        leaseTimer.scheduleWithFixedDelay(this::keepLeaseLogged, renewEvery.toMillis(), renewEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** As {@link #start(java.time.Duration)}, for a service alone on its store: its lease needs no renewal. */
+    public void start() throws SchedulerException {
+        start(java.time.Duration.ofSeconds(10));
+    }
+
+    private void keepLeaseLogged() {
+        try {
+            service.keepLease();
+        } catch (RuntimeException e) {
+            // The lease says what went wrong in its standing; the timer must go on.
+            LOG.warn("run lease renewal failed: {}", e.toString());
+        }
     }
 
     private void roundLogged() {
@@ -106,7 +131,12 @@ public final class Triggers implements AutoCloseable {
     /** One round of the collector: a snapshot, the overload watches fed, the expired plans superseded. */
     public void round() throws InterruptedException {
         ClusterSnapshot snapshot = service.collect();
+        // Every service collects (reads are served by all); only the one running plans fires on overload.
+        boolean acting = service.lease().standing().held();
         for (Watched w : watched) {
+            if (!acting) {
+                continue;
+            }
             Optional<String> why = w.watch().observe(clock.instant(), Excess.of(snapshot, w.limits()));
             why.ifPresent(reason -> fire(service, w.job().name(), FiredBy.OVERLOAD, reason));
         }
@@ -119,6 +149,7 @@ public final class Triggers implements AutoCloseable {
 
     @Override
     public void close() {
+        leaseTimer.shutdownNow();
         loop.shutdownNow();
         cron.close();
     }

@@ -62,6 +62,10 @@ public final class ServiceMetrics {
     private final Counter collectorRounds;
     private final Counter firings;
     private final Gauge lastCollected;
+    private final Gauge leaseHeld;
+    private final Gauge leaseToken;
+    private final Counter leaseRenewals;
+    private final Counter leaseTakeOvers;
     /** The limits of each job that watches for overload, by job name. */
     private final Map<String, Limits> watchedLimits = new ConcurrentHashMap<>();
 
@@ -172,6 +176,40 @@ public final class ServiceMetrics {
         collectorRounds = Counter.builder().name("ballast_collector_rounds_total")
                 .help("Snapshots the service took")
                 .register(registry);
+        leaseHeld = Gauge.builder().name("ballast_run_lease_held")
+                .help("1 when this service holds the run lease (it runs the plans), else 0")
+                .register(registry);
+        leaseToken = Gauge.builder().name("ballast_run_lease_token")
+                .help("The run lease's fencing token as this service last saw it: one more at every take-over")
+                .register(registry);
+        leaseRenewals = Counter.builder().name("ballast_run_lease_renewals_total")
+                .help("Renewals of the run lease by this service, by result (renewed; lost: another holds it;"
+                        + " failed: the store could not be reached)")
+                .labelNames("result")
+                .register(registry);
+        // Exported from zero, so that an alert on failures sees the first one as an increase.
+        for (String result : new String[] {"renewed", "lost", "failed"}) {
+            leaseRenewals.initLabelValues(result);
+        }
+        leaseTakeOvers = Counter.builder().name("ballast_run_lease_takeovers_total")
+                .help("Times this service took the run lease (at start, or after its holder let it lapse)")
+                .register(registry);
+    }
+
+    /** The run lease as this service last saw it. */
+    public void lease(boolean held, long token) {
+        leaseHeld.set(held ? 1 : 0);
+        leaseToken.set(token);
+    }
+
+    /** A renewal of the run lease: {@code renewed}, {@code lost} or {@code failed}. */
+    public void leaseRenewal(String result) {
+        leaseRenewals.labelValues(result).inc();
+    }
+
+    /** This service took the run lease. */
+    public void leaseTakenOver() {
+        leaseTakeOvers.inc();
     }
 
     /** A job ran; {@code planned} when it stored a plan. */

@@ -94,6 +94,9 @@ public final class Database implements AutoCloseable {
         config.setPoolName("ballast-store");
         // The service makes a handful of queries a second at most; two cores, a small pool.
         config.setMaximumPoolSize(4);
+        // A store that went away is told within seconds, not Hikari's 30 s: the run lease, renewed
+        // every few seconds, must find out before it lapses.
+        config.setConnectionTimeout(3000);
         String where = url + " as " + user;
         HikariDataSource pool;
         try {

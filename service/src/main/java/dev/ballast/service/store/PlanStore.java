@@ -45,6 +45,11 @@ public final class PlanStore {
     }
 
     /** The clock that dates the plans and their changes. */
+    /** The plans' journals, in the same store. */
+    public Journals journals() {
+        return new Journals(db);
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -74,7 +74,7 @@ public final class PostgresServer {
         }
         if (shared == null) {
             try {
-                shared = start();
+                shared = start(false);
             } catch (RuntimeException e) {
                 failedToStart = e;
                 throw e;
@@ -125,7 +125,8 @@ public final class PostgresServer {
         }
     }
 
-    private static PostgresServer start() {
+    /** @param durable whether a commit survives the server's crash ({@link #halt}): off for speed when no test halts it */
+    private static PostgresServer start(boolean durable) {
         requireBinaries(BINARIES);
         boolean asServerUser = new UnixSystem().getUid() == 0;
         try {
@@ -143,7 +144,7 @@ public final class PostgresServer {
             run(asServerUser, directory, BINARIES.resolve("initdb").toString(), "-D", data(directory).toString(),
                     "-U", USER, "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale",
                     "--no-sync");
-            Files.writeString(data(directory).resolve("postgresql.conf"), settings(directory),
+            Files.writeString(data(directory).resolve("postgresql.conf"), settings(directory, durable),
                     StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             return startOnAFreePort(directory, passwordFile, password, asServerUser);
         } catch (IOException e) {
@@ -152,12 +153,13 @@ public final class PostgresServer {
     }
 
     /** Settings of a throwaway server: loopback only, its own socket directory, no waiting for the disk. */
-    private static String settings(Path directory) {
+    private static String settings(Path directory, boolean durable) {
         return String.join("\n", "",
                 "listen_addresses = '127.0.0.1'",
                 "unix_socket_directories = '" + directory + "'",
                 "fsync = off",
-                "synchronous_commit = off",
+                // Off, a commit made just before a crash may be lost: the crash tests need it on.
+                "synchronous_commit = " + (durable ? "on" : "off"),
                 "full_page_writes = off",
                 "shared_buffers = 16MB",
                 "max_connections = 50",
@@ -240,6 +242,28 @@ public final class PostgresServer {
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())) + " ";
+    }
+
+    /**
+     * A server of the caller's own, apart from the shared one, for a test that stops and starts it
+     * ({@link #halt}, {@link #resume}) without disturbing the other tests; stopped when the JVM ends.
+     */
+    public static PostgresServer own() {
+        PostgresServer server = start(true);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-test-server-stop"));
+        return server;
+    }
+
+    /** Stops the server as a crash or an unplugged network would: at once, every connection cut. */
+    public void halt() {
+        run(asServerUser, directory, BINARIES.resolve("pg_ctl").toString(), "-D", data(directory).toString(),
+                "-m", "immediate", "-w", "stop");
+    }
+
+    /** Starts a halted server again, on its port, with its data. */
+    public void resume() {
+        run(asServerUser, directory, BINARIES.resolve("pg_ctl").toString(), "-D", data(directory).toString(),
+                "-l", directory.resolve("server.log").toString(), "-o", "-p " + port, "-w", "-t", "60", "start");
     }
 
     /** Stops the server at once (its data is thrown away) and deletes its directory. */
