@@ -5,6 +5,7 @@ import dev.ballast.model.Demand;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.MigrationPlan;
+import dev.ballast.model.PowerOn;
 import dev.ballast.model.Policy;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
@@ -63,8 +64,9 @@ final class Growth {
     private Answer.Fit fit(String name, String kind, ClusterSnapshot changed) {
         Attempt asIs = plan(changed);
         if (asIs.fits()) {
-            return new Answer.Fit(name, Verdict.OK, kind, true, List.of(), PlanFigures.of(asIs.plan()), asIs.plan(),
-                    List.of(), changed);
+            // A policy whose goal wakes standby hosts (relieve, balance) may have switched some on itself.
+            return new Answer.Fit(name, Verdict.OK, kind, true, wokenBy(asIs.plan()), PlanFigures.of(asIs.plan()),
+                    asIs.plan(), List.of(), changed);
         }
         List<String> standby = standbyLargestFirst(changed);
         if (standby.isEmpty()) {
@@ -79,6 +81,10 @@ final class Growth {
         }
         return new Answer.Fit(name, Verdict.OK, kind, true, switched, PlanFigures.of(withMore.plan()),
                 withMore.plan(), List.of(), switchedOn);
+    }
+
+    private static List<String> wokenBy(MigrationPlan plan) {
+        return plan.steps().stream().filter(PowerOn.class::isInstance).map(step -> ((PowerOn) step).host()).toList();
     }
 
     private static Answer.Fit notFit(String name, String kind, List<String> switched, Attempt attempt,
