@@ -15,8 +15,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The service's database: a connection pool whose schema Flyway has brought up to date
- * ({@code db/migration}, and {@code db/vendor/h2} or {@code db/vendor/postgresql} for the tables of
- * Quartz's job store, whose types differ by database). The embedded default is an H2 file in the
+ * ({@code db/migration}, and {@code store/migration/V10__quartz_job_store} for the tables of
+ * Quartz's job store, made from the script in Quartz's jar for the database). The embedded default is an H2 file in the
  * data directory; a JDBC URL of PostgreSQL runs the same schema, so that two services can share
  * one store.
  */
@@ -107,7 +107,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Vendor vendor = Vendor.of(pool);
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration", vendor.migrations())
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration",
+                    "classpath:dev/ballast/service/store/migration")
                     .load().migrate();
             return new Database(pool, vendor, where);
         } catch (SQLException | RuntimeException e) {

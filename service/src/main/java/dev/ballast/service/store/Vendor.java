@@ -6,23 +6,12 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * The databases the store runs on, told apart by what their JDBC driver calls them. Each has its
- * own scripts for the tables whose types differ ({@code db/vendor/h2}, {@code db/vendor/postgresql}).
+ * The databases the store runs on, told apart by what their JDBC driver calls them. Quartz's
+ * tables differ between them (migration {@code V10__quartz_job_store}).
  */
 public enum Vendor {
-    H2("h2"),
-    POSTGRESQL("postgresql");
-
-    private final String folder;
-
-    Vendor(String folder) {
-        this.folder = folder;
-    }
-
-    /** Where Flyway finds this database's own scripts. */
-    String migrations() {
-        return "classpath:db/vendor/" + folder;
-    }
+    H2,
+    POSTGRESQL;
 
     /**
      * The database behind {@code db}.
@@ -31,15 +20,20 @@ public enum Vendor {
      */
     public static Vendor of(DataSource db) throws SQLException {
         try (Connection c = db.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName();
-            switch (product.toLowerCase(Locale.ROOT)) {
-                case "h2":
-                    return H2;
-                case "postgresql":
-                    return POSTGRESQL;
-                default:
-                    throw new SQLException("the store runs on PostgreSQL or H2, not on " + product);
-            }
+            return of(c);
+        }
+    }
+
+    /** The database {@code c} is connected to; as {@link #of(DataSource)}. */
+    public static Vendor of(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName();
+        switch (product.toLowerCase(Locale.ROOT)) {
+            case "h2":
+                return H2;
+            case "postgresql":
+                return POSTGRESQL;
+            default:
+                throw new SQLException("the store runs on PostgreSQL or H2, not on " + product);
         }
     }
 }
