@@ -85,7 +85,7 @@ public final class SnapshotReader {
         private final Names vmNames = new Names("VM");
         private final Names groupNames = new Names("group");
         private List<Entry<Host>> hosts;
-        private List<Entry<Vm>> vms;
+        private VmsRead vms;
 
         Pass(String source) {
             this.source = source;
@@ -100,7 +100,7 @@ public final class SnapshotReader {
                 hosts = hosts(NodeReader.root(fields, hostProblems));
             }
             if (vms == null) {
-                vms = new ArrayList<>();
+                vms = new VmsRead();
                 VmReader reader = vmReader();
                 NodeReader.root(fields, vmProblems).objects("vms", false).forEach(vm -> vms.add(vm(reader, vm)));
             }
@@ -111,7 +111,7 @@ public final class SnapshotReader {
             checkFit(hosts, vms);
             new GroupCheck(problems).check(hosts, vms, groups);
             problems.throwIfAny(source);
-            return new ClusterSnapshot(valid(hosts), valid(vms), valid(groups));
+            return new ClusterSnapshot(valid(hosts), vms.valid(), valid(groups));
         }
 
         /** Reads the hosts and the VMs of a streamed file as they come; the root's other fields, for {@link #read}. */
@@ -158,15 +158,28 @@ public final class SnapshotReader {
             return read;
         }
 
-        // Each VM is a tree of its own, dropped once read: the list as a whole is never held.
-        private List<Entry<Vm>> streamVms(JsonParser parser, ObjectNode fields) throws IOException {
+        // Each VM is read from its tokens (StreamedVm), or as a tree of its own when it has
+        // something to report, dropped once read: the list as a whole is never held.
+        private VmsRead streamVms(JsonParser parser, ObjectNode fields) throws IOException {
             VmReader reader = vmReader();
+            StreamedVm tokens = new StreamedVm(reader);
             NodeReader root = NodeReader.root(fields, vmProblems);
             NodeReader list = NodeReader.root(fields, vmListProblems);
-            List<Entry<Vm>> read = new ArrayList<>();
+            VmsRead read = new VmsRead();
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                JsonNode value = StreamedValue.read(parser);
-                NodeReader vm = (value.isObject() ? root : list).element("vms", i, value);
+                JsonNode value;
+                if (parser.currentToken() == JsonToken.START_OBJECT) {
+                    Vm vm = tokens.read(parser);
+                    if (vm != null) {
+                        vmNames.claim(vm.name(), VmsRead.LIST, i, vmProblems);
+                        read.add(vm);
+                        continue;
+                    }
+                    value = tokens.tree();
+                } else {
+                    value = StreamedValue.read(parser);
+                }
+                NodeReader vm = (value.isObject() ? root : list).element(VmsRead.LIST, i, value);
                 if (vm != null) {
                     read.add(vm(reader, vm));
                 }
@@ -182,10 +195,10 @@ public final class SnapshotReader {
             return new VmReader(hostNames, validHosts, vmProblems);
         }
 
-        private Entry<Vm> vm(VmReader reader, NodeReader vm) {
+        private Vm vm(VmReader reader, NodeReader vm) {
             Entry<Vm> entry = reader.read(vm);
             vmNames.claim(entry, vmProblems);
-            return entry;
+            return entry.value();
         }
 
         private List<Entry<Group>> groups(NodeReader root) {
@@ -199,16 +212,19 @@ public final class SnapshotReader {
         }
 
         // Only meaningful when every host was read: "the largest host" of a partial list would mislead.
-        private void checkFit(List<Entry<Host>> hosts, List<Entry<Vm>> vms) {
+        private void checkFit(List<Entry<Host>> hosts, VmsRead vms) {
             if (hosts.isEmpty() || !hosts.stream().allMatch(Entry::isValid)) {
                 return;
             }
-            List<Entry<Vm>> valid = vms.stream().filter(Entry::isValid).toList();
-            List<Fit.Need> needs = valid.stream().map(vm -> Fit.Need.of(vm.value())).toList();
-            Map<Integer, String> why = Fit.whyNowhere(needs, valid(hosts));
+            List<Vm> valid = vms.valid();
+            Map<Integer, String> why = Fit.whyNowhere(Fit.needsOf(valid), valid(hosts));
+            if (why.isEmpty()) {
+                return;
+            }
+            int[] indexes = vms.validIndexes();
             for (int i = 0; i < valid.size(); i++) {
                 if (why.containsKey(i)) {
-                    problems.add(valid.get(i).path(), why.get(i));
+                    problems.add(VmsRead.path(indexes[i]), why.get(i));
                 }
             }
         }
