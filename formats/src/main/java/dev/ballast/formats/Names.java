@@ -14,12 +14,16 @@ import java.util.function.Function;
  * every collection. Here a name takes a slot in three arrays: the name, and the list and index
  * of the element that used it first, for the message of a duplicate.
  */
-final class Names {
+final class Names implements NameSet {
 
     private final String kind;
     private String[] names;
+    // The hash of each name in the high half, the index of the element in the low: a probe
+    // compares hashes without reaching into the names, each a read from far away in the heap.
+    private long[] keys;
+    // The list of each element: that of the first claim, or one each once another list comes.
+    private String list;
     private String[] lists;
-    private int[] indexes;
     private int size;
     private int shift; // 32 minus the bits of a slot number
 
@@ -55,12 +59,12 @@ final class Names {
         int slot = slotOf(name);
         if (names[slot] != null) {
             problems.add(list + "[" + index + "].name", "duplicate " + kind + " name \"" + name
-                    + "\" (first used at " + lists[slot] + "[" + indexes[slot] + "])");
+                    + "\" (first used at " + listOf(slot) + "[" + (int) keys[slot] + "])");
             return;
         }
         names[slot] = name;
-        lists[slot] = list;
-        indexes[slot] = index;
+        keys[slot] = (long) name.hashCode() << 32 | index;
+        keepList(slot, list);
         if (++size * 2 > names.length) {
             grow();
         }
@@ -88,7 +92,8 @@ final class Names {
         return values;
     }
 
-    boolean contains(String name) {
+    @Override
+    public boolean contains(String name) {
         return names[slotOf(name)] != null;
     }
 
@@ -102,23 +107,49 @@ final class Names {
         int hash = name.hashCode();
         for (int slot = hash * 0x9E3779B9 >>> shift; ; slot = slot + 1 & mask) {
             String there = names[slot];
-            if (there == null || there == name || there.hashCode() == hash && there.equals(name)) {
+            if (there == null || (int) (keys[slot] >>> 32) == hash && (there == name || there.equals(name))) {
                 return slot;
             }
         }
     }
 
+    private void keepList(int slot, String elementList) {
+        if (list == null) {
+            list = elementList;
+        } else if (lists == null && !list.equals(elementList)) {
+            lists = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] != null) {
+                    lists[i] = list;
+                }
+            }
+        }
+        if (lists != null) {
+            lists[slot] = elementList;
+        }
+    }
+
+    private String listOf(int slot) {
+        return lists == null ? list : lists[slot];
+    }
+
     private void grow() {
         String[] oldNames = names;
+        long[] oldKeys = keys;
         String[] oldLists = lists;
-        int[] oldIndexes = indexes;
         allocate(oldNames.length * 2);
+        int mask = names.length - 1;
         for (int i = 0; i < oldNames.length; i++) {
             if (oldNames[i] != null) {
-                int slot = slotOf(oldNames[i]);
+                int slot = (int) (oldKeys[i] >>> 32) * 0x9E3779B9 >>> shift;
+                while (names[slot] != null) {
+                    slot = slot + 1 & mask;
+                }
                 names[slot] = oldNames[i];
-                lists[slot] = oldLists[i];
-                indexes[slot] = oldIndexes[i];
+                keys[slot] = oldKeys[i];
+                if (oldLists != null) {
+                    lists[slot] = oldLists[i];
+                }
             }
         }
     }
@@ -126,7 +157,7 @@ final class Names {
     private void allocate(int slots) {
         shift = Integer.numberOfLeadingZeros(slots) + 1;
         names = new String[slots];
-        lists = new String[slots];
-        indexes = new int[slots];
+        keys = new long[slots];
+        lists = lists == null ? null : new String[slots];
     }
 }

@@ -82,7 +82,8 @@ public final class SnapshotReader {
         /** Entries of a streamed VM list that are not objects: the text reader reports them before any VM's own. */
         private final Problems vmListProblems = new Problems();
         private final Names hostNames = new Names("host");
-        private final Names vmNames = new Names("VM");
+        /** The VM names: a {@link Names} for VMs read from a tree, checked as they come; else a {@link StreamedNames}. */
+        private NameSet vmNames;
         private final Names groupNames = new Names("group");
         private List<Entry<Host>> hosts;
         private VmsRead vms;
@@ -102,7 +103,13 @@ public final class SnapshotReader {
             if (vms == null) {
                 vms = new VmsRead();
                 VmReader reader = vmReader();
-                NodeReader.root(fields, vmProblems).objects("vms", false).forEach(vm -> vms.add(vm(reader, vm)));
+                Names names = new Names("VM");
+                vmNames = names;
+                for (NodeReader vm : NodeReader.root(fields, vmProblems).objects("vms", false)) {
+                    Entry<Vm> entry = reader.read(vm);
+                    names.claim(entry, vmProblems);
+                    vms.add(entry.index(), entry.value(), entry.name());
+                }
             }
             problems.addAll(hostProblems);
             problems.addAll(vmListProblems);
@@ -166,13 +173,17 @@ public final class SnapshotReader {
             NodeReader root = NodeReader.root(fields, vmProblems);
             NodeReader list = NodeReader.root(fields, vmListProblems);
             VmsRead read = new VmsRead();
+            StreamedNames names = new StreamedNames(read::nameAt);
+            vmNames = names;
+            // Where each VM's own problems end, for those with any: a duplicate name goes after them.
+            List<int[]> ends = new ArrayList<>();
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
                 JsonNode value;
                 if (parser.currentToken() == JsonToken.START_OBJECT) {
                     Vm vm = tokens.read(parser);
                     if (vm != null) {
-                        vmNames.claim(vm.name(), VmsRead.LIST, i, vmProblems);
-                        read.add(vm);
+                        names.add(vm.name(), i);
+                        read.add(i, vm, vm.name());
                         continue;
                     }
                     value = tokens.tree();
@@ -181,10 +192,33 @@ public final class SnapshotReader {
                 }
                 NodeReader vm = (value.isObject() ? root : list).element(VmsRead.LIST, i, value);
                 if (vm != null) {
-                    read.add(vm(reader, vm));
+                    Entry<Vm> entry = reader.read(vm);
+                    names.add(entry.name(), i);
+                    read.add(i, entry.value(), entry.name());
+                    if (ends.isEmpty() || ends.get(ends.size() - 1)[1] < vmProblems.count()) {
+                        ends.add(new int[] {i, vmProblems.count()});
+                    }
                 }
             }
+            reportDuplicates(names.duplicates(), ends, read);
             return read;
+        }
+
+        /** Each duplicate name where {@link Names} would have reported it as it came: after its VM's own problems. */
+        private void reportDuplicates(List<StreamedNames.Duplicate> duplicates, List<int[]> ends, VmsRead read) {
+            int inserted = 0;
+            int end = 0;
+            for (StreamedNames.Duplicate duplicate : duplicates) {
+                int at = 0;
+                while (end < ends.size() && ends.get(end)[0] <= duplicate.index()) {
+                    end++;
+                }
+                if (end > 0) {
+                    at = ends.get(end - 1)[1];
+                }
+                vmProblems.insert(at + inserted++, VmsRead.path(duplicate.index()) + ".name", "duplicate VM name \""
+                        + read.nameAt(duplicate.index()) + "\" (first used at " + VmsRead.path(duplicate.first()) + ")");
+            }
         }
 
         private VmReader vmReader() {
@@ -193,12 +227,6 @@ public final class SnapshotReader {
                 validHosts.putIfAbsent(host.name(), host);
             }
             return new VmReader(hostNames, validHosts, vmProblems);
-        }
-
-        private Vm vm(VmReader reader, NodeReader vm) {
-            Entry<Vm> entry = reader.read(vm);
-            vmNames.claim(entry, vmProblems);
-            return entry.value();
         }
 
         private List<Entry<Group>> groups(NodeReader root) {

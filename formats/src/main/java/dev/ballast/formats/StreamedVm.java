@@ -65,6 +65,7 @@ final class StreamedVm {
     private int demandGiven;
     private final Slots demand = new Slots(DEMAND_FIELDS.length);
     private final List<String> bridges = new ArrayList<>();
+    private final SharedTexts shared = new SharedTexts();
 
     /** What a VM that needs the {@link VmReader} was read into, see {@link #read}. */
     private ObjectNode handedOver;
@@ -96,6 +97,8 @@ final class StreamedVm {
             boolean read = switch (field) {
                 case DEMAND -> value == JsonToken.START_OBJECT ? demand(parser) : fields.scalar(field, parser, value);
                 case BRIDGES -> value == JsonToken.START_ARRAY ? bridges(parser) : fields.scalar(field, parser, value);
+                case HOST, STORAGE -> value == JsonToken.VALUE_STRING ? fields.text(field, shared.of(parser))
+                        : fields.scalar(field, parser, value);
                 default -> fields.scalar(field, parser, value);
             };
             if (handedOver != null) {
@@ -150,7 +153,7 @@ final class StreamedVm {
                 handOverWith(BRIDGES, StreamedValue.restOf(list, parser), parser);
                 return true;
             }
-            bridges.add(parser.getText());
+            bridges.add(shared.of(parser));
         }
         fields.kind[BRIDGES] = READ;
         return true;
@@ -290,6 +293,13 @@ final class StreamedVm {
 
         void clear() {
             java.util.Arrays.fill(kind, ABSENT);
+        }
+
+        /** Keeps a string value. */
+        boolean text(int field, String value) {
+            kind[field] = TEXT;
+            text[field] = value;
+            return true;
         }
 
         /** Keeps a scalar value; false for anything else (or a whole number beyond a long), which the tree reads. */
