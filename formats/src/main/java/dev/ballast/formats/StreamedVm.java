@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ballast.formats.StreamedValue.PartRead;
 import dev.ballast.model.Demand;
 import dev.ballast.model.Vm;
 import java.io.IOException;
@@ -253,27 +254,6 @@ final class StreamedVm {
             }
         }
         return -1;
-    }
-
-    private static final class PartRead {
-        // A name for StreamedValue.PartRead that reads well here.
-        private final StreamedValue.PartRead part = new StreamedValue.PartRead();
-
-        void add(String name, JsonNode value) {
-            part.add(name, value);
-        }
-
-        ObjectNode fromName(JsonParser parser) throws IOException {
-            return part.fromName(parser);
-        }
-
-        ObjectNode rest(JsonParser parser) throws IOException {
-            return part.rest(parser);
-        }
-
-        ObjectNode done() {
-            return part.done();
-        }
     }
 
     /** The scalar values of an object's fields, by field, as read. */
