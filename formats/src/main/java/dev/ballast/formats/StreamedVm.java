@@ -18,9 +18,9 @@ import java.util.List;
 /**
  * One VM of a streamed snapshot read straight from the parser's tokens, for the VM {@link VmReader}
  * would accept without a word: every field known and given once, of its type and within its
- * range, its names good, its host known and running. That is nearly every VM of a large file, and
- * reading them this way, without a tree and a {@link NodeReader} each, took validating 2.3
- * million VMs from twelve times the time of decoding the file to twice.
+ * range, its names good, its host known and running. That is nearly every VM of a large file;
+ * reading each into a tree and through a {@link NodeReader} was half the time of validating 2.3
+ * million VMs (see {@code docs/benchmarks.md}, the validate suite).
  *
  * <p>Anything else is handed over as the tree {@link StreamedValue#read} would have built, the
  * fields read so far rebuilt as its nodes and the rest read by it, for the {@link VmReader} to
