@@ -34,16 +34,27 @@ public final class Bench {
     public static int run(BenchOptions options, PrintWriter out, PrintWriter err,
             java.util.function.Consumer<dev.ballast.scheduler.SearchProgress> progress) {
         try {
-            List<BenchCase> cases = Suites.select(options.suites(), options.seed(), options.dataDir());
-            RunInfo info = RunInfo.here(Instant.now(), cases.stream().map(BenchCase::id).toList(),
+            Suites.Selection chosen = Suites.choose(options.suites(), options.seed(), options.dataDir());
+            RunInfo info = RunInfo.here(Instant.now(), chosen.ids(),
                     options.timeLimit() == null ? null : Durations.format(options.timeLimit()), options.seed());
-            List<CaseResult> results = runAll(cases, options, info, err, progress);
-            out.print(MarkdownTable.of(results));
-            MarkdownTable.errors(results).forEach(out::println);
+            List<CaseResult> results = new ArrayList<>();
+            List<ValidateResult> validation = new ArrayList<>();
+            int count = chosen.plans().size() + chosen.validations().size();
+            runAll(chosen.plans(), options, info, err, results, count, progress);
+            validateAll(chosen.validations(), options, info, err, results, validation, count);
+            if (!chosen.plans().isEmpty()) {
+                out.print(MarkdownTable.of(results));
+                MarkdownTable.errors(results).forEach(out::println);
+            }
+            if (!validation.isEmpty()) {
+                out.print(ValidateTable.of(validation));
+                ValidateTable.errors(validation).forEach(out::println);
+            }
             out.println("Results written to " + options.outputDir().resolve(ResultsWriter.MARKDOWN_FILE) + " and "
                     + ResultsWriter.JSON_FILE);
             out.flush();
-            return results.stream().allMatch(CaseResult::valid) ? OK : FAILED;
+            return results.stream().allMatch(CaseResult::valid) && validation.stream().allMatch(ValidateResult::valid)
+                    ? OK : FAILED;
         } catch (BenchInputException e) {
             err.println("ballast bench: " + e.getMessage());
             err.flush();
@@ -51,14 +62,13 @@ public final class Bench {
         }
     }
 
-    private static List<CaseResult> runAll(List<BenchCase> cases, BenchOptions options, RunInfo info,
-            PrintWriter err, java.util.function.Consumer<dev.ballast.scheduler.SearchProgress> progress)
+    private static void runAll(List<BenchCase> cases, BenchOptions options, RunInfo info, PrintWriter err,
+            List<CaseResult> results, int count, java.util.function.Consumer<dev.ballast.scheduler.SearchProgress> progress)
             throws BenchInputException {
         CaseRunner runner = new CaseRunner(options.timeLimit(), options.seed(), progress);
-        List<CaseResult> results = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             BenchCase benchCase = cases.get(i);
-            err.printf(Locale.ROOT, "[%d/%d] %s ...%n", i + 1, cases.size(), benchCase.id());
+            err.printf(Locale.ROOT, "[%d/%d] %s ...%n", i + 1, count, benchCase.id());
             err.flush();
             CaseResult result = runner.run(benchCase);
             err.println(progress(result));
@@ -66,7 +76,29 @@ public final class Bench {
             results.add(result);
             ResultsWriter.write(options.outputDir(), info, results);
         }
-        return results;
+    }
+
+    private static void validateAll(List<ValidateCase> cases, BenchOptions options, RunInfo info, PrintWriter err,
+            List<CaseResult> results, List<ValidateResult> validation, int count) throws BenchInputException {
+        ValidateRunner runner = new ValidateRunner();
+        for (int i = 0; i < cases.size(); i++) {
+            ValidateCase benchCase = cases.get(i);
+            err.printf(Locale.ROOT, "[%d/%d] %s ...%n", results.size() + i + 1, count, benchCase.id());
+            err.flush();
+            ValidateResult result = runner.run(benchCase);
+            err.println(progress(result));
+            err.flush();
+            validation.add(result);
+            ResultsWriter.write(options.outputDir(), info, results, validation);
+        }
+    }
+
+    private static String progress(ValidateResult r) {
+        if (!r.valid()) {
+            return "      not validated: " + r.error();
+        }
+        return String.format(Locale.ROOT, "      read %.2f s, validate %.2f s (%.2f times), load %.2f s, heap %,.0f MiB",
+                r.readSeconds(), r.validateSeconds(), r.validateToRead(), r.loadSeconds(), r.validatePeakHeapMiB());
     }
 
     private static String progress(CaseResult r) {

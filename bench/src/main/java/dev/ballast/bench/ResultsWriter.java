@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Writes a run's results as {@code results.json} (for tools: every figure, unrounded) and
- * {@code results.md} (for people: the run's setting and one table, see {@link MarkdownTable}).
+ * {@code results.md} (for people: the run's setting and a table, see {@link MarkdownTable}, and
+ * one for the {@code validate} suite, see {@link ValidateTable}).
  */
 public final class ResultsWriter {
 
@@ -27,10 +28,16 @@ public final class ResultsWriter {
 
     /** @throws BenchInputException naming the directory when it cannot be written */
     public static void write(Path dir, RunInfo info, List<CaseResult> results) throws BenchInputException {
+        write(dir, info, results, List.of());
+    }
+
+    /** @throws BenchInputException naming the directory when it cannot be written */
+    public static void write(Path dir, RunInfo info, List<CaseResult> results, List<ValidateResult> validation)
+            throws BenchInputException {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(JSON_FILE), json(info, results));
-            Files.writeString(dir.resolve(MARKDOWN_FILE), markdown(info, results));
+            Files.writeString(dir.resolve(JSON_FILE), json(info, results, validation));
+            Files.writeString(dir.resolve(MARKDOWN_FILE), markdown(info, results, validation));
         } catch (IOException e) {
             throw new BenchInputException("--output-dir " + dir + ": cannot write the results: " + e.getMessage(), e);
         }
@@ -38,9 +45,17 @@ public final class ResultsWriter {
 
     /** {@code {"run": {...}, "cases": [...]}}. */
     public static String json(RunInfo info, List<CaseResult> results) {
+        return json(info, results, List.of());
+    }
+
+    /** {@code {"run": {...}, "cases": [...], "validation": [...]}}, the last only when the validate suite ran. */
+    public static String json(RunInfo info, List<CaseResult> results, List<ValidateResult> validation) {
         ObjectNode root = JSON.createObjectNode();
         root.set("run", JSON.valueToTree(info));
         root.set("cases", JSON.valueToTree(results));
+        if (!validation.isEmpty()) {
+            root.set("validation", JSON.valueToTree(validation));
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -49,6 +64,10 @@ public final class ResultsWriter {
     }
 
     public static String markdown(RunInfo info, List<CaseResult> results) {
+        return markdown(info, results, List.of());
+    }
+
+    public static String markdown(RunInfo info, List<CaseResult> results, List<ValidateResult> validation) {
         StringBuilder md = new StringBuilder("# Ballast benchmark results\n\n");
         md.append("- started: ").append(info.started()).append('\n');
         md.append("- suites: ").append(String.join(", ", info.suites())).append('\n');
@@ -56,8 +75,14 @@ public final class ResultsWriter {
                 .append("; seed ").append(info.seed()).append('\n');
         md.append("- machine: ").append(info.cores()).append(" cores, max heap ").append(info.maxHeapMiB())
                 .append(" MiB, ").append(info.java()).append('\n');
-        md.append('\n').append(MarkdownTable.of(results)).append('\n');
-        MarkdownTable.errors(results).forEach(line -> md.append(line).append('\n'));
+        if (!results.isEmpty() || validation.isEmpty()) {
+            md.append('\n').append(MarkdownTable.of(results)).append('\n');
+            MarkdownTable.errors(results).forEach(line -> md.append(line).append('\n'));
+        }
+        if (!validation.isEmpty()) {
+            md.append('\n').append(ValidateTable.of(validation)).append('\n');
+            ValidateTable.errors(validation).forEach(line -> md.append(line).append('\n'));
+        }
         return md.toString();
     }
 }

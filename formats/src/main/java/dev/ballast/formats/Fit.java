@@ -62,6 +62,24 @@ final class Fit {
     private Fit() {
     }
 
+    /**
+     * The needs of VMs, each made when asked for and dropped after: the needs of millions of
+     * VMs at once took as much heap as the VMs.
+     */
+    static List<Need> needsOf(List<Vm> vms) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public Need get(int index) {
+                return Need.of(vms.get(index));
+            }
+
+            @Override
+            public int size() {
+                return vms.size();
+            }
+        };
+    }
+
     /** Why no host that may run VMs can hold this VM, or empty when one can. */
     static Optional<String> whyNowhere(Vm vm, List<Host> hosts) {
         return Optional.ofNullable(whyNowhere(List.of(Need.of(vm)), hosts).get(0));

@@ -27,8 +27,8 @@ final class GroupCheck {
     }
 
     /** Only when every host, VM and group was read: a partial picture would mislead. */
-    void check(List<Entry<Host>> hosts, List<Entry<Vm>> vms, List<Entry<Group>> groups) {
-        if (hosts.isEmpty() || !hosts.stream().allMatch(Entry::isValid) || !vms.stream().allMatch(Entry::isValid)
+    void check(List<Entry<Host>> hosts, VmsRead vms, List<Entry<Group>> groups) {
+        if (hosts.isEmpty() || !hosts.stream().allMatch(Entry::isValid) || !vms.allValid()
                 || !groups.stream().allMatch(Entry::isValid)) {
             return;
         }
@@ -43,7 +43,7 @@ final class GroupCheck {
             }
         }
         checkApart(groups, together);
-        checkFit(hosts, vms, groups, together);
+        checkFit(hosts, vms.valid(), groups, together);
     }
 
     private void checkApart(List<Entry<Group>> groups, Map<String, String> together) {
@@ -63,10 +63,10 @@ final class GroupCheck {
         }
     }
 
-    private void checkFit(List<Entry<Host>> hosts, List<Entry<Vm>> vms, List<Entry<Group>> groups,
+    private void checkFit(List<Entry<Host>> hosts, List<Vm> vms, List<Entry<Group>> groups,
             Map<String, String> together) {
         Map<String, Vm> byName = new HashMap<>();
-        vms.stream().filter(vm -> together.containsKey(vm.name())).forEach(vm -> byName.put(vm.name(), vm.value()));
+        vms.stream().filter(vm -> together.containsKey(vm.name())).forEach(vm -> byName.put(vm.name(), vm));
         Map<String, Entry<Group>> firstGroup = new LinkedHashMap<>(); // affinity set -> its first group
         for (Entry<Group> group : groups) {
             if (group.value().rule() == GroupRule.AFFINITY) {

@@ -12,7 +12,7 @@ final class GroupReader {
     private GroupReader() {
     }
 
-    static Entry<Group> read(NodeReader group, Names vmNames, Problems problems) {
+    static Entry<Group> read(NodeReader group, NameSet vmNames, Problems problems) {
         int mark = problems.count();
         group.allowOnly("name", "rule", "vms");
         String name = group.name("name", true);
@@ -28,7 +28,7 @@ final class GroupReader {
         return group.entry(name, new Group(name, rule, vms));
     }
 
-    private static void checkMembers(NodeReader group, List<String> vms, Names vmNames, Problems problems) {
+    private static void checkMembers(NodeReader group, List<String> vms, NameSet vmNames, Problems problems) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < vms.size(); i++) {
             String vm = vms.get(i);

@@ -15,6 +15,11 @@ final class Problems {
         found.add(new Problem(path, message));
     }
 
+    /** Adds a problem before the {@code at}-th found so far, e.g. one found late about an element read early. */
+    void insert(int at, String path, String message) {
+        found.add(at, new Problem(path, message));
+    }
+
     /** Adds those found elsewhere, e.g. in a part of the file read before the problems that come first were known. */
     void addAll(Problems others) {
         found.addAll(others.found);

@@ -82,10 +82,11 @@ public final class SnapshotReader {
         /** Entries of a streamed VM list that are not objects: the text reader reports them before any VM's own. */
         private final Problems vmListProblems = new Problems();
         private final Names hostNames = new Names("host");
-        private final Names vmNames = new Names("VM");
+        /** The VM names: a {@link Names} for VMs read from a tree, checked as they come; else a {@link StreamedNames}. */
+        private NameSet vmNames;
         private final Names groupNames = new Names("group");
         private List<Entry<Host>> hosts;
-        private List<Entry<Vm>> vms;
+        private VmsRead vms;
 
         Pass(String source) {
             this.source = source;
@@ -100,9 +101,15 @@ public final class SnapshotReader {
                 hosts = hosts(NodeReader.root(fields, hostProblems));
             }
             if (vms == null) {
-                vms = new ArrayList<>();
+                vms = new VmsRead();
                 VmReader reader = vmReader();
-                NodeReader.root(fields, vmProblems).objects("vms", false).forEach(vm -> vms.add(vm(reader, vm)));
+                Names names = new Names("VM");
+                vmNames = names;
+                for (NodeReader vm : NodeReader.root(fields, vmProblems).objects("vms", false)) {
+                    Entry<Vm> entry = reader.read(vm);
+                    names.claim(entry, vmProblems);
+                    vms.add(entry.index(), entry.value(), entry.name());
+                }
             }
             problems.addAll(hostProblems);
             problems.addAll(vmListProblems);
@@ -111,7 +118,7 @@ public final class SnapshotReader {
             checkFit(hosts, vms);
             new GroupCheck(problems).check(hosts, vms, groups);
             problems.throwIfAny(source);
-            return new ClusterSnapshot(valid(hosts), valid(vms), valid(groups));
+            return new ClusterSnapshot(valid(hosts), vms.valid(), valid(groups));
         }
 
         /** Reads the hosts and the VMs of a streamed file as they come; the root's other fields, for {@link #read}. */
@@ -158,20 +165,60 @@ public final class SnapshotReader {
             return read;
         }
 
-        // Each VM is a tree of its own, dropped once read: the list as a whole is never held.
-        private List<Entry<Vm>> streamVms(JsonParser parser, ObjectNode fields) throws IOException {
+        // Each VM is read from its tokens (StreamedVm), or as a tree of its own when it has
+        // something to report, dropped once read: the list as a whole is never held.
+        private VmsRead streamVms(JsonParser parser, ObjectNode fields) throws IOException {
             VmReader reader = vmReader();
+            StreamedVm tokens = new StreamedVm(reader);
             NodeReader root = NodeReader.root(fields, vmProblems);
             NodeReader list = NodeReader.root(fields, vmListProblems);
-            List<Entry<Vm>> read = new ArrayList<>();
+            VmsRead read = new VmsRead();
+            StreamedNames names = new StreamedNames(read::nameAt);
+            vmNames = names;
+            // Where each VM's own problems end, for those with any: a duplicate name goes after them.
+            List<int[]> ends = new ArrayList<>();
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                JsonNode value = StreamedValue.read(parser);
-                NodeReader vm = (value.isObject() ? root : list).element("vms", i, value);
+                JsonNode value;
+                if (parser.currentToken() == JsonToken.START_OBJECT) {
+                    Vm vm = tokens.read(parser);
+                    if (vm != null) {
+                        names.add(vm.name(), i);
+                        read.add(i, vm, vm.name());
+                        continue;
+                    }
+                    value = tokens.tree();
+                } else {
+                    value = StreamedValue.read(parser);
+                }
+                NodeReader vm = (value.isObject() ? root : list).element(VmsRead.LIST, i, value);
                 if (vm != null) {
-                    read.add(vm(reader, vm));
+                    Entry<Vm> entry = reader.read(vm);
+                    names.add(entry.name(), i);
+                    read.add(i, entry.value(), entry.name());
+                    if (ends.isEmpty() || ends.get(ends.size() - 1)[1] < vmProblems.count()) {
+                        ends.add(new int[] {i, vmProblems.count()});
+                    }
                 }
             }
+            reportDuplicates(names.duplicates(), ends, read);
             return read;
+        }
+
+        /** Each duplicate name where {@link Names} would have reported it as it came: after its VM's own problems. */
+        private void reportDuplicates(List<StreamedNames.Duplicate> duplicates, List<int[]> ends, VmsRead read) {
+            int inserted = 0;
+            int end = 0;
+            for (StreamedNames.Duplicate duplicate : duplicates) {
+                int at = 0;
+                while (end < ends.size() && ends.get(end)[0] <= duplicate.index()) {
+                    end++;
+                }
+                if (end > 0) {
+                    at = ends.get(end - 1)[1];
+                }
+                vmProblems.insert(at + inserted++, VmsRead.path(duplicate.index()) + ".name", "duplicate VM name \""
+                        + read.nameAt(duplicate.index()) + "\" (first used at " + VmsRead.path(duplicate.first()) + ")");
+            }
         }
 
         private VmReader vmReader() {
@@ -180,12 +227,6 @@ public final class SnapshotReader {
                 validHosts.putIfAbsent(host.name(), host);
             }
             return new VmReader(hostNames, validHosts, vmProblems);
-        }
-
-        private Entry<Vm> vm(VmReader reader, NodeReader vm) {
-            Entry<Vm> entry = reader.read(vm);
-            vmNames.claim(entry, vmProblems);
-            return entry;
         }
 
         private List<Entry<Group>> groups(NodeReader root) {
@@ -199,16 +240,19 @@ public final class SnapshotReader {
         }
 
         // Only meaningful when every host was read: "the largest host" of a partial list would mislead.
-        private void checkFit(List<Entry<Host>> hosts, List<Entry<Vm>> vms) {
+        private void checkFit(List<Entry<Host>> hosts, VmsRead vms) {
             if (hosts.isEmpty() || !hosts.stream().allMatch(Entry::isValid)) {
                 return;
             }
-            List<Entry<Vm>> valid = vms.stream().filter(Entry::isValid).toList();
-            List<Fit.Need> needs = valid.stream().map(vm -> Fit.Need.of(vm.value())).toList();
-            Map<Integer, String> why = Fit.whyNowhere(needs, valid(hosts));
+            List<Vm> valid = vms.valid();
+            Map<Integer, String> why = Fit.whyNowhere(Fit.needsOf(valid), valid(hosts));
+            if (why.isEmpty()) {
+                return;
+            }
+            int[] indexes = vms.validIndexes();
             for (int i = 0; i < valid.size(); i++) {
                 if (why.containsKey(i)) {
-                    problems.add(valid.get(i).path(), why.get(i));
+                    problems.add(VmsRead.path(indexes[i]), why.get(i));
                 }
             }
         }

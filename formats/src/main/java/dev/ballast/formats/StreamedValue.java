@@ -54,16 +54,58 @@ final class StreamedValue {
     }
 
     private static ObjectNode object(JsonParser parser) throws IOException {
-        Fields fields = new Fields();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        return new PartRead().rest(parser);
+    }
+
+    /**
+     * An object whose first fields were read some other way ({@link StreamedVm}), finished as
+     * {@link #read} reads one: the fields given so far, in order, then the rest from the parser.
+     */
+    static final class PartRead {
+
+        private final Fields fields = new Fields();
+
+        /** A field read already, in the order of the file. */
+        void add(String name, JsonNode value) {
+            fields.add(name, value);
+        }
+
+        /** The parser at a field's name: that field and the rest, a field given twice refused as {@link #read} refuses it. */
+        ObjectNode fromName(JsonParser parser) throws IOException {
             String name = parser.currentName();
             if (fields.containsKey(name)) {
                 throw duplicate(parser, name);
             }
             parser.nextToken();
             fields.add(name, read(parser));
+            return rest(parser);
         }
-        return new ObjectNode(NODES, fields);
+
+        /** The parser at the start of the object or at the last token of a field's value: the fields after it. */
+        ObjectNode rest(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (fields.containsKey(name)) {
+                    throw duplicate(parser, name);
+                }
+                parser.nextToken();
+                fields.add(name, read(parser));
+            }
+            return done();
+        }
+
+        /** The object, the parser at its end. */
+        ObjectNode done() {
+            return new ObjectNode(NODES, fields);
+        }
+    }
+
+    /** The rest of a list some of whose values were read some other way: the parser at the last token of the last of them. */
+    static ArrayNode restOf(ArrayNode array, JsonParser parser) throws IOException {
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            array.add(read(parser));
+        }
+        return array;
     }
 
     /**
@@ -77,11 +119,7 @@ final class StreamedValue {
     }
 
     private static ArrayNode array(JsonParser parser) throws IOException {
-        ArrayNode array = NODES.arrayNode();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-            array.add(read(parser));
-        }
-        return array;
+        return restOf(NODES.arrayNode(), parser);
     }
 
     /** The fields of one object in the order read; an object of a snapshot has a dozen at most. */

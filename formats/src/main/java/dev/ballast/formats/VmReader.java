@@ -20,11 +20,11 @@ final class VmReader {
         "name", "host", "memoryMiB", "vcpus", "demand", "dirtyRateMiBps", "storage", "bridges", "pinned",
         "lastMigratedAt"};
 
-    private static final Bound MEMORY_MIB = Bound.positiveUpTo(Bound.MAX_MEMORY_MIB);
-    private static final Bound VCPUS = Bound.positiveUpTo(Bound.MAX_COUNT);
-    private static final Bound DIRTY_RATE = Bound.nonNegativeUpTo(Bound.MAX_MBPS);
-    private static final Bound CPU = Bound.nonNegativeUpTo(Bound.MAX_CORES);
-    private static final Bound NETWORK = Bound.nonNegativeUpTo(Bound.MAX_MBPS);
+    static final Bound MEMORY_MIB = Bound.positiveUpTo(Bound.MAX_MEMORY_MIB);
+    static final Bound VCPUS = Bound.positiveUpTo(Bound.MAX_COUNT);
+    static final Bound DIRTY_RATE = Bound.nonNegativeUpTo(Bound.MAX_MBPS);
+    static final Bound CPU = Bound.nonNegativeUpTo(Bound.MAX_CORES);
+    static final Bound NETWORK = Bound.nonNegativeUpTo(Bound.MAX_MBPS);
 
     private final Names hostNames;
     private final Map<String, Host> validHosts;
@@ -66,9 +66,39 @@ final class VmReader {
         if (problems.addedSince(mark)) {
             return vm.entry(name, null);
         }
-        return vm.entry(name, new Vm(name, known == null ? host : known.name(), memoryMiB, vcpus,
-                demand, dirtyRate, storage == null ? null : storageIds.computeIfAbsent(storage, id -> id),
-                bridgeSets.computeIfAbsent(bridges, Set::copyOf), pinned, lastMigratedAt));
+        return vm.entry(name, vm(name, known == null ? host : known.name(), memoryMiB, vcpus, demand, dirtyRate,
+                storage, bridges, pinned, lastMigratedAt));
+    }
+
+    /** A VM read without problems, sharing the storage id and bridge set of the VMs read before it. */
+    Vm vm(String name, String host, long memoryMiB, int vcpus, Demand demand, Double dirtyRate, String storage,
+            List<String> bridges, boolean pinned, Instant lastMigratedAt) {
+        return new Vm(name, host, memoryMiB, vcpus, demand, dirtyRate,
+                storage == null ? null : storageIds.computeIfAbsent(storage, id -> id), bridgeSet(bridges), pinned,
+                lastMigratedAt);
+    }
+
+    // The list may be a reader's scratch list: the map keeps a copy.
+    private Set<String> bridgeSet(List<String> bridges) {
+        Set<String> set = bridgeSets.get(bridges);
+        if (set == null) {
+            set = Set.copyOf(bridges);
+            bridgeSets.put(List.copyOf(bridges), set);
+        }
+        return set;
+    }
+
+    /**
+     * The name to give a VM's host when the VM names a host it may run on: the host's own name
+     * instance; the name given when it names a host read with problems (reported there); null when
+     * it names no host, or a standby one, which {@link #read} reports.
+     */
+    String runningHost(String host) {
+        Host known = validHosts.get(host);
+        if (known != null) {
+            return known.state() == HostState.STANDBY ? null : known.name();
+        }
+        return hostNames.contains(host) ? host : null;
     }
 
     /** The host a VM names, after checking that it exists and runs; null when it names none or a wrong one. */
