@@ -60,7 +60,7 @@ public final class ServiceConfigReader {
         Store store = store(root.object("store", false), directory);
         Http http = http(root.object("http", false), directory);
         Duration interval = collectInterval(root.object("collect", false));
-        List<Job> jobs = jobs(root, problems);
+        List<Job> jobs = jobs(root, problems, directory);
         ZoneId zone = zone(root);
         Duration expiry = positive(root, "expiry", ServiceConfig.DEFAULT_EXPIRY);
         problems.throwIfAny(source);
@@ -189,17 +189,21 @@ public final class ServiceConfigReader {
         return positive(collect, "interval", ServiceConfig.DEFAULT_COLLECT_INTERVAL);
     }
 
-    private static List<Job> jobs(NodeReader root, Problems problems) {
-        return Names.readList(root, "jobs", "job", problems, ServiceConfigReader::job);
+    private static List<Job> jobs(NodeReader root, Problems problems, Path directory) {
+        return Names.readList(root, "jobs", "job", problems, job -> job(job, directory));
     }
 
-    private static Entry<Job> job(NodeReader job) {
+    private static Entry<Job> job(NodeReader job, Path directory) {
         job.allowOnly("name", "policy", "schedule", "mode", "window", "trigger", "cooldown");
         String name = job.name("name", true);
         String policy = job.requiredText("policy");
         if (policy != null && policy.isBlank()) {
             job.report("policy", "must name a built-in policy (balance, consolidate, relieve) or a policy file");
             policy = null;
+        } else if (policy != null && (policy.contains("/") || policy.contains("."))) {
+            // A policy file, not a built-in name: relative to the Service file, as every path in it.
+            Path file = path(job, "policy", true, directory);
+            policy = file == null ? null : file.toString();
         }
         String schedule = cron(job);
         Mode mode = job.choice("mode", Mode.values(), Mode::key, Mode.RECOMMEND, false);

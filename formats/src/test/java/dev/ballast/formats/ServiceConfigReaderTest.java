@@ -74,6 +74,23 @@ class ServiceConfigReaderTest {
     }
 
     @Test
+    void aPolicyFileIsTakenFromTheServiceFilesDirectoryAndABuiltInNameStaysAName() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: data
+                jobs:
+                  - {name: night, policy: policies/night.yaml}
+                  - {name: here, policy: mine.yaml}
+                  - {name: now, policy: balance}
+                """, "service.yaml", DIR);
+
+        assertThat(config.jobs()).extracting(Job::policy).containsExactly(
+                DIR.resolve("policies/night.yaml").toString(), DIR.resolve("mine.yaml").toString(), "balance");
+    }
+
+    @Test
     void anIpv6AddressIsWrittenInBrackets() throws InputException {
         ServiceConfig config = ServiceConfigReader.parse("""
                 apiVersion: ballast/v1
