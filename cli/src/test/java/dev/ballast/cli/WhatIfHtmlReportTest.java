@@ -24,15 +24,6 @@ class WhatIfHtmlReportTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    /** Per chart: its size on the page, its shapes drawn with a size, and its text. */
-    private static final String CHARTS = """
-            return [...document.querySelectorAll('svg.chart')].map(svg => {
-              const box = svg.getBoundingClientRect();
-              const shapes = [...svg.querySelectorAll('path, rect, line, ellipse, circle')].filter(s => !s.closest('defs'))
-                  .filter(s => { const b = s.getBBox(); return b.width > 0 || b.height > 0; });
-              return {id: svg.id, width: box.width, height: box.height, shapes: shapes.length, text: svg.textContent};
-            });""";
-
     private static HeadlessBrowser browser;
 
     @TempDir
@@ -109,7 +100,7 @@ class WhatIfHtmlReportTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> chart(String id) {
-        List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.script(CHARTS);
+        List<Map<String, Object>> charts = browser.charts();
         Map<String, Object> chart = charts.stream().filter(c -> id.equals(c.get("id"))).findFirst().orElseThrow(
                 () -> new AssertionError("no chart " + id + " among " + charts.stream().map(c -> c.get("id")).toList()));
         assertThat(((Number) chart.get("width")).doubleValue()).as(id + " width").isGreaterThan(300);

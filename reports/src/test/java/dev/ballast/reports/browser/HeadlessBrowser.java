@@ -44,6 +44,15 @@ public final class HeadlessBrowser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /** Every SVG chart of the page ({@code svg.chart}): its id, size on the page, shapes drawn with a size, and text. */
+    private static final String CHARTS = """
+            return [...document.querySelectorAll('svg.chart')].map(svg => {
+              const box = svg.getBoundingClientRect();
+              const shapes = [...svg.querySelectorAll('path, rect, line, ellipse, circle')].filter(s => !s.closest('defs'))
+                  .filter(s => { const b = s.getBBox(); return b.width > 0 || b.height > 0; });
+              return {id: svg.id, width: box.width, height: box.height, shapes: shapes.length, text: svg.textContent};
+            });""";
+
     /** A page taller than this is shot down to here: a chromium texture limit, and enough to look at. */
     private static final int MAX_SCREENSHOT_HEIGHT = 8000;
 
@@ -181,6 +190,12 @@ public final class HeadlessBrowser implements AutoCloseable {
      *
      * @return the file written, its directories made
      */
+    /** The page's charts as drawn: for each, {@code id}, {@code width}, {@code height}, {@code shapes} and {@code text}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> charts() {
+        return (List<Map<String, Object>>) script(CHARTS);
+    }
+
     public Path screenshot(Path png) {
         return screenshot(png, MAX_SCREENSHOT_HEIGHT, 1.0);
     }

@@ -47,15 +47,6 @@ class WebPageInBrowserTest {
             Job.onDemand("weekend", "consolidate", Mode.RECOMMEND));
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** Per chart: its size on the page, and its shapes drawn with a size. */
-    private static final String CHARTS = """
-            return [...document.querySelectorAll('svg.chart')].map(svg => {
-              const box = svg.getBoundingClientRect();
-              const shapes = [...svg.querySelectorAll('path, rect, line')].filter(s => !s.closest('defs'))
-                  .filter(s => { const b = s.getBBox(); return b.width > 0 || b.height > 0; });
-              return {id: svg.id, width: box.width, height: box.height, shapes: shapes.length, text: svg.textContent};
-            });""";
-
     private static HeadlessBrowser browser;
 
     @TempDir
@@ -316,7 +307,7 @@ class WebPageInBrowserTest {
     /** The chart with this id, drawn on the page with a size and shapes. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> chart(String id) {
-        List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.script(CHARTS);
+        List<Map<String, Object>> charts = browser.charts();
         Map<String, Object> chart = charts.stream().filter(c -> id.equals(c.get("id"))).findFirst().orElseThrow(
                 () -> new AssertionError("no chart " + id + " among " + charts.stream().map(c -> c.get("id")).toList()));
         assertThat(((Number) chart.get("width")).doubleValue()).as(id + " width").isGreaterThan(300);
