@@ -1,0 +1,476 @@
+package dev.ballast.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ballast.executor.Testbed;
+import dev.ballast.model.ServiceConfig;
+import dev.ballast.service.store.PostgresServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failover on the real testbed: two {@code ballast serve} processes on one PostgreSQL store and the
+ * testbed's cluster file (libvirtd hosts, QEMU guests, NFS). The busy host is put into maintenance,
+ * its evacuation plan approved, and the service holding the run lease is killed with SIGKILL while
+ * libvirt is migrating one of its guests. What is checked is libvirt's word ({@code virsh} on both
+ * hosts, polled all along) and the guests' serial counters, not Ballast's: the other service takes
+ * the lease within the lease time, the guest that was in flight is found where libvirt left it
+ * (libvirt decides whether a migration whose client died completes or is cancelled; the test
+ * records which), no guest ever runs on two hosts, no migration is done twice, the plan ends
+ * truthfully, and every guest keeps running.
+ *
+ * <p>The testbed's migrations take about half a second in libvirt; the guests' migration speed is
+ * capped with {@code virsh migrate-setspeed} (libvirt's per-domain cap, used when the migration
+ * call gives none, as the service's does) so that one is caught mid-flight.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class TestbedFailoverTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "testbed-failover-token-0123456789abcdef";
+    private static final Duration AWAIT = Duration.ofSeconds(90);
+    private static final Duration LEASE = Duration.ofSeconds(6);
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(2);
+    private static final List<String> HOSTS = List.of("host-01", "host-02");
+    private static final Set<String> FINAL = Set.of("succeeded", "failed", "stopped");
+    /** MiB/s: a guest's 48 MiB of data take about 6 s, time to see the job and kill the service. */
+    private static final int SLOW_MIBPS = 8;
+    private static final Pattern PROCESSED = Pattern.compile("data processed: ([0-9.]+) mib");
+
+    @TempDir
+    Path dir;
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path clusterFile;
+    private Placements placements;
+
+    @BeforeEach
+    void up() throws Exception {
+        Testbed.requirePreconditions();
+        Testbed.claim();
+        Testbed.down(); // whatever an interrupted earlier run left
+        clusterFile = Testbed.up("--hosts", "2", "--vms", "3");
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        try {
+            if (placements != null) {
+                placements.stopPolling();
+            }
+            for (Process process : processes) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+            Testbed.down();
+        } finally {
+            Testbed.release();
+        }
+    }
+
+    @Test
+    void theOtherServiceTakesOverWhenTheOneMigratingIsKilledAndEveryGuestEndsOnOneHostStillRunning()
+            throws Exception {
+        String busy = busiestHost();
+        List<String> guests = Testbed.runningGuests(busy);
+        assertThat(guests).as("guests on %s", busy).hasSizeGreaterThanOrEqualTo(2);
+        for (String guest : guests) {
+            virsh(busy, "migrate-setspeed", guest, Integer.toString(SLOW_MIBPS));
+        }
+        ServiceConfig.Store store = PostgresServer.shared().createDatabase();
+        Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+        int portA = freePort();
+        int portB = freePort();
+        Process a = serve(serviceFile("a", portA, store), "a", portA);
+        assertThat(lease(portA).get("held").asBoolean()).as("the first service up takes the lease").isTrue();
+        serve(serviceFile("b", portB, store), "b", portB);
+        assertThat(lease(portB).get("held").asBoolean()).isFalse();
+        placements = new Placements(guests);
+        placements.start();
+
+        send("PUT", portB, "/api/v1/hosts/" + busy + "/maintenance");
+        JsonNode recommended = await("a recommended evacuation plan", () -> {
+            for (JsonNode plan : get(portA, "/api/v1/plans?state=recommended")) {
+                if (plan.get("job").asText().equals("maintenance")) {
+                    return plan;
+                }
+            }
+            return null;
+        });
+        long id = recommended.get("id").asLong();
+        Map<String, String> destinations = new LinkedHashMap<>();
+        Map<Integer, String> vmOfStep = new TreeMap<>();
+        for (JsonNode step : get(portA, "/api/v1/plans/" + id).get("plan").get("steps")) {
+            destinations.put(step.get("vm").asText(), step.get("to").asText());
+            vmOfStep.put(vmOfStep.size() + 1, step.get("vm").asText());
+        }
+        assertThat(destinations.keySet()).as("the evacuation plan's guests")
+                .containsExactlyInAnyOrderElementsOf(guests);
+        // Approved on b, which does not hold the lease: a runs it.
+        send("POST", portB, "/api/v1/plans/" + id + "/approve");
+        // Caught a quarter of the way through QEMU's sending, not while libvirt is still preparing the destination.
+        String inFlight = await("a migration sending memory", () -> {
+            for (String guest : guests) {
+                if (processedMiB(progress(busy, guest)) >= 16) {
+                    return guest;
+                }
+            }
+            return null;
+        });
+        String caught = progress(busy, inFlight);
+        Map<String, Long> lastOnSource = new TreeMap<>();
+        for (String guest : guests) {
+            lastOnSource.put(guest, Testbed.counters(busy, guest).isEmpty() ? 0 : Testbed.last(busy, guest));
+        }
+        a.destroyForcibly(); // SIGKILL: no shutdown hook, the lease is not let go, libvirt's client is gone
+        long killedAt = System.nanoTime();
+        assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(a.exitValue()).as("killed by signal 9").isEqualTo(128 + 9);
+        await("libvirt done with " + inFlight + "'s migration", () -> migrating(busy, inFlight) ? null : true);
+        Duration libvirtEnded = Duration.ofNanos(System.nanoTime() - killedAt);
+        String leftBy = states(inFlight);
+        String libvirtDid = placements.now(inFlight);
+
+        JsonNode taken = await("b holding the lease", () -> lease(portB).get("held").asBoolean() ? lease(portB) : null);
+        Duration takeOver = Duration.ofNanos(System.nanoTime() - killedAt);
+        assertThat(taken.get("token").asLong()).as("the fencing token went up").isEqualTo(2);
+        JsonNode ended = await("the plan ended", () -> {
+            JsonNode plan = get(portB, "/api/v1/plans/" + id);
+            return FINAL.contains(plan.get("state").asText()) ? plan : null;
+        });
+        placements.stopPolling();
+        JsonNode events = get(portB, "/api/v1/plans/" + id + "/events");
+
+        // libvirt's word on every poll: no guest ever ran on two hosts.
+        assertThat(placements.onTwo).as("polls where a guest ran on two hosts").isEmpty();
+        // Migration starts and ends per guest, from the journal b holds (a's entries from the store, then b's).
+        Map<String, Integer> starts = new TreeMap<>();
+        Map<String, Integer> dones = new TreeMap<>();
+        List<String> journal = Files.readAllLines(dir.resolve("data-b/runs/plan-" + id + ".journal.jsonl"));
+        for (String line : journal) {
+            JsonNode entry = JSON.readTree(line);
+            String vm = vmOfStep.get(entry.path("step").asInt());
+            String event = entry.path("event").asText();
+            if (event.equals("start")) {
+                starts.merge(vm, 1, Integer::sum);
+            } else if (event.equals("done")
+                    || event.equals("reconciled") && entry.path("outcome").asText().equals("done")) {
+                dones.merge(vm, 1, Integer::sum);
+            }
+        }
+        long repeated = dones.values().stream().filter(times -> times > 1).count();
+        assertThat(repeated).as("migrations done twice: %s\n%s", dones, String.join("\n", journal)).isZero();
+        boolean completed = libvirtDid.equals(destinations.get(inFlight));
+        // A migration libvirt completed is never started again; one it cancelled may be, once.
+        long restarted = starts.values().stream().filter(times -> times > 1).count();
+        assertThat(starts.get(inFlight)).as("starts of %s's migration: %s", inFlight, String.join("\n", journal))
+                .isEqualTo(completed ? 1 : 2);
+        starts.forEach((vm, times) -> {
+            if (!vm.equals(inFlight)) {
+                assertThat(times).as("starts of %s's migration", vm).isEqualTo(1);
+            }
+        });
+        // b's reconciliation says what libvirt did: the in-flight step done, or not done and run again.
+        int inFlightStep = vmOfStep.entrySet().stream().filter(e -> e.getValue().equals(inFlight))
+                .findFirst().orElseThrow().getKey();
+        List<String> ofStep = new ArrayList<>();
+        for (String line : journal) {
+            JsonNode entry = JSON.readTree(line);
+            if (entry.path("step").asInt() == inFlightStep && !entry.path("event").asText().equals("progress")) {
+                ofStep.add(entry.path("event").asText()
+                        + (entry.has("outcome") ? " " + entry.get("outcome").asText() : ""));
+            }
+        }
+        assertThat(ofStep).as("%s's step in the journal", inFlight).containsSubsequence(completed
+                ? List.of("start", "reconciled done") : List.of("start", "reconciled not-done", "start", "done"));
+        // The plan ends truthfully, and libvirt agrees with it.
+        assertThat(ended.get("state").asText()).as("%s\nevents: %s", ended, events).isEqualTo("succeeded");
+        for (Map.Entry<String, String> move : destinations.entrySet()) {
+            assertThat(placements.now(move.getKey())).as("where %s runs at the end", move.getKey())
+                    .isEqualTo(move.getValue());
+        }
+        assertThat(Testbed.runningGuests(busy)).as("guests left on %s", busy).isEmpty();
+        // Every guest keeps running: its counter goes on where it stopped on the source (a line cut in two is
+        // lost); and none was left paused on the source by the kill: each counted on there until it moved.
+        for (Map.Entry<String, String> move : destinations.entrySet()) {
+            String vm = move.getKey();
+            List<Long> there = Testbed.awaitGrowth(move.getValue(), vm, 3);
+            long last = Testbed.last(busy, vm);
+            assertThat(there.get(0)).as("%s's first counter on %s", vm, move.getValue())
+                    .isBetween(last + 1, last + 2);
+            if (!(vm.equals(inFlight) && completed)) {
+                assertThat(last).as("%s's last counter on %s, against the one at the kill", vm, busy)
+                        .isGreaterThan(lastOnSource.get(vm));
+            }
+        }
+        for (String host : HOSTS) {
+            if (!host.equals(busy)) {
+                for (String vm : Testbed.runningGuests(host)) {
+                    if (!destinations.containsKey(vm)) {
+                        Testbed.awaitGrowth(host, vm, 3); // a guest the plan left alone runs on too
+                    }
+                }
+            }
+        }
+        assertThat(takeOver).as("taken over within the lease and a renewal, with room for a busy machine")
+                .isLessThan(LEASE.plus(RENEW_EVERY).plusSeconds(5));
+        System.out.printf("testbed failover (kill -9 mid-migration of %s, %s -> %s, at %s): b took the lease"
+                + " %.1f s after the kill (lease %d s, renewed every %d s); libvirt %s the migration in flight"
+                + " within %.1f s (%s then, %s found on %s); migrations done twice: %d, restarted: %d; polls: %d,"
+                + " with a guest on two hosts: %d, on none: %d; plan %s; %s's step: %s%n",
+                inFlight, busy, destinations.get(inFlight), caught, takeOver.toMillis() / 1000.0,
+                LEASE.toSeconds(), RENEW_EVERY.toSeconds(), completed ? "completed" : "cancelled",
+                libvirtEnded.toMillis() / 1000.0, leftBy, inFlight, libvirtDid, repeated, restarted,
+                placements.polls.get(), placements.onTwo.size(), placements.onNone.size(),
+                ended.get("state").asText(), inFlight, ofStep);
+    }
+
+    // ------------------------------------------------------------------ libvirt's word
+
+    /** Polls {@code virsh list --state-running} on both hosts until stopped, noting any guest on two hosts or none. */
+    private static final class Placements extends Thread {
+
+        final List<String> onTwo = new CopyOnWriteArrayList<>();
+        final List<String> onNone = new CopyOnWriteArrayList<>();
+        final AtomicInteger polls = new AtomicInteger();
+        private final List<String> guests;
+        private final Map<String, List<String>> latest = new ConcurrentHashMap<>();
+        private final AtomicBoolean stopping = new AtomicBoolean();
+
+        Placements(List<String> guests) {
+            super("placements");
+            this.guests = guests;
+            setDaemon(true);
+            poll();
+        }
+
+        @Override
+        public void run() {
+            while (!stopping.get()) {
+                poll();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private void poll() {
+            Map<String, List<String>> where = new TreeMap<>();
+            for (String host : HOSTS) {
+                for (String vm : running(host)) {
+                    where.computeIfAbsent(vm, v -> new ArrayList<>()).add(host);
+                }
+            }
+            polls.incrementAndGet();
+            for (String vm : guests) {
+                List<String> hosts = where.getOrDefault(vm, List.of());
+                latest.put(vm, hosts);
+                if (hosts.size() > 1) {
+                    onTwo.add(vm + " on " + hosts);
+                } else if (hosts.isEmpty()) {
+                    onNone.add(vm);
+                }
+            }
+        }
+
+        /** The one host the guest runs on at the last poll, or a description of where it does not. */
+        String now(String vm) {
+            poll();
+            List<String> hosts = latest.get(vm);
+            return hosts.size() == 1 ? hosts.get(0) : "running on " + hosts;
+        }
+
+        void stopPolling() throws InterruptedException {
+            stopping.set(true);
+            join(10_000);
+        }
+
+        private static List<String> running(String host) {
+            return Testbed.run(List.of("virsh", "-q", "-c", Testbed.uri(host), "list", "--state-running", "--name"), 30)
+                    .lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        }
+    }
+
+    /** True while libvirt runs a job (the migration) on the guest on that host; false when it has no such guest. */
+    private static boolean migrating(String host, String vm) throws IOException, InterruptedException {
+        return domain(host, "domjobinfo", vm).lines()
+                .anyMatch(line -> line.startsWith("Job type:") && !line.contains("None"));
+    }
+
+    /** How far libvirt's job on the guest has gone: its data processed and remaining. */
+    private static String progress(String host, String vm) throws IOException, InterruptedException {
+        List<String> figures = new ArrayList<>();
+        for (String line : domain(host, "domjobinfo", vm).lines().toList()) {
+            if (line.startsWith("Data processed:") || line.startsWith("Data remaining:")) {
+                figures.add(line.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+            }
+        }
+        return String.join(", ", figures);
+    }
+
+    /** The MiB a job's progress says were sent; 0 before QEMU sends anything. */
+    private static double processedMiB(String progress) {
+        Matcher m = PROCESSED.matcher(progress);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** The guest's state on each host, with libvirt's reason ({@code paused (migration)}), or that it has none. */
+    private static String states(String vm) throws IOException, InterruptedException {
+        List<String> states = new ArrayList<>();
+        for (String host : HOSTS) {
+            String state = domain(host, "domstate", "--reason", vm).strip();
+            states.add(host + ": " + (state.isEmpty() ? "no domain" : state));
+        }
+        return String.join(", ", states);
+    }
+
+    /** What virsh says of a domain; empty when the host has no domain of that name. */
+    private static String domain(String host, String command, String... args) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("virsh", "-q", "-c", Testbed.uri(host), command));
+        line.addAll(List.of(args));
+        Process process = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("%s answering", line).isTrue();
+        return process.exitValue() == 0 ? out : "";
+    }
+
+    private static void virsh(String host, String... args) {
+        List<String> command = new ArrayList<>(List.of("virsh", "-q", "-c", Testbed.uri(host)));
+        command.addAll(List.of(args));
+        Testbed.run(command, 30);
+    }
+
+    private static String busiestHost() {
+        String busiest = null;
+        int most = -1;
+        for (String host : HOSTS) {
+            int guests = Testbed.runningGuests(host).size();
+            if (guests > most) {
+                busiest = host;
+                most = guests;
+            }
+        }
+        return busiest;
+    }
+
+    // ------------------------------------------------------------------ the two services
+
+    private Path serviceFile(String name, int port, ServiceConfig.Store store) throws IOException {
+        return Files.writeString(dir.resolve(name + ".yaml"), """
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: %s
+                dataDir: data-%s
+                store:
+                  url: "%s"
+                  user: %s
+                  passwordFile: %s
+                  lease: {duration: %ds, renewEvery: %ds}
+                http: {listen: "127.0.0.1:%d", tokenFile: token}
+                collect: {interval: 2s}
+                jobs: [{name: balance, policy: balance}]
+                """.formatted(clusterFile, name, store.url(), store.user(), store.passwordFile(), LEASE.toSeconds(),
+                RENEW_EVERY.toSeconds(), port));
+    }
+
+    private Process serve(Path config, String name, int port) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve", "--config", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile())
+                .start();
+        processes.add(process);
+        await("service " + name + " answering", () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("ballast serve ended with " + process.exitValue() + ":\n"
+                        + Files.readString(dir.resolve(name + ".log")));
+            }
+            try {
+                return get(port, "/api/v1/health");
+            } catch (IOException notYet) {
+                return null;
+            }
+        });
+        return process;
+    }
+
+    private JsonNode lease(int port) throws Exception {
+        return get(port, "/api/v1/health").get("runLease");
+    }
+
+    private JsonNode get(int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private void send(String method, int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 202);
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private interface Probe<T> {
+        T get() throws Exception;
+    }
+
+    /** Polls until {@code probe} gives something, a bounded time. */
+    private static <T> T await(String what, Probe<T> probe) throws Exception {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + what + " within " + AWAIT);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
