@@ -19,6 +19,7 @@ final class SharedTexts {
     private String[] texts = new String[256];
     // Each kept text's characters, compared as a block, and what its reader made of it.
     private char[][] chars = new char[256][];
+    private int[] hashes = new int[256];
     private Object[] meanings = new Object[256];
     private int size;
     private int shift = Integer.numberOfLeadingZeros(texts.length) + 1;
@@ -43,6 +44,7 @@ final class SharedTexts {
                 if (size < MAX_KEPT) {
                     texts[slot] = text;
                     chars[slot] = Arrays.copyOfRange(given, offset, offset + length);
+                    hashes[slot] = hash;
                     last = slot;
                     if (++size * 2 > texts.length) {
                         grow();
@@ -50,7 +52,7 @@ final class SharedTexts {
                 }
                 return text;
             }
-            if (there.hashCode() == hash && Arrays.equals(chars[slot], 0, chars[slot].length, given, offset, offset + length)) {
+            if (hashes[slot] == hash && Arrays.equals(chars[slot], 0, chars[slot].length, given, offset, offset + length)) {
                 last = slot;
                 return there;
             }
@@ -76,9 +78,11 @@ final class SharedTexts {
         String[] oldTexts = texts;
         char[][] oldChars = chars;
         Object[] oldMeanings = meanings;
+        int[] oldHashes = hashes;
         texts = new String[oldTexts.length * 2];
         chars = new char[texts.length][];
         meanings = new Object[texts.length];
+        hashes = new int[texts.length];
         shift = Integer.numberOfLeadingZeros(texts.length) + 1;
         int mask = texts.length - 1;
         int lastBefore = last;
@@ -86,13 +90,14 @@ final class SharedTexts {
         for (int old = 0; old < oldTexts.length; old++) {
             String text = oldTexts[old];
             if (text != null) {
-                int slot = text.hashCode() * 0x9E3779B9 >>> shift;
+                int slot = oldHashes[old] * 0x9E3779B9 >>> shift;
                 while (texts[slot] != null) {
                     slot = slot + 1 & mask;
                 }
                 texts[slot] = text;
                 chars[slot] = oldChars[old];
                 meanings[slot] = oldMeanings[old];
+                hashes[slot] = oldHashes[old];
                 if (old == lastBefore) {
                     last = slot;
                 }
