@@ -42,7 +42,8 @@ public final class Document {
      * is parsed here.
      *
      * @throws InputException when the file cannot be read at all: missing, not a regular file,
-     *                        too large, not UTF-8 (see {@code docs/input.md})
+     *                        too large, not UTF-8 (see {@code docs/input.md}); a {@code *.json}
+     *                        file's bytes are checked by its reader, as it parses them
      */
     public static Document read(Path file) throws InputException {
         if (file.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
