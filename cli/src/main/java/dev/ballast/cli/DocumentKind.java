@@ -29,7 +29,8 @@ enum DocumentKind {
      * reader of that kind then reports what is wrong in its own words. The document is parsed
      * once, here and for its reader alike.
      *
-     * @throws InputException naming the field {@code kind} when it declares another kind
+     * @throws InputException naming the field {@code kind} when it declares another kind, or the
+     *                        file's problem when it is not UTF-8 text
      */
     static DocumentKind of(Document document) throws InputException {
         Optional<String> kind = document.kind();
@@ -41,6 +42,8 @@ enum DocumentKind {
                 return candidate;
             }
         }
+        // A file that is not text is refused as such first, as any reader of it would.
+        document.checkText();
         throw new InputException(document.source(), "kind", "expected \"" + SNAPSHOT.field + "\", \""
                 + POLICY.field + "\" or \"" + WHATIF.field + "\", got \"" + kind.get() + "\"");
     }

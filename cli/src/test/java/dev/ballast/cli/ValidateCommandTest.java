@@ -95,6 +95,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aJsonFileOfAnUnknownKindThatIsNotUtf8IsRefusedAsNotUtf8() throws java.io.IOException {
+        // The kind is read from the start; the byte that is not UTF-8 comes far after it.
+        Path file = dir.resolve("plan.json");
+        String text = "{\"apiVersion\": \"ballast/v1\", \"kind\": \"Plan\",\n \"note\": \"" + "n".repeat(100_000) + "\u00e9\"}";
+        java.nio.file.Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        Run run = Run.ballast("validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(file.toString())
+                .contains("line 2, column 100011: is not UTF-8 text (byte 0xE9); save the file as UTF-8");
+    }
+
+    @Test
     void aMissingFileIsBadInput() {
         Run run = Run.ballast("validate", dir.resolve("nowhere.yaml").toString());
 

@@ -15,8 +15,8 @@ import java.util.Optional;
  * 200 MB snapshot is parsed once, not once to tell its kind and again to read it. A file that
  * does not parse is kept with its problem, which the reader of whatever kind reports.
  *
- * <p>A {@code *.json} file is checked when it is read (size, UTF-8) but parsed only by its
- * reader, as a stream: a reader that can (the snapshot reader) reads it straight from the disk
+ * <p>A {@code *.json} file's size and type are checked when it is read, its bytes (UTF-8, still
+ * within the size limit) as its reader parses it, as a stream ({@link CheckedInput}): a reader that can (the snapshot reader) reads it straight from the disk
  * without building the tree of the whole file, which for 2.3 million VMs took gigabytes of heap
  * and most of the time. Its kind is read from the first fields of the file, where Ballast
  * writes it.
@@ -42,7 +42,8 @@ public final class Document {
      * is parsed here.
      *
      * @throws InputException when the file cannot be read at all: missing, not a regular file,
-     *                        too large, not UTF-8 (see {@code docs/input.md})
+     *                        too large, not UTF-8 (see {@code docs/input.md}); a {@code *.json}
+     *                        file's bytes are checked by its reader, as it parses them
      */
     public static Document read(Path file) throws InputException {
         if (file.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
@@ -134,6 +135,48 @@ public final class Document {
      * @throws IOException when the file cannot be read any more
      */
     JsonParser parser() throws IOException {
-        return Mappers.streaming(json);
+        return Mappers.streaming(CheckedInput.open(json));
+    }
+
+    /**
+     * The problem of a document whose {@link #parser} failed to read: the file's own (not UTF-8,
+     * grown too large) or that it could not be read.
+     */
+    InputException readFailure(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CheckedInput.Refused refused) {
+                return refused.problem();
+            }
+        }
+        return Documents.unreadable(source, e);
+    }
+
+    /**
+     * What to report when a reader stops at {@code found} before the end of the file: the file's
+     * own problem when the rest of it is not UTF-8 (as when the whole file was checked before
+     * parsing), else {@code found}.
+     */
+    InputException stoppedAt(JsonParser parser, InputException found) {
+        if (parser.getInputSource() instanceof CheckedInput in) {
+            try {
+                in.checkRest();
+            } catch (IOException e) {
+                return readFailure(e);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Checks that the whole file is UTF-8 and within the size limit, for a caller that refuses
+     * the document without having read it through: the file's own problem comes first. A file
+     * read as a tree was checked when it was read.
+     *
+     * @throws InputException the file's problem
+     */
+    public void checkText() throws InputException {
+        if (json != null) {
+            Documents.checkText(json);
+        }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -49,8 +48,6 @@ final class Documents {
     /** The longest YAML line read; far longer than any name, address or query. */
     static final int MAX_YAML_LINE = 100_000;
 
-    private static final int CHECK_BUFFER_BYTES = 1 << 20;
-
     private static final String MORE_CONTENT = "more content after the end of the JSON document; a file holds one document";
 
     private Documents() {
@@ -74,46 +71,23 @@ final class Documents {
     }
 
     /**
-     * Checks a file that is to be parsed as a stream, straight from the disk: the same checks as
-     * {@link #readFile}, in one pass over the file that keeps no more than a buffer of it.
+     * Checks a file that is to be parsed as a stream, straight from the disk, before it is read:
+     * what its size and type tell. Its bytes are checked as the parser reads them
+     * ({@link CheckedInput}), or all at once by {@link #checkText}.
      */
     static void checkStreamable(Path file) throws InputException {
-        String source = file.toString();
         checkIsSmallRegularFile(file);
-        CharsetDecoder decoder = utf8Decoder();
-        ByteBuffer in = ByteBuffer.allocate(CHECK_BUFFER_BYTES);
-        CharBuffer out = CharBuffer.allocate(CHECK_BUFFER_BYTES);
-        long checked = 0; // bytes before in's position
-        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
-            for (boolean end = false; !end; ) {
-                end = channel.read(in) < 0;
-                in.flip();
-                int start = in.position();
-                // Most files are ASCII throughout: a byte below 0x80 needs no decoding.
-                if (isAscii(in)) {
-                    in.position(in.limit());
-                } else if (decoder.decode(in, out.clear(), end).isError()) {
-                    throw notUtf8(file, source, checked + in.position() - start);
-                }
-                checked += in.position() - start;
-                if (checked > MAX_FILE_BYTES) {
-                    throw tooLarge(source, checked);
-                }
-                in.compact(); // keeps the start of a character cut at the buffer's end
-            }
-        } catch (IOException e) {
-            throw unreadable(source, e);
-        }
     }
 
-    private static boolean isAscii(ByteBuffer bytes) {
-        byte[] array = bytes.array();
-        for (int i = bytes.position(); i < bytes.limit(); i++) {
-            if (array[i] < 0) {
-                return false;
-            }
+    /** The checks of {@link #readFile} over the whole file, reading no more than a buffer of it at a time. */
+    static void checkText(Path file) throws InputException {
+        try (CheckedInput in = CheckedInput.open(file)) {
+            in.checkRest();
+        } catch (CheckedInput.Refused e) {
+            throw e.problem();
+        } catch (IOException e) {
+            throw unreadable(file.toString(), e);
         }
-        return true;
     }
 
     private static void checkIsSmallRegularFile(Path file) throws InputException {
@@ -139,7 +113,7 @@ final class Documents {
     }
 
     // Rare: the file is not UTF-8, so it is read again to tell where, as readFile would.
-    private static InputException notUtf8(Path file, String source, long offset) throws IOException {
+    static InputException notUtf8(Path file, String source, long offset) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes((int) offset + 4);
@@ -156,7 +130,7 @@ final class Documents {
         return new InputException(source, Problem.FILE, "cannot be read: " + reason(e));
     }
 
-    private static InputException tooLarge(String source, long size) {
+    static InputException tooLarge(String source, long size) {
         return new InputException(source, Problem.FILE, "is " + size + " bytes; a ballast/v1 file may hold at most "
                 + MAX_FILE_BYTES + " bytes (1 GiB)");
     }
@@ -197,7 +171,7 @@ final class Documents {
                 "is not UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[at] & 0xff));
     }
 
-    private static CharsetDecoder utf8Decoder() {
+    static CharsetDecoder utf8Decoder() {
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

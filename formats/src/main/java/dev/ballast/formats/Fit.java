@@ -63,35 +63,106 @@ final class Fit {
     }
 
     /**
-     * The needs of VMs, each made when asked for and dropped after: the needs of millions of
-     * VMs at once took as much heap as the VMs.
+     * What must fit, by index: each need made only when asked for, and its attachments and amount
+     * read without making one. The needs of millions of VMs at once took as much heap as the VMs,
+     * and making one for each VM, even to drop it at once, most of what checking them allocated.
      */
-    static List<Need> needsOf(List<Vm> vms) {
-        return new java.util.AbstractList<>() {
+    interface Needs {
+
+        int size();
+
+        Need need(int index);
+
+        /** Equal for needs that ask for the same storage and bridges. */
+        Object attachments(int index);
+
+        Resources usage(int index);
+    }
+
+    /** Needs listed as such, such as the affinity groups'. */
+    static Needs of(List<Need> needs) {
+        return new Needs() {
             @Override
-            public Need get(int index) {
-                return Need.of(vms.get(index));
+            public int size() {
+                return needs.size();
             }
+
+            @Override
+            public Need need(int index) {
+                return needs.get(index);
+            }
+
+            @Override
+            public Object attachments(int index) {
+                Need need = needs.get(index);
+                return new Attachments(need.storage(), need.bridges());
+            }
+
+            @Override
+            public Resources usage(int index) {
+                return needs.get(index).usage();
+            }
+        };
+    }
+
+    /** The needs of VMs, one each. */
+    static Needs needsOf(List<Vm> vms) {
+        return new Needs() {
+            // VMs of the same storage and bridges share their instances (as a reader makes them),
+            // and come in runs: the key of the last is given again rather than made anew.
+            private String lastStorage;
+            private Set<String> lastBridges;
+            private Attachments lastKey;
 
             @Override
             public int size() {
                 return vms.size();
+            }
+
+            @Override
+            public Need need(int index) {
+                return Need.of(vms.get(index));
+            }
+
+            @Override
+            public Object attachments(int index) {
+                Vm vm = vms.get(index);
+                if (lastKey == null || vm.storage() != lastStorage || vm.bridges() != lastBridges) {
+                    lastStorage = vm.storage();
+                    lastBridges = vm.bridges();
+                    lastKey = new Attachments(lastStorage == null ? Set.of() : Set.of(lastStorage), lastBridges);
+                }
+                return lastKey;
+            }
+
+            @Override
+            public Resources usage(int index) {
+                return vms.get(index).usage();
             }
         };
     }
 
     /** Why no host that may run VMs can hold this VM, or empty when one can. */
     static Optional<String> whyNowhere(Vm vm, List<Host> hosts) {
-        return Optional.ofNullable(whyNowhere(List.of(Need.of(vm)), hosts).get(0));
+        return Optional.ofNullable(whyNowhere(needsOf(List.of(vm)), hosts, FEW_SHAPES).get(0));
     }
 
     /** For each need, by its index, why no host that may run VMs can hold it; needs that fit are left out. */
     static Map<Integer, String> whyNowhere(List<Need> needs, List<Host> hosts) {
+        return whyNowhere(of(needs), hosts, FEW_SHAPES);
+    }
+
+    /** As {@link #whyNowhere(List, List)}. */
+    static Map<Integer, String> whyNowhere(Needs needs, List<Host> hosts) {
         return whyNowhere(needs, hosts, FEW_SHAPES);
     }
 
     /** As {@link #whyNowhere(List, List)}, sweeping when there are more than {@code fewShapes} host shapes. */
     static Map<Integer, String> whyNowhere(List<Need> needs, List<Host> hosts, int fewShapes) {
+        return whyNowhere(of(needs), hosts, fewShapes);
+    }
+
+    private static Map<Integer, String> whyNowhere(Needs needs, List<Host> hosts, int fewShapes) {
         Map<Integer, String> why = new HashMap<>();
         List<Host> running = hosts.stream().filter(h -> h.state() != HostState.STANDBY).toList();
         if (running.isEmpty()) {
@@ -102,13 +173,19 @@ final class Fit {
         }
         // The needs of each combination of storage and bridges, as the set of their indexes: no
         // box for each of millions of VMs.
-        Map<Attachments, BitSet> byAttachments = new HashMap<>();
+        Map<Object, BitSet> byAttachments = new HashMap<>();
+        Object lastKey = null;
+        BitSet last = null;
         for (int i = 0; i < needs.size(); i++) {
-            Need need = needs.get(i);
-            byAttachments.computeIfAbsent(new Attachments(need.storage(), need.bridges()), k -> new BitSet()).set(i);
+            Object key = needs.attachments(i);
+            if (key != lastKey) {
+                lastKey = key;
+                last = byAttachments.computeIfAbsent(key, k -> new BitSet());
+            }
+            last.set(i);
         }
         byAttachments.values().forEach(indexes -> {
-            Need first = needs.get(indexes.nextSetBit(0));
+            Need first = needs.need(indexes.nextSetBit(0));
             List<Host> attachable = running.stream().filter(first::offeredBy).toList();
             if (attachable.isEmpty()) {
                 indexes.stream().forEach(i -> why.put(i, "fits on no host: needs " + first.attachments()
@@ -117,7 +194,7 @@ final class Fit {
             }
             Resources largest = largest(attachable);
             for (int i : tooLarge(indexes, needs, attachable, fewShapes)) {
-                Resources usage = needs.get(i).usage();
+                Resources usage = needs.usage(i);
                 why.put(i, "fits on no host: needs " + show(usage)
                         + ", more than any host that is not standby and offers its storage and bridges"
                         + " (largest: " + show(largest) + ")" + shortOf(usage, largest));
@@ -134,13 +211,13 @@ final class Fit {
      * every host with at least its cpu is in the staircase, which keeps for each memory size the
      * most network any such host with at least that memory offers.
      */
-    private static List<Integer> tooLarge(BitSet indexes, List<Need> needs, List<Host> hosts, int fewShapes) {
+    private static List<Integer> tooLarge(BitSet indexes, Needs needs, List<Host> hosts, int fewShapes) {
         List<Resources> shapes = largestShapes(hosts, fewShapes);
         if (shapes.size() <= fewShapes) {
             List<Integer> refused = new ArrayList<>();
             // A plain loop: this runs once per VM, millions of times on a large snapshot.
             for (int i = indexes.nextSetBit(0); i >= 0; i = indexes.nextSetBit(i + 1)) {
-                if (!fitsOneOf(needs.get(i).usage(), shapes)) {
+                if (!fitsOneOf(needs.usage(i), shapes)) {
                     refused.add(i);
                 }
             }
@@ -178,16 +255,16 @@ final class Fit {
         return largest;
     }
 
-    private static List<Integer> sweep(List<Integer> indexes, List<Need> needs, List<Resources> shapes) {
+    private static List<Integer> sweep(List<Integer> indexes, Needs needs, List<Resources> shapes) {
         List<Resources> capacities = shapes.stream()
                 .sorted(Comparator.comparingDouble(Resources::cpu).reversed()).toList();
         List<Integer> byCpu = new ArrayList<>(indexes);
-        byCpu.sort(Comparator.comparingDouble((Integer i) -> needs.get(i).usage().cpu()).reversed());
+        byCpu.sort(Comparator.comparingDouble((Integer i) -> needs.usage(i).cpu()).reversed());
         TreeMap<Long, Double> staircase = new TreeMap<>(); // memory ascending, network descending
         List<Integer> refused = new ArrayList<>();
         int next = 0;
         for (int i : byCpu) {
-            Resources usage = needs.get(i).usage();
+            Resources usage = needs.usage(i);
             while (next < capacities.size() && usage.fitsWithin(withMost(capacities.get(next), usage))) {
                 add(staircase, capacities.get(next++));
             }

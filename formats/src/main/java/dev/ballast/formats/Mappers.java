@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -56,7 +57,12 @@ final class Mappers {
      * The caller closes it.
      */
     static JsonParser streaming(Path file) throws IOException {
-        JsonParser parser = JSON.getFactory().createParser(Files.newInputStream(file));
+        return streaming(Files.newInputStream(file));
+    }
+
+    /** As {@link #streaming(Path)}, on a stream of a JSON file's bytes, which the parser closes. */
+    static JsonParser streaming(InputStream in) throws IOException {
+        JsonParser parser = JSON.getFactory().createParser(in);
         parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         parser.setCodec(VALUES);
         return parser;

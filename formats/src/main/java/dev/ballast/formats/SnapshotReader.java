@@ -57,11 +57,17 @@ public final class SnapshotReader {
         }
         try (JsonParser parser = document.parser()) {
             Pass pass = new Pass(source);
-            return pass.read(pass.stream(parser));
+            ObjectNode fields;
+            try {
+                fields = pass.stream(parser);
+            } catch (InputException e) {
+                throw document.stoppedAt(parser, e);
+            }
+            return pass.read(fields);
         } catch (JsonProcessingException e) {
             throw document.parseFailure(e);
         } catch (IOException e) {
-            throw Documents.unreadable(source, e);
+            throw document.readFailure(e);
         }
     }
 

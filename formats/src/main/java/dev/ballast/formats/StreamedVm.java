@@ -67,6 +67,12 @@ final class StreamedVm {
     private final Slots demand = new Slots(DEMAND_FIELDS.length);
     private final List<String> bridges = new ArrayList<>();
     private final SharedTexts shared = new SharedTexts();
+    /** What {@link SharedTexts} keeps for a storage id or bridge whose name is good. */
+    private static final Object GOOD_NAME = new Object();
+    /** The name of the running host the VM names, when known from an earlier VM naming it. */
+    private String knownHost;
+    /** A storage id or bridge of the VM is not a good name. */
+    private boolean badName;
 
     /** What a VM that needs the {@link VmReader} was read into, see {@link #read}. */
     private ObjectNode handedOver;
@@ -87,6 +93,8 @@ final class StreamedVm {
         demand.clear();
         bridges.clear();
         handedOver = null;
+        knownHost = null;
+        badName = false;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             int field = indexOf(parser.currentName(), VmReader.FIELDS);
             if (field < 0 || fields.kind[field] != ABSENT) {
@@ -98,7 +106,8 @@ final class StreamedVm {
             boolean read = switch (field) {
                 case DEMAND -> value == JsonToken.START_OBJECT ? demand(parser) : fields.scalar(field, parser, value);
                 case BRIDGES -> value == JsonToken.START_ARRAY ? bridges(parser) : fields.scalar(field, parser, value);
-                case HOST, STORAGE -> value == JsonToken.VALUE_STRING ? fields.text(field, shared.of(parser))
+                case HOST -> value == JsonToken.VALUE_STRING ? host(parser) : fields.scalar(field, parser, value);
+                case STORAGE -> value == JsonToken.VALUE_STRING ? fields.text(field, attachment(parser))
                         : fields.scalar(field, parser, value);
                 default -> fields.scalar(field, parser, value);
             };
@@ -154,10 +163,42 @@ final class StreamedVm {
                 handOverWith(BRIDGES, StreamedValue.restOf(list, parser), parser);
                 return true;
             }
-            bridges.add(shared.of(parser));
+            bridges.add(attachment(parser));
         }
         fields.kind[BRIDGES] = READ;
         return true;
+    }
+
+    /**
+     * The host a VM names: the running host's name when an earlier VM named it, which spares
+     * checking the name and looking the host up again for each of its VMs; {@link #vm} checks it
+     * when it was not.
+     */
+    private boolean host(JsonParser parser) throws IOException {
+        String host = shared.of(parser);
+        if (shared.meaningOfLast() instanceof String running) {
+            knownHost = running;
+        } else if (isName(host)) {
+            knownHost = reader.runningHost(host);
+            if (knownHost != null) {
+                shared.mean(knownHost);
+            }
+        }
+        return fields.text(HOST, host);
+    }
+
+    /** A storage id or bridge, its name checked once for all the VMs that name it. */
+    private String attachment(JsonParser parser) throws IOException {
+        String text = shared.of(parser);
+        // Any meaning kept (a running host's name too) is for a good name.
+        if (shared.meaningOfLast() == null) {
+            if (isName(text)) {
+                shared.mean(GOOD_NAME);
+            } else {
+                badName = true;
+            }
+        }
+        return text;
     }
 
     /** The VM given up on while reading {@code field}, whose value is read: the tree of it, read to its end. */
@@ -187,15 +228,10 @@ final class StreamedVm {
         String host = fields.isGiven(HOST) ? fields.text[HOST] : null;
         String storage = fields.isGiven(STORAGE) ? fields.text[STORAGE] : null;
         boolean pinned = fields.kind[PINNED] == TRUE;
-        if (host != null && !isName(host) || storage != null && !isName(storage) || pinned && host == null) {
+        // The host, storage and bridges were checked as they were read (attachment, host).
+        if (badName || pinned && host == null) {
             return null;
         }
-        for (String bridge : bridges) {
-            if (!isName(bridge)) {
-                return null;
-            }
-        }
-        String knownHost = host == null ? null : reader.runningHost(host);
         Instant lastMigratedAt = fields.isGiven(LAST_MIGRATED) ? instant(fields.text[LAST_MIGRATED]) : null;
         if (host != null && knownHost == null || fields.isGiven(LAST_MIGRATED) && lastMigratedAt == null) {
             return null;

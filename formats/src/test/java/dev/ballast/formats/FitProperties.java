@@ -40,6 +40,8 @@ class FitProperties {
                 .boxed().toList();
         assertThat(compared.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(swept).isEqualTo(compared);
+        assertThat(Fit.whyNowhere(Fit.needsOf(vms), hosts)).as("the VMs read as needs without a Need each")
+                .isEqualTo(compared);
     }
 
     private static boolean fitsSomewhere(Vm vm, List<Host> hosts) {

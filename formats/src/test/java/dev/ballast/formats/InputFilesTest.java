@@ -81,6 +81,38 @@ class InputFilesTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8FarIntoAStreamedJsonFileAreLocated() throws IOException {
+        // Past the parser's first reads: the bytes are checked as the parser reads them.
+        Path file = dir.resolve("latin1-late.json");
+        String start = "{\"apiVersion\": \"ballast/v1\", \"kind\": \"ClusterSnapshot\",\n \"hosts\": [{\"name\": \""
+                + "h".repeat(100_000);
+        Files.write(file, (start + "\u00f4te\"}]}").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(problemOf(file)).isEqualTo("line 2, column 100022: is not UTF-8 text (byte 0xF4); save the file as UTF-8");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AfterWhatStopsTheReaderAreReportedFirst() throws IOException {
+        // The reader stops at the second "hosts"; the file is still refused as not UTF-8 first.
+        Path file = dir.resolve("latin1-after-a-stop.json");
+        String text = "{\"apiVersion\": \"ballast/v1\", \"kind\": \"ClusterSnapshot\", \"hosts\": [], \"hosts\": [],\n"
+                + " \"vms\": [{\"name\": \"" + "v".repeat(100_000) + "\u00f4\"}]}";
+        Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(problemOf(file)).isEqualTo("line 2, column 100020: is not UTF-8 text (byte 0xF4); save the file as UTF-8");
+    }
+
+    @Test
+    void aStreamedJsonFileEndingInsideACharacterIsNotUtf8() throws IOException {
+        Path file = dir.resolve("cut.json");
+        byte[] text = "{\"apiVersion\": \"ballast/v1\", \"kind\": \"ClusterSnapshot\", \"hosts\": [{\"name\": \"h\u00f4"
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(file, java.util.Arrays.copyOf(text, text.length - 1));
+
+        assertThat(problemOf(file)).isEqualTo("line 1, column 78: is not UTF-8 text (byte 0xC3); save the file as UTF-8");
+    }
+
+    @Test
     void aJsonFileAboveTheSizeLimitIsRefusedBeforeReading() throws IOException {
         Path huge = dir.resolve("huge.json");
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {

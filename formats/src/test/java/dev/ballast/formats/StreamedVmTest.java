@@ -89,6 +89,15 @@ class StreamedVmTest {
         {"name": "v", "host": "h1", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}},
         {"name": "v", "host": "h9", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}},
         {"name": "first", "host": "h1", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}},""",
+        // Names looked up once and kept for the VMs after (a host, storage and bridges given
+        // again, a name used as a host and as a storage id, a bad one given twice).
+        """
+        {"name": "v", "host": "h1", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}, "storage": "nfs", "bridges": ["br0"]},
+        {"name": "w", "host": "h1", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}, "storage": "nfs", "bridges": ["br0"]},
+        {"name": "x", "host": "h1", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}, "storage": "h1", "bridges": ["nfs"]},
+        {"name": "y", "host": "nfs", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}, "storage": "nfs\t"},
+        {"name": "z", "host": "h2", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}, "storage": "nfs\t"},
+        {"name": "u", "host": "h2", "memoryMiB": 1, "vcpus": 2, "demand": {"cpu": 1}, "bridges": ["br0", "nfs\t"]},""",
     })
     void aStreamedFileReadsAsItsText(String vms, @TempDir Path dir) throws IOException {
         String text = HOSTS + vms + "\n" + END;
