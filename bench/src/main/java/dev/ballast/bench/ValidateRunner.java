@@ -72,23 +72,32 @@ final class ValidateRunner {
     }
 
     /** What {@code ballast validate FILE} does with a snapshot: reads the file, its kind, then the snapshot. */
-    private static ClusterSnapshot validate(Path file) throws InputException {
+    private static SnapshotReader.Counts validate(Path file) throws InputException {
         Document document = Document.read(file);
         Optional<String> kind = document.kind();
         if (!kind.equals(Optional.of("ClusterSnapshot"))) {
             throw new IllegalStateException("the file's kind reads as " + kind + ", not ClusterSnapshot");
         }
-        return SnapshotReader.read(document);
+        return SnapshotReader.check(document);
     }
 
     /** Null when the snapshot read holds every host and VM of the case. */
     private static String wrongSize(ValidateCase benchCase, Object read) {
-        ClusterSnapshot snapshot = (ClusterSnapshot) read;
-        if (snapshot.hosts().size() == benchCase.hosts() && snapshot.vms().size() == benchCase.totalVms()) {
+        int hosts;
+        int vms;
+        if (read instanceof ClusterSnapshot snapshot) {
+            hosts = snapshot.hosts().size();
+            vms = snapshot.vms().size();
+        } else {
+            SnapshotReader.Counts counts = (SnapshotReader.Counts) read;
+            hosts = counts.hosts();
+            vms = counts.vms();
+        }
+        if (hosts == benchCase.hosts() && vms == benchCase.totalVms()) {
             return null;
         }
-        return "read " + snapshot.hosts().size() + " hosts and " + snapshot.vms().size()
-                + " VMs, expected " + benchCase.hosts() + " and " + benchCase.totalVms();
+        return "read " + hosts + " hosts and " + vms + " VMs, expected " + benchCase.hosts() + " and "
+                + benchCase.totalVms();
     }
 
     /**

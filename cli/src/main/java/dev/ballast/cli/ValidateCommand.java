@@ -6,7 +6,6 @@ import dev.ballast.formats.InputException;
 import dev.ballast.formats.PolicyReader;
 import dev.ballast.formats.Printable;
 import dev.ballast.formats.SnapshotReader;
-import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Limits;
 import dev.ballast.model.Policy;
 import dev.ballast.model.PowerLimits;
@@ -63,9 +62,9 @@ final class ValidateCommand extends Subcommand {
             return file + ": valid WhatIf, policy " + scenario.policy() + ", "
                     + Text.count(scenario.cases().size(), "case");
         }
-        ClusterSnapshot snapshot = SnapshotReader.read(document);
-        return file + ": valid ClusterSnapshot, " + Text.count(snapshot.hosts().size(), "host")
-                + ", " + Text.count(snapshot.vms().size(), "VM") + ", " + Text.count(snapshot.groups().size(), "group");
+        SnapshotReader.Counts snapshot = SnapshotReader.check(document);
+        return file + ": valid ClusterSnapshot, " + Text.count(snapshot.hosts(), "host")
+                + ", " + Text.count(snapshot.vms(), "VM") + ", " + Text.count(snapshot.groups(), "group");
     }
 
     private static String describe(Policy policy) {

@@ -112,7 +112,7 @@ final class Fit {
             // and come in runs: the key of the last is given again rather than made anew.
             private String lastStorage;
             private Set<String> lastBridges;
-            private Attachments lastKey;
+            private Object lastKey;
 
             @Override
             public int size() {
@@ -130,7 +130,7 @@ final class Fit {
                 if (lastKey == null || vm.storage() != lastStorage || vm.bridges() != lastBridges) {
                     lastStorage = vm.storage();
                     lastBridges = vm.bridges();
-                    lastKey = new Attachments(lastStorage == null ? Set.of() : Set.of(lastStorage), lastBridges);
+                    lastKey = Fit.attachments(lastStorage, lastBridges);
                 }
                 return lastKey;
             }
@@ -204,6 +204,11 @@ final class Fit {
     }
 
     private record Attachments(Set<String> storage, Set<String> bridges) {
+    }
+
+    /** The key of {@link Needs#attachments} for a VM of this storage (or null) and these bridges. */
+    static Object attachments(String storage, Set<String> bridges) {
+        return new Attachments(storage == null ? Set.of() : Set.of(storage), bridges);
     }
 
     /**

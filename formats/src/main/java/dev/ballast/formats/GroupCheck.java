@@ -4,7 +4,6 @@ import dev.ballast.model.Group;
 import dev.ballast.model.GroupRule;
 import dev.ballast.model.Host;
 import dev.ballast.model.Resources;
-import dev.ballast.model.Vm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +42,7 @@ final class GroupCheck {
             }
         }
         checkApart(groups, together);
-        checkFit(hosts, vms.valid(), groups, together);
+        checkFit(hosts, vms, groups, together);
     }
 
     private void checkApart(List<Entry<Group>> groups, Map<String, String> together) {
@@ -63,10 +62,17 @@ final class GroupCheck {
         }
     }
 
-    private void checkFit(List<Entry<Host>> hosts, List<Vm> vms, List<Entry<Group>> groups,
+    private void checkFit(List<Entry<Host>> hosts, VmsRead vms, List<Entry<Group>> groups,
             Map<String, String> together) {
-        Map<String, Vm> byName = new HashMap<>();
-        vms.stream().filter(vm -> together.containsKey(vm.name())).forEach(vm -> byName.put(vm.name(), vm));
+        Map<String, Fit.Need> byName = new HashMap<>(); // of the VMs in affinity groups
+        Fit.Needs needs = vms.needs();
+        int[] indexes = vms.validIndexes();
+        for (int i = 0; i < indexes.length; i++) {
+            String name = vms.nameAt(indexes[i]);
+            if (together.containsKey(name)) {
+                byName.put(name, needs.need(i));
+            }
+        }
         Map<String, Entry<Group>> firstGroup = new LinkedHashMap<>(); // affinity set -> its first group
         for (Entry<Group> group : groups) {
             if (group.value().rule() == GroupRule.AFFINITY) {
@@ -78,27 +84,25 @@ final class GroupCheck {
             members.computeIfAbsent(find(together, vm), k -> new HashSet<>()).add(vm);
         }
         List<Entry<Group>> reported = new ArrayList<>();
-        List<Fit.Need> needs = new ArrayList<>();
+        List<Fit.Need> groupNeeds = new ArrayList<>();
         firstGroup.forEach((set, group) -> {
             reported.add(group);
-            needs.add(need(members.get(set), byName));
+            groupNeeds.add(need(members.get(set), byName));
         });
-        Map<Integer, String> why = Fit.whyNowhere(needs, hosts.stream().map(Entry::value).toList());
+        Map<Integer, String> why = Fit.whyNowhere(groupNeeds, hosts.stream().map(Entry::value).toList());
         why.forEach((i, reason) -> problems.add(reported.get(i).path(),
                 "its VMs must share one host (with those of the affinity groups they are also in), and together they "
                         + reason.replaceFirst("^fits", "fit")));
     }
 
-    private static Fit.Need need(Set<String> vms, Map<String, Vm> byName) {
+    private static Fit.Need need(Set<String> vms, Map<String, Fit.Need> byName) {
         Resources usage = Resources.ZERO;
         Set<String> storage = new HashSet<>();
         Set<String> bridges = new HashSet<>();
         for (String name : vms) {
-            Vm vm = byName.get(name);
+            Fit.Need vm = byName.get(name);
             usage = usage.plus(vm.usage());
-            if (vm.storage() != null) {
-                storage.add(vm.storage());
-            }
+            storage.addAll(vm.storage());
             bridges.addAll(vm.bridges());
         }
         return new Fit.Need(usage, storage, bridges);

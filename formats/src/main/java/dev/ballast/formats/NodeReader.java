@@ -62,6 +62,11 @@ final class NodeReader {
         return path;
     }
 
+    /** This object's place in its list, when it is an element of one. */
+    int index() {
+        return index;
+    }
+
     /** The entry this object, an element of a list, was read into: {@code vms[3]}, its name and what was built of it. */
     <T> Entry<T> entry(String name, T value) {
         return new Entry<>(parent.pathOf(field), index, name, value);

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Group;
 import dev.ballast.model.Host;
-import dev.ballast.model.Vm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,25 +44,47 @@ public final class SnapshotReader {
         return read(Document.parse(text, source));
     }
 
-    /** A snapshot from a file already read, e.g. by {@code validate}, which reads a file's kind first. */
+    /** A snapshot from a file already read, e.g. by {@code plan}. */
     public static ClusterSnapshot read(Document document) throws InputException {
+        Pass pass = pass(document, new VmsLoaded());
+        return new ClusterSnapshot(valid(pass.hosts), ((VmsLoaded) pass.vms).valid(), valid(pass.groups));
+    }
+
+    /** How many hosts, VMs and groups a valid snapshot holds. */
+    public record Counts(int hosts, int vms, int groups) {
+    }
+
+    /**
+     * Checks a snapshot as {@link #read} does, with every problem and message the same, but keeps
+     * of its VMs only what the checks across them need: for {@code validate}, which reads a file's
+     * kind first and drops what it read.
+     */
+    public static Counts check(Document document) throws InputException {
+        Pass pass = pass(document, new VmsChecked());
+        return new Counts(pass.hosts.size(), pass.vms.validCount(), pass.groups.size());
+    }
+
+    /** The file read and checked, its VMs kept by {@code vms}. */
+    private static Pass pass(Document document, VmsRead vms) throws InputException {
         String source = document.source();
+        Pass pass = new Pass(source, vms);
         if (!document.isStreamed()) {
             JsonNode root = document.root(KIND);
             if (!root.isObject()) {
                 throw Documents.notAnObject(source, KIND, root);
             }
-            return new Pass(source).read((ObjectNode) root);
+            pass.read((ObjectNode) root);
+            return pass;
         }
         try (JsonParser parser = document.parser()) {
-            Pass pass = new Pass(source);
             ObjectNode fields;
             try {
                 fields = pass.stream(parser);
             } catch (InputException e) {
                 throw document.stoppedAt(parser, e);
             }
-            return pass.read(fields);
+            pass.read(fields);
+            return pass;
         } catch (JsonProcessingException e) {
             throw document.parseFailure(e);
         } catch (IOException e) {
@@ -92,14 +113,22 @@ public final class SnapshotReader {
         private NameSet vmNames;
         private final Names groupNames = new Names("group");
         private List<Entry<Host>> hosts;
+        /** Where the VMs go as they are read; set to null until they are. */
+        private final VmsRead keeper;
         private VmsRead vms;
+        private List<Entry<Group>> groups;
 
-        Pass(String source) {
+        Pass(String source, VmsRead keeper) {
             this.source = source;
+            this.keeper = keeper;
         }
 
-        /** @param fields the root's fields; those of hosts and VMs only if not read yet from the stream */
-        ClusterSnapshot read(ObjectNode fields) throws InputException {
+        /**
+         * Reads what is left and checks across hosts, VMs and groups, throwing every problem found.
+         *
+         * @param fields the root's fields; those of hosts and VMs only if not read yet from the stream
+         */
+        void read(ObjectNode fields) throws InputException {
             NodeReader root = NodeReader.root(fields, problems);
             Documents.checkHeader(root, source, KIND, problems);
             root.allowOnly(FIELDS);
@@ -107,24 +136,21 @@ public final class SnapshotReader {
                 hosts = hosts(NodeReader.root(fields, hostProblems));
             }
             if (vms == null) {
-                vms = new VmsRead();
+                vms = keeper;
                 VmReader reader = vmReader();
                 Names names = new Names("VM");
                 vmNames = names;
                 for (NodeReader vm : NodeReader.root(fields, vmProblems).objects("vms", false)) {
-                    Entry<Vm> entry = reader.read(vm);
-                    names.claim(entry, vmProblems);
-                    vms.add(entry.index(), entry.value(), entry.name());
+                    names.claim(reader.read(vm, vm.index(), vms), vmProblems);
                 }
             }
             problems.addAll(hostProblems);
             problems.addAll(vmListProblems);
             problems.addAll(vmProblems);
-            List<Entry<Group>> groups = groups(root);
+            groups = groups(root);
             checkFit(hosts, vms);
             new GroupCheck(problems).check(hosts, vms, groups);
             problems.throwIfAny(source);
-            return new ClusterSnapshot(valid(hosts), vms.valid(), valid(groups));
         }
 
         /** Reads the hosts and the VMs of a streamed file as they come; the root's other fields, for {@link #read}. */
@@ -178,7 +204,7 @@ public final class SnapshotReader {
             StreamedVm tokens = new StreamedVm(reader);
             NodeReader root = NodeReader.root(fields, vmProblems);
             NodeReader list = NodeReader.root(fields, vmListProblems);
-            VmsRead read = new VmsRead();
+            VmsRead read = keeper;
             StreamedNames names = new StreamedNames(read::nameAt);
             vmNames = names;
             // Where each VM's own problems end, for those with any: a duplicate name goes after them.
@@ -186,10 +212,8 @@ public final class SnapshotReader {
             for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
                 JsonNode value;
                 if (parser.currentToken() == JsonToken.START_OBJECT) {
-                    Vm vm = tokens.read(parser);
-                    if (vm != null) {
-                        names.add(vm.name(), i);
-                        read.add(i, vm, vm.name());
+                    if (tokens.read(parser, i, read)) {
+                        names.add(tokens.name(), i);
                         continue;
                     }
                     value = tokens.tree();
@@ -198,9 +222,8 @@ public final class SnapshotReader {
                 }
                 NodeReader vm = (value.isObject() ? root : list).element(VmsRead.LIST, i, value);
                 if (vm != null) {
-                    Entry<Vm> entry = reader.read(vm);
+                    Entry<String> entry = reader.read(vm, i, read);
                     names.add(entry.name(), i);
-                    read.add(i, entry.value(), entry.name());
                     if (ends.isEmpty() || ends.get(ends.size() - 1)[1] < vmProblems.count()) {
                         ends.add(new int[] {i, vmProblems.count()});
                     }
@@ -250,13 +273,12 @@ public final class SnapshotReader {
             if (hosts.isEmpty() || !hosts.stream().allMatch(Entry::isValid)) {
                 return;
             }
-            List<Vm> valid = vms.valid();
-            Map<Integer, String> why = Fit.whyNowhere(Fit.needsOf(valid), valid(hosts));
+            Map<Integer, String> why = Fit.whyNowhere(vms.needs(), valid(hosts));
             if (why.isEmpty()) {
                 return;
             }
             int[] indexes = vms.validIndexes();
-            for (int i = 0; i < valid.size(); i++) {
+            for (int i = 0; i < indexes.length; i++) {
                 if (why.containsKey(i)) {
                     problems.add(VmsRead.path(indexes[i]), why.get(i));
                 }

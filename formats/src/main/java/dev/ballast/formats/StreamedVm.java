@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ballast.formats.StreamedValue.PartRead;
-import dev.ballast.model.Demand;
-import dev.ballast.model.Vm;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -83,10 +81,10 @@ final class StreamedVm {
 
     /**
      * Reads the VM whose object starts at the parser's current token, leaving the parser at its
-     * end. Returns it when nothing about it is to be reported; else null, and {@link #tree}
-     * holds the object for the {@link VmReader}.
+     * end. When nothing about it is to be reported, hands it to {@code into} at {@code index}
+     * and returns true; else false, and {@link #tree} holds the object for the {@link VmReader}.
      */
-    Vm read(JsonParser parser) throws IOException {
+    boolean read(JsonParser parser, int index, VmsRead into) throws IOException {
         given = 0;
         demandGiven = 0;
         fields.clear();
@@ -99,7 +97,7 @@ final class StreamedVm {
             int field = indexOf(parser.currentName(), VmReader.FIELDS);
             if (field < 0 || fields.kind[field] != ABSENT) {
                 handedOver = part().fromName(parser);
-                return null;
+                return false;
             }
             order[given++] = field;
             JsonToken value = parser.nextToken();
@@ -112,24 +110,29 @@ final class StreamedVm {
                 default -> fields.scalar(field, parser, value);
             };
             if (handedOver != null) {
-                return null;
+                return false;
             }
             if (!read) {
                 given--;
                 PartRead part = part();
                 part.add(VmReader.FIELDS[field], StreamedValue.read(parser));
                 handedOver = part.rest(parser);
-                return null;
+                return false;
             }
         }
-        Vm vm = vm();
-        if (vm == null) {
+        if (!accepted(index, into)) {
             handedOver = part().done();
+            return false;
         }
-        return vm;
+        return true;
     }
 
-    /** The VM last read as the tree {@link StreamedValue#read} would have built, when {@link #read} gave null. */
+    /** The name of the VM last read, when {@link #read} gave true. */
+    String name() {
+        return fields.text[NAME];
+    }
+
+    /** The VM last read as the tree {@link StreamedValue#read} would have built, when {@link #read} gave false. */
     ObjectNode tree() {
         return handedOver;
     }
@@ -209,8 +212,8 @@ final class StreamedVm {
         handedOver = part.rest(parser);
     }
 
-    /** The VM, when the {@link VmReader} would find nothing wrong with it; null to hand it over. */
-    private Vm vm() {
+    /** Hands the VM on when the {@link VmReader} would find nothing wrong with it; false to hand it over. */
+    private boolean accepted(int index, VmsRead into) {
         String name = fields.kind[NAME] == TEXT ? fields.text[NAME] : null;
         if (!isName(name) || fields.kind[MEMORY] != INT && fields.kind[MEMORY] != LONG
                 || fields.kind[VCPUS] != INT && fields.kind[VCPUS] != LONG || fields.kind[DEMAND] != READ
@@ -223,23 +226,24 @@ final class StreamedVm {
                 || !fields.isAbsentOr(LAST_MIGRATED, TEXT)
                 || fields.isGiven(PINNED) && fields.kind[PINNED] != TRUE && fields.kind[PINNED] != FALSE
                 || fields.isGiven(BRIDGES) && fields.kind[BRIDGES] != READ) {
-            return null;
+            return false;
         }
         String host = fields.isGiven(HOST) ? fields.text[HOST] : null;
         String storage = fields.isGiven(STORAGE) ? fields.text[STORAGE] : null;
         boolean pinned = fields.kind[PINNED] == TRUE;
         // The host, storage and bridges were checked as they were read (attachment, host).
         if (badName || pinned && host == null) {
-            return null;
+            return false;
         }
         Instant lastMigratedAt = fields.isGiven(LAST_MIGRATED) ? instant(fields.text[LAST_MIGRATED]) : null;
         if (host != null && knownHost == null || fields.isGiven(LAST_MIGRATED) && lastMigratedAt == null) {
-            return null;
+            return false;
         }
-        return reader.vm(name, knownHost, fields.whole[MEMORY], (int) fields.whole[VCPUS],
-                new Demand(demand.decimal(0), demand.isGiven(1) ? demand.decimal(1) : 0.0),
+        reader.accept(into, index, name, knownHost, fields.whole[MEMORY], (int) fields.whole[VCPUS],
+                demand.decimal(0), demand.isGiven(1) ? demand.decimal(1) : 0.0,
                 fields.isGiven(DIRTY_RATE) ? fields.decimal(DIRTY_RATE) : null, storage, bridges, pinned,
                 lastMigratedAt);
+        return true;
     }
 
     private static boolean isName(String name) {

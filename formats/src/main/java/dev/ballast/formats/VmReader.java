@@ -3,7 +3,6 @@ package dev.ballast.formats;
 import dev.ballast.model.Demand;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
-import dev.ballast.model.Vm;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +45,11 @@ final class VmReader {
         this.problems = problems;
     }
 
-    Entry<Vm> read(NodeReader vm) {
+    /**
+     * Reads a VM from its tree into {@code into}, accepted or rejected at its place in the list.
+     * The entry returned holds its name, as its value too when it was read without problems.
+     */
+    Entry<String> read(NodeReader vm, int index, VmsRead into) {
         int mark = problems.count();
         vm.allowOnly(FIELDS);
         String name = vm.name("name", true);
@@ -64,16 +67,19 @@ final class VmReader {
             vm.report("pinned", "a pinned VM must have a host: give it one, or set pinned: false");
         }
         if (problems.addedSince(mark)) {
+            into.reject(index, name);
             return vm.entry(name, null);
         }
-        return vm.entry(name, vm(name, known == null ? host : known.name(), memoryMiB, vcpus, demand, dirtyRate,
-                storage, bridges, pinned, lastMigratedAt));
+        accept(into, index, name, known == null ? host : known.name(), memoryMiB, vcpus, demand.cpu(),
+                demand.networkMbps(), dirtyRate, storage, bridges, pinned, lastMigratedAt);
+        return vm.entry(name, name);
     }
 
-    /** A VM read without problems, sharing the storage id and bridge set of the VMs read before it. */
-    Vm vm(String name, String host, long memoryMiB, int vcpus, Demand demand, Double dirtyRate, String storage,
-            List<String> bridges, boolean pinned, Instant lastMigratedAt) {
-        return new Vm(name, host, memoryMiB, vcpus, demand, dirtyRate,
+    /** A VM read without problems, handed on sharing the storage id and bridge set of the VMs read before it. */
+    void accept(VmsRead into, int index, String name, String host, long memoryMiB, int vcpus, double cpu,
+            double networkMbps, Double dirtyRate, String storage, List<String> bridges, boolean pinned,
+            Instant lastMigratedAt) {
+        into.accept(index, name, host, memoryMiB, vcpus, cpu, networkMbps, dirtyRate,
                 storage == null ? null : storageIds.computeIfAbsent(storage, id -> id), bridgeSet(bridges), pinned,
                 lastMigratedAt);
     }

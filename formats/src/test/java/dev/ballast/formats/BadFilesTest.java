@@ -42,6 +42,19 @@ class BadFilesTest {
         assertThat(e.getMessage()).contains(fileName).contains(expected);
     }
 
+    /** {@code validate} checks a snapshot without keeping its VMs, and must say just what a load says. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("snapshots")
+    void aSnapshotIsRefusedByTheCheckAsByTheLoad(String fileName) {
+        Path file = Examples.BAD.resolve(fileName);
+
+        assertThat(SnapshotOutcomes.checked(file)).isEqualTo(SnapshotOutcomes.loaded(file));
+    }
+
+    static Stream<String> snapshots() throws IOException {
+        return expectations().map(a -> (String) a.get()[0]).filter(name -> name.startsWith("snapshot-"));
+    }
+
     @Test
     void everyFileOfTheCorpusHasAnExpectation() throws IOException {
         List<String> listed = expectations().map(a -> (String) a.get()[0]).toList();

@@ -224,6 +224,8 @@ class MutationProperties {
             assertThat(outcome(() -> SnapshotReader.read(file)))
                     .as(written)
                     .isEqualTo(outcome(() -> SnapshotReader.parse(written, file.toString())));
+            assertThat(SnapshotOutcomes.checked(file)).as("validate's check of " + written)
+                    .isEqualTo(SnapshotOutcomes.loaded(file));
         } finally {
             Files.delete(file);
         }

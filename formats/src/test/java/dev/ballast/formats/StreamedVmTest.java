@@ -106,6 +106,8 @@ class StreamedVmTest {
 
         assertThat(outcome(() -> SnapshotReader.read(file)))
                 .isEqualTo(outcome(() -> SnapshotReader.parse(text, file.toString())));
+        assertThat(SnapshotOutcomes.checked(file)).as("validate's check, keeping no VM")
+                .isEqualTo(SnapshotOutcomes.loaded(file));
     }
 
     private interface Read {
