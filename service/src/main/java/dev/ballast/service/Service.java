@@ -22,7 +22,6 @@ import dev.ballast.rules.PlanCheck;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
-import dev.ballast.scheduler.goals.Goals;
 import dev.ballast.service.lease.LeaseCheck;
 import dev.ballast.service.lease.RunLease;
 import dev.ballast.service.lease.SoleLease;
