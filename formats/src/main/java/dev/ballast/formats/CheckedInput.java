@@ -3,7 +3,10 @@ package dev.ballast.formats;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.file.Files;
@@ -34,6 +37,8 @@ final class CheckedInput extends FilterInputStream {
             return problem;
         }
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final Path file;
     private final String source;
@@ -141,12 +146,17 @@ final class CheckedInput extends FilterInputStream {
         pending.compact();
     }
 
+    // Eight bytes at a time: ASCII when no byte has its top bit set.
     private static boolean isAscii(byte[] bytes, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
+        int end = offset + length;
+        long any = 0;
+        int i = offset;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            any |= (long) LONGS.get(bytes, i);
         }
-        return true;
+        for (; i < end; i++) {
+            any |= bytes[i];
+        }
+        return (any & 0x8080808080808080L) == 0;
     }
 }

@@ -67,7 +67,13 @@ final class GroupCheck {
         Map<String, Fit.Need> byName = new HashMap<>(); // of the VMs in affinity groups
         Fit.Needs needs = vms.needs();
         int[] indexes = vms.validIndexes();
+        // The hashes first: of millions of VMs, only the few in groups are made names to compare.
+        Set<Integer> hashes = new HashSet<>();
+        together.keySet().forEach(vm -> hashes.add(vm.hashCode()));
         for (int i = 0; i < indexes.length; i++) {
+            if (!hashes.contains(vms.hashAt(indexes[i]))) {
+                continue;
+            }
             String name = vms.nameAt(indexes[i]);
             if (together.containsKey(name)) {
                 byName.put(name, needs.need(i));

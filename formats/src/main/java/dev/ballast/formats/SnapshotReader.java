@@ -213,7 +213,7 @@ public final class SnapshotReader {
                 JsonNode value;
                 if (parser.currentToken() == JsonToken.START_OBJECT) {
                     if (tokens.read(parser, i, read)) {
-                        names.add(tokens.name(), i);
+                        names.add(tokens.nameHash(), i);
                         continue;
                     }
                     value = tokens.tree();

@@ -32,13 +32,17 @@ final class StreamedNames implements NameSet {
 
     /** The name of the {@code index}-th element; a null name is left out. */
     void add(String name, int index) {
-        if (name == null) {
-            return;
+        if (name != null) {
+            add(name.hashCode(), index);
         }
+    }
+
+    /** The name of the {@code index}-th element, by its hash ({@link String#hashCode}'s). */
+    void add(int hash, int index) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
         }
-        keys[size++] = key(name.hashCode(), index);
+        keys[size++] = key(hash, index);
         sorted = false;
     }
 

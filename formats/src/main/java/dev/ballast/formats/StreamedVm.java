@@ -64,6 +64,9 @@ final class StreamedVm {
     private int demandGiven;
     private final Slots demand = new Slots(DEMAND_FIELDS.length);
     private final List<String> bridges = new ArrayList<>();
+    // The VM's name as characters: most VMs are kept without a string of their own (PackedNames).
+    private char[] name = new char[64];
+    private int nameLength;
     private final SharedTexts shared = new SharedTexts();
     /** What {@link SharedTexts} keeps for a storage id or bridge whose name is good. */
     private static final Object GOOD_NAME = new Object();
@@ -102,6 +105,7 @@ final class StreamedVm {
             order[given++] = field;
             JsonToken value = parser.nextToken();
             boolean read = switch (field) {
+                case NAME -> value == JsonToken.VALUE_STRING ? name(parser) : fields.scalar(field, parser, value);
                 case DEMAND -> value == JsonToken.START_OBJECT ? demand(parser) : fields.scalar(field, parser, value);
                 case BRIDGES -> value == JsonToken.START_ARRAY ? bridges(parser) : fields.scalar(field, parser, value);
                 case HOST -> value == JsonToken.VALUE_STRING ? host(parser) : fields.scalar(field, parser, value);
@@ -127,9 +131,26 @@ final class StreamedVm {
         return true;
     }
 
-    /** The name of the VM last read, when {@link #read} gave true. */
-    String name() {
-        return fields.text[NAME];
+    /** The hash of the name of the VM last read, as {@link String#hashCode}'s, when {@link #read} gave true. */
+    int nameHash() {
+        int hash = 0;
+        for (int i = 0; i < nameLength; i++) {
+            hash = 31 * hash + name[i];
+        }
+        return hash;
+    }
+
+    /** The name, its characters copied from the parser's: a string is made of it only when it must be. */
+    private boolean name(JsonParser parser) throws IOException {
+        int length = parser.getTextLength();
+        if (length > name.length) {
+            name = new char[Math.max(length, name.length * 2)];
+        }
+        System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), name, 0, length);
+        nameLength = length;
+        fields.kind[NAME] = TEXT;
+        fields.text[NAME] = null;
+        return true;
     }
 
     /** The VM last read as the tree {@link StreamedValue#read} would have built, when {@link #read} gave false. */
@@ -214,8 +235,8 @@ final class StreamedVm {
 
     /** Hands the VM on when the {@link VmReader} would find nothing wrong with it; false to hand it over. */
     private boolean accepted(int index, VmsRead into) {
-        String name = fields.kind[NAME] == TEXT ? fields.text[NAME] : null;
-        if (!isName(name) || fields.kind[MEMORY] != INT && fields.kind[MEMORY] != LONG
+        if (fields.kind[NAME] != TEXT || !NameRule.isName(name, nameLength)
+                || fields.kind[MEMORY] != INT && fields.kind[MEMORY] != LONG
                 || fields.kind[VCPUS] != INT && fields.kind[VCPUS] != LONG || fields.kind[DEMAND] != READ
                 || !VmReader.MEMORY_MIB.accepts(fields.whole[MEMORY]) || !VmReader.VCPUS.accepts(fields.whole[VCPUS])
                 || !demand.isNumber(0) || !VmReader.CPU.accepts(demand.decimal(0))
@@ -239,9 +260,10 @@ final class StreamedVm {
         if (host != null && knownHost == null || fields.isGiven(LAST_MIGRATED) && lastMigratedAt == null) {
             return false;
         }
-        reader.accept(into, index, name, knownHost, fields.whole[MEMORY], (int) fields.whole[VCPUS],
+        into.accept(index, name, nameLength);
+        reader.keep(into, knownHost, fields.whole[MEMORY], (int) fields.whole[VCPUS],
                 demand.decimal(0), demand.isGiven(1) ? demand.decimal(1) : 0.0,
-                fields.isGiven(DIRTY_RATE) ? fields.decimal(DIRTY_RATE) : null, storage, bridges, pinned,
+                fields.isGiven(DIRTY_RATE) ? fields.decimal(DIRTY_RATE) : Double.NaN, storage, bridges, pinned,
                 lastMigratedAt);
         return true;
     }
@@ -266,6 +288,8 @@ final class StreamedVm {
             JsonNode value = switch (field) {
                 case DEMAND -> fields.kind[DEMAND] == READ ? demandPart().done() : fields.node(field);
                 case BRIDGES -> fields.kind[BRIDGES] == READ ? bridgeNodes() : fields.node(field);
+                case NAME -> fields.kind[NAME] == TEXT ? NODES.textNode(new String(name, 0, nameLength))
+                        : fields.node(field);
                 default -> fields.node(field);
             };
             part.add(VmReader.FIELDS[field], value);
@@ -312,7 +336,9 @@ final class StreamedVm {
         }
 
         void clear() {
-            java.util.Arrays.fill(kind, ABSENT);
+            for (int i = 0; i < kind.length; i++) {
+                kind[i] = ABSENT; // a loop: Arrays.fill was a call of its own for each VM
+            }
         }
 
         /** Keeps a string value. */
@@ -339,7 +365,7 @@ final class StreamedVm {
                 }
                 case VALUE_NUMBER_FLOAT -> {
                     kind[field] = DECIMAL;
-                    decimal[field] = parser.getDoubleValue();
+                    decimal[field] = Decimals.of(parser);
                 }
                 case VALUE_TRUE -> kind[field] = TRUE;
                 case VALUE_FALSE -> kind[field] = FALSE;

@@ -70,16 +70,19 @@ final class VmReader {
             into.reject(index, name);
             return vm.entry(name, null);
         }
-        accept(into, index, name, known == null ? host : known.name(), memoryMiB, vcpus, demand.cpu(),
-                demand.networkMbps(), dirtyRate, storage, bridges, pinned, lastMigratedAt);
+        into.accept(index, name);
+        keep(into, known == null ? host : known.name(), memoryMiB, vcpus, demand.cpu(), demand.networkMbps(),
+                dirtyRate == null ? Double.NaN : dirtyRate, storage, bridges, pinned, lastMigratedAt);
         return vm.entry(name, name);
     }
 
-    /** A VM read without problems, handed on sharing the storage id and bridge set of the VMs read before it. */
-    void accept(VmsRead into, int index, String name, String host, long memoryMiB, int vcpus, double cpu,
-            double networkMbps, Double dirtyRate, String storage, List<String> bridges, boolean pinned,
-            Instant lastMigratedAt) {
-        into.accept(index, name, host, memoryMiB, vcpus, cpu, networkMbps, dirtyRate,
+    /**
+     * The VM {@code into} accepted last, read without problems, handed on sharing the storage id
+     * and bridge set of the VMs read before it; {@code dirtyRate} NaN when not given.
+     */
+    void keep(VmsRead into, String host, long memoryMiB, int vcpus, double cpu, double networkMbps,
+            double dirtyRate, String storage, List<String> bridges, boolean pinned, Instant lastMigratedAt) {
+        into.keep(host, memoryMiB, vcpus, cpu, networkMbps, dirtyRate,
                 storage == null ? null : storageIds.computeIfAbsent(storage, id -> id), bridgeSet(bridges), pinned,
                 lastMigratedAt);
     }

@@ -7,41 +7,62 @@ import java.util.Set;
 
 /**
  * Of each VM of a snapshot read without problems, only what the checks across VMs need: its
- * amounts, storage and bridges for the fit checks (its name is kept by every {@link VmsRead}).
+ * amounts, storage and bridges for the fit checks, and its name packed ({@link PackedNames}).
  * For {@code validate}, which drops the VMs once checked: making a {@code Vm} record (and its
  * demand) of each of 2.3 million VMs only to drop it was most of what validating allocated.
+ *
+ * <p>The columns are kept in blocks of {@link #BLOCK} VMs: an array of millions grown by
+ * doubling is copied at each step, and each copy is too large for the collector's young
+ * generation, which made it start a cycle of its own each time.
  */
 final class VmsChecked extends VmsRead {
 
+    private static final int SHIFT = 14;
+    private static final int BLOCK = 1 << SHIFT;
+    private static final int MASK = BLOCK - 1;
+
     private int count;
-    private long[] memoryMiB = new long[1024];
-    private double[] cpu = new double[1024];
-    private double[] networkMbps = new double[1024];
+    private long[][] memoryMiB = new long[16][];
+    private double[][] cpu = new double[16][];
+    private double[][] networkMbps = new double[16][];
     // Shared instances (VmReader makes them so): a handful of each for millions of VMs.
-    private String[] storage = new String[1024];
-    private Object[] bridges = new Object[1024];
+    private String[][] storage = new String[16][];
+    private Object[][] bridges = new Object[16][];
+
+    VmsChecked() {
+        super(new PackedNames());
+    }
 
     @Override
-    void keep(String name, String host, long memoryMiB, int vcpus, double cpu, double networkMbps, Double dirtyRate,
+    void keep(String host, long memoryMiB, int vcpus, double cpu, double networkMbps, double dirtyRate,
             String storage, Set<String> bridges, boolean pinned, Instant lastMigratedAt) {
-        if (count == this.memoryMiB.length) {
-            grow();
+        int block = count >>> SHIFT;
+        int at = count & MASK;
+        if (at == 0) {
+            addBlock(block);
         }
-        this.memoryMiB[count] = memoryMiB;
-        this.cpu[count] = cpu;
-        this.networkMbps[count] = networkMbps;
-        this.storage[count] = storage;
-        this.bridges[count] = bridges;
+        this.memoryMiB[block][at] = memoryMiB;
+        this.cpu[block][at] = cpu;
+        this.networkMbps[block][at] = networkMbps;
+        this.storage[block][at] = storage;
+        this.bridges[block][at] = bridges;
         count++;
     }
 
-    private void grow() {
-        int size = count * 2;
-        memoryMiB = Arrays.copyOf(memoryMiB, size);
-        cpu = Arrays.copyOf(cpu, size);
-        networkMbps = Arrays.copyOf(networkMbps, size);
-        storage = Arrays.copyOf(storage, size);
-        bridges = Arrays.copyOf(bridges, size);
+    private void addBlock(int block) {
+        if (block == memoryMiB.length) {
+            int size = block * 2;
+            memoryMiB = Arrays.copyOf(memoryMiB, size);
+            cpu = Arrays.copyOf(cpu, size);
+            networkMbps = Arrays.copyOf(networkMbps, size);
+            storage = Arrays.copyOf(storage, size);
+            bridges = Arrays.copyOf(bridges, size);
+        }
+        memoryMiB[block] = new long[BLOCK];
+        cpu[block] = new double[BLOCK];
+        networkMbps[block] = new double[BLOCK];
+        storage[block] = new String[BLOCK];
+        bridges[block] = new Object[BLOCK];
     }
 
     @Override
@@ -59,15 +80,17 @@ final class VmsChecked extends VmsRead {
 
             @Override
             public Fit.Need need(int index) {
-                return new Fit.Need(usage(index), storage[index] == null ? Set.of() : Set.of(storage[index]),
-                        bridgesOf(index));
+                String id = storageOf(index);
+                return new Fit.Need(usage(index), id == null ? Set.of() : Set.of(id), bridgesOf(index));
             }
 
             @Override
             public Object attachments(int index) {
-                if (lastKey == null || storage[index] != lastStorage || bridges[index] != lastBridges) {
-                    lastStorage = storage[index];
-                    lastBridges = bridges[index];
+                String id = storageOf(index);
+                Object set = bridges[index >>> SHIFT][index & MASK];
+                if (lastKey == null || id != lastStorage || set != lastBridges) {
+                    lastStorage = id;
+                    lastBridges = set;
                     lastKey = Fit.attachments(lastStorage, bridgesOf(index));
                 }
                 return lastKey;
@@ -75,13 +98,19 @@ final class VmsChecked extends VmsRead {
 
             @Override
             public Resources usage(int index) {
-                return new Resources(cpu[index], memoryMiB[index], networkMbps[index]);
+                int block = index >>> SHIFT;
+                int at = index & MASK;
+                return new Resources(cpu[block][at], memoryMiB[block][at], networkMbps[block][at]);
             }
         };
     }
 
+    private String storageOf(int index) {
+        return storage[index >>> SHIFT][index & MASK];
+    }
+
     @SuppressWarnings("unchecked")
     private Set<String> bridgesOf(int index) {
-        return (Set<String>) bridges[index];
+        return (Set<String>) bridges[index >>> SHIFT][index & MASK];
     }
 }

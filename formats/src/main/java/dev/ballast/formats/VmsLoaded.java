@@ -12,10 +12,15 @@ final class VmsLoaded extends VmsRead {
 
     private final List<Vm> vms = new ArrayList<>();
 
+    VmsLoaded() {
+        super(VmNames.asStrings());
+    }
+
     @Override
-    void keep(String name, String host, long memoryMiB, int vcpus, double cpu, double networkMbps, Double dirtyRate,
+    void keep(String host, long memoryMiB, int vcpus, double cpu, double networkMbps, double dirtyRate,
             String storage, Set<String> bridges, boolean pinned, Instant lastMigratedAt) {
-        vms.add(new Vm(name, host, memoryMiB, vcpus, new Demand(cpu, networkMbps), dirtyRate, storage, bridges,
+        vms.add(new Vm(lastName(), host, memoryMiB, vcpus, new Demand(cpu, networkMbps),
+                Double.isNaN(dirtyRate) ? null : dirtyRate, storage, bridges,
                 pinned, lastMigratedAt));
     }
 

@@ -1,9 +1,7 @@
 package dev.ballast.formats;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,17 +17,26 @@ abstract class VmsRead {
     static final String LIST = "vms";
 
     // Each entry's name as read (null when it could not be, or for an entry that is no object).
-    private final List<String> names = new ArrayList<>();
+    private final VmNames names;
     private final BitSet valid = new BitSet();
     private int broken;
 
-    /** A VM read without problems, at {@code index} of the file's list; its storage id and bridge set shared. */
-    final void accept(int index, String name, String host, long memoryMiB, int vcpus, double cpu, double networkMbps,
-            Double dirtyRate, String storage, Set<String> bridges, boolean pinned, Instant lastMigratedAt) {
+    VmsRead(VmNames names) {
+        this.names = names;
+    }
+
+    /** The name of a VM read without problems, at {@code index} of the file's list; {@link #keep} follows. */
+    final void accept(int index, String name) {
         skipTo(index);
         valid.set(index);
         names.add(name);
-        keep(name, host, memoryMiB, vcpus, cpu, networkMbps, dirtyRate, storage, bridges, pinned, lastMigratedAt);
+    }
+
+    /** As {@link #accept(int, String)}, the name given as the first {@code length} of {@code chars}. */
+    final void accept(int index, char[] chars, int length) {
+        skipTo(index);
+        valid.set(index);
+        names.add(chars, length);
     }
 
     /** A VM with problems (reported as it was read); {@code name} as read, null when it could not be. */
@@ -39,9 +46,13 @@ abstract class VmsRead {
         names.add(name);
     }
 
-    /** What this keeper keeps of a VM read without problems, the VMs in the file's order. */
-    abstract void keep(String name, String host, long memoryMiB, int vcpus, double cpu, double networkMbps,
-            Double dirtyRate, String storage, Set<String> bridges, boolean pinned, Instant lastMigratedAt);
+    /**
+     * What this keeper keeps of the VM last {@link #accept}ed (its storage id and bridge set
+     * shared with the VMs read before it), the VMs in the file's order; {@code dirtyRate} is NaN
+     * when not given.
+     */
+    abstract void keep(String host, long memoryMiB, int vcpus, double cpu, double networkMbps,
+            double dirtyRate, String storage, Set<String> bridges, boolean pinned, Instant lastMigratedAt);
 
     /** What each VM read without problems needs of a host, in order (as {@link #validIndexes}). */
     abstract Fit.Needs needs();
@@ -53,9 +64,19 @@ abstract class VmsRead {
         }
     }
 
+    /** The name of the VM last {@link #accept}ed. */
+    final String lastName() {
+        return names.get(names.size() - 1);
+    }
+
     /** The name of the index-th VM, or null when it could not be read; only for an index added. */
     final String nameAt(int index) {
         return names.get(index);
+    }
+
+    /** The hash of the index-th VM's name, as {@link String#hashCode}'s; only for a VM read without problems. */
+    final int hashAt(int index) {
+        return names.hashAt(index);
     }
 
     /** The entries of the file's list read so far, VMs or not. */
