@@ -77,6 +77,11 @@ final class Fit {
         Object attachments(int index);
 
         Resources usage(int index);
+
+        /** True when the index-th need's usage fits within {@code bound}, as {@link Resources#fitsWithin}. */
+        default boolean fitsWithin(int index, Resources bound) {
+            return usage(index).fitsWithin(bound);
+        }
     }
 
     /** Needs listed as such, such as the affinity groups'. */
@@ -222,7 +227,7 @@ final class Fit {
             List<Integer> refused = new ArrayList<>();
             // A plain loop: this runs once per VM, millions of times on a large snapshot.
             for (int i = indexes.nextSetBit(0); i >= 0; i = indexes.nextSetBit(i + 1)) {
-                if (!fitsOneOf(needs.usage(i), shapes)) {
+                if (!fitsOneOf(needs, i, shapes)) {
                     refused.add(i);
                 }
             }
@@ -231,9 +236,9 @@ final class Fit {
         return sweep(indexes.stream().boxed().toList(), needs, shapes);
     }
 
-    private static boolean fitsOneOf(Resources usage, List<Resources> shapes) {
+    private static boolean fitsOneOf(Needs needs, int index, List<Resources> shapes) {
         for (Resources shape : shapes) {
-            if (usage.fitsWithin(shape)) {
+            if (needs.fitsWithin(index, shape)) {
                 return true;
             }
         }

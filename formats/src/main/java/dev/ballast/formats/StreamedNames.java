@@ -19,11 +19,17 @@ final class StreamedNames implements NameSet {
     }
 
     private final IntFunction<String> nameAt;
+    private static final int SHIFT = 14;
+    private static final int BLOCK = 1 << SHIFT;
+
     // The hash of each name in the high half, its element's index in the low: sorted, they
-    // are in order of hash, then of index.
-    private long[] keys = new long[1024];
+    // are in order of hash, then of index. Kept in blocks as the names come (an array grown
+    // by doubling copies millions of keys again and again), then in one array to sort once
+    // every name is in.
+    private long[][] blocks = new long[16][];
+    private long[] keys = new long[0];
     private int size;
-    private boolean sorted;
+    private boolean sorted = true;
 
     /** @param nameAt the name of the element at an index, for those {@link #add}ed */
     StreamedNames(IntFunction<String> nameAt) {
@@ -39,10 +45,18 @@ final class StreamedNames implements NameSet {
 
     /** The name of the {@code index}-th element, by its hash ({@link String#hashCode}'s). */
     void add(int hash, int index) {
-        if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
+        if (blocks == null) {
+            throw new IllegalStateException("every name is added before any is looked up");
         }
-        keys[size++] = key(hash, index);
+        int block = size >>> SHIFT;
+        if (block == blocks.length) {
+            blocks = Arrays.copyOf(blocks, block * 2);
+        }
+        if (blocks[block] == null) {
+            blocks[block] = new long[BLOCK];
+        }
+        blocks[block][size & BLOCK - 1] = key(hash, index);
+        size++;
         sorted = false;
     }
 
@@ -85,7 +99,12 @@ final class StreamedNames implements NameSet {
 
     private void sort() {
         if (!sorted) {
-            Arrays.sort(keys, 0, size);
+            keys = new long[size];
+            for (int block = 0; block << SHIFT < size; block++) {
+                System.arraycopy(blocks[block], 0, keys, block << SHIFT, Math.min(BLOCK, size - (block << SHIFT)));
+            }
+            Arrays.sort(keys);
+            blocks = null;
             sorted = true;
         }
     }

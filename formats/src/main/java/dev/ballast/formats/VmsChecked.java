@@ -102,6 +102,13 @@ final class VmsChecked extends VmsRead {
                 int at = index & MASK;
                 return new Resources(cpu[block][at], memoryMiB[block][at], networkMbps[block][at]);
             }
+
+            @Override
+            public boolean fitsWithin(int index, Resources bound) {
+                int block = index >>> SHIFT;
+                int at = index & MASK;
+                return Resources.fitsWithin(cpu[block][at], memoryMiB[block][at], networkMbps[block][at], bound);
+            }
         };
     }
 

@@ -14,9 +14,12 @@ class PackedNamesTest {
     void givesBackEveryNameAcrossBlocksWithItsHash() {
         List<String> given = new ArrayList<>();
         for (int i = 0; i < 200_000; i++) {
-            given.add(i % 1000 == 7 ? null : "vm-" + i + (i % 3 == 0 ? "-é" : ""));
+            given.add(i % 1000 == 7 ? null : "vm-" + i + (i % 3 == 0 ? "-é" : "") + (i % 777 == 5 ? "-名前" : ""));
         }
         given.add("x".repeat(300_000)); // longer than a block
+        given.add("y".repeat(255));
+        given.add("z".repeat(256));
+        given.add("");
         given.add("après");
         VmNames packed = new PackedNames();
         VmNames strings = VmNames.asStrings();

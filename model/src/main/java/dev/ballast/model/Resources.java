@@ -24,6 +24,11 @@ public record Resources(double cpu, long memoryMiB, double networkMbps) {
 
     /** True when no resource of this amount exceeds the same resource of {@code bound}. */
     public boolean fitsWithin(Resources bound) {
+        return fitsWithin(cpu, memoryMiB, networkMbps, bound);
+    }
+
+    /** As {@link #fitsWithin(Resources)}, for an amount given as its parts (millions of VMs read, no record each). */
+    public static boolean fitsWithin(double cpu, long memoryMiB, double networkMbps, Resources bound) {
         return cpu <= bound.cpu + EPSILON && memoryMiB <= bound.memoryMiB && networkMbps <= bound.networkMbps + EPSILON;
     }
 
