@@ -291,7 +291,8 @@ public final class Planner {
         Duration searching = left.minus(limit.dividedBy(PRUNING_SHARE)).minus(finishing(limit, snapshot));
         Duration least = left.compareTo(MIN_SEARCH) < 0 ? left : MIN_SEARCH;
         searching = searching.compareTo(least) < 0 ? least : searching;
-        factory = SolverFactories.forConstraints(goal.constraints(), settings.withTimeLimit(searching), temperature);
+        factory = SolverFactories.forConstraints(goal.constraints(),
+                settings.withTimeLimit(searching).sizedFor(snapshot.vms().size(), snapshot.hosts().size()), temperature);
         Solver<ClusterPlacement> solver = factory.buildSolver();
         AtomicLong bestAt = new AtomicLong();
         solver.addEventListener(event -> {

@@ -35,8 +35,8 @@ class PlanTimeLimitTest {
     private static final Duration LIMIT = Duration.ofSeconds(2);
     /** What the solver may overrun its own limit by: it looks at the time between steps, each of microseconds here. */
     private static final Duration SOLVER_SLACK = Duration.ofMillis(100);
-    /** The unimproved limit is the whole limit: only the time limit ends these searches. */
-    private static final SolverSettings SETTINGS = new SolverSettings(LIMIT, LIMIT, 7L);
+    /** The unimproved limit is the whole limit, even on these small clusters: only the time limit ends a search. */
+    private static final SolverSettings SETTINGS = new SolverSettings(LIMIT, LIMIT, 7L, true);
 
     private static Policy relieve() {
         return new Policy("relieve", new Limits(0.85, 0.95, 0.8), null, RelieveSettings.DEFAULTS);
@@ -65,16 +65,32 @@ class PlanTimeLimitTest {
         assertThat(spent).isLessThanOrEqualTo(LIMIT.plus(SOLVER_SLACK));
     }
 
+    /** a and b well within their limits: a plan adds no breach, so no standby host is ever needed. */
+    private static ClusterSnapshot quiet() {
+        return new ClusterSnapshot(List.of(host("a"), host("b"), host("c", HostState.STANDBY)),
+                List.of(vm("a1", "a", 4, 4), vm("b1", "b", 4, 4)), List.of());
+    }
+
     @Test
     void aClusterThatKeepsEveryRuleGivesItsOneSearchTheWholeLimit() throws Exception {
-        // a and b well within their limits: a plan adds no breach, so no standby host is ever needed.
-        ClusterSnapshot quiet = new ClusterSnapshot(List.of(host("a"), host("b"), host("c", HostState.STANDBY)),
-                List.of(vm("a1", "a", 4, 4), vm("b1", "b", 4, 4)), List.of());
         List<SearchStats> searches = new ArrayList<>();
-        new Planner(SETTINGS, CLOCK, searches::add).plan(quiet, relieve());
+        new Planner(SETTINGS, CLOCK, searches::add).plan(quiet(), relieve());
 
         assertThat(searches).hasSize(1);
         assertThat(searches.get(0).limit()).isGreaterThan(LIMIT.dividedBy(2));
+    }
+
+    @Test
+    void aSmallClusterSearchEndsOnceNothingImproves() throws Exception {
+        // 2 VMs on 3 hosts: the unimproved limit of 10 s shrinks to 250 ms, so the search stops
+        // long before its limit however busy the machine (the unimproved time is wall time too).
+        Duration tenSeconds = Duration.ofSeconds(10);
+        List<SearchStats> searches = new ArrayList<>();
+        new Planner(new SolverSettings(tenSeconds, tenSeconds, 7L), CLOCK, searches::add).plan(quiet(), relieve());
+
+        assertThat(searches).hasSize(1);
+        assertThat(searches.get(0).limit()).isGreaterThan(tenSeconds.dividedBy(2));
+        assertThat(searches.get(0).spent()).isLessThan(tenSeconds.dividedBy(2));
     }
 
     @Test
