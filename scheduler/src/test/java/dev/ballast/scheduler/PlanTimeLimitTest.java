@@ -50,6 +50,11 @@ class PlanTimeLimitTest {
                 List.of());
     }
 
+    /** When a search was to end at the latest, counted from the start of the plan. */
+    private static Duration endOf(SearchStats search) {
+        return search.began().plus(search.limit());
+    }
+
     @Test
     void everySearchOfAPlanThatWakesAHostEndsWithinTheLimit() throws Exception {
         List<SearchStats> searches = new ArrayList<>();
@@ -58,7 +63,7 @@ class PlanTimeLimitTest {
         assertThat(plan.steps().get(0)).isInstanceOf(PowerOn.class);
         assertThat(searches).hasSizeGreaterThanOrEqualTo(2);
         // Each search is given at most what the plan's limit has left when it begins ...
-        assertThat(searches).allSatisfy(s -> assertThat(s.began().plus(s.limit())).isLessThanOrEqualTo(LIMIT));
+        assertThat(searches).allSatisfy(s -> assertThat(endOf(s)).isLessThanOrEqualTo(LIMIT));
         // ... and the first, which cannot keep every limit without a standby host, leaves half for them.
         assertThat(searches.get(0).limit()).isLessThanOrEqualTo(LIMIT.dividedBy(2));
         Duration spent = searches.stream().map(SearchStats::spent).reduce(Duration.ZERO, Duration::plus);
@@ -76,8 +81,10 @@ class PlanTimeLimitTest {
         List<SearchStats> searches = new ArrayList<>();
         new Planner(SETTINGS, CLOCK, searches::add).plan(quiet(), relieve());
 
+        // It may run until the plan's end less what is kept for the work after it (some 6%),
+        // however long preparing it took on a cold JVM.
         assertThat(searches).hasSize(1);
-        assertThat(searches.get(0).limit()).isGreaterThan(LIMIT.dividedBy(2));
+        assertThat(endOf(searches.get(0))).isGreaterThan(LIMIT.multipliedBy(3).dividedBy(4));
     }
 
     @Test
@@ -89,7 +96,7 @@ class PlanTimeLimitTest {
         new Planner(new SolverSettings(tenSeconds, tenSeconds, 7L), CLOCK, searches::add).plan(quiet(), relieve());
 
         assertThat(searches).hasSize(1);
-        assertThat(searches.get(0).limit()).isGreaterThan(tenSeconds.dividedBy(2));
+        assertThat(endOf(searches.get(0))).isGreaterThan(tenSeconds.multipliedBy(3).dividedBy(4));
         assertThat(searches.get(0).spent()).isLessThan(tenSeconds.dividedBy(2));
     }
 
