@@ -286,7 +286,8 @@ public final class Planner {
         ClusterPlacement start = startingPoint(snapshot, policy, objective, starts, factory);
         // The budget covers the whole of this search: the solver gets what preparing it left
         // over, less a share for undoing the moves that do not pay and what ordering, checking
-        // and explaining the moves takes afterwards; at least MIN_SEARCH while that much is left.
+        // and explaining the moves takes afterwards (which also covers building the solver, a few
+        // milliseconds); at least MIN_SEARCH while that much is left, never more than is left.
         Duration left = budget.left();
         Duration searching = left.minus(limit.dividedBy(PRUNING_SHARE)).minus(finishing(limit, snapshot));
         Duration least = left.compareTo(MIN_SEARCH) < 0 ? left : MIN_SEARCH;
