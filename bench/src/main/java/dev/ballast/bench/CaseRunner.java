@@ -57,7 +57,7 @@ public final class CaseRunner {
 
     private Run plan(ClusterSnapshot snapshot, Policy policy, Duration limit) {
         List<SearchStats> searches = new ArrayList<>();
-        Planner planner = new Planner(new SolverSettings(limit, limit, seed), Clock.systemUTC(), searches::add,
+        Planner planner = new Planner(new SolverSettings(limit, limit, seed, true), Clock.systemUTC(), searches::add,
                 progress);
         MigrationPlan plan = null;
         String error = null;

@@ -13,7 +13,7 @@ final class SearchOptions {
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
             descriptionKey = "time-limit",
-            description = "The longest the solver may search, e.g. 500ms, 30s, 2m (default 30s).")
+            description = "The longest a plan may take, all its searches together, e.g. 500ms, 30s, 2m (default 30s).")
     Duration timeLimit;
 
     @Option(names = "--seed", paramLabel = "N", descriptionKey = "seed",

@@ -48,7 +48,7 @@ final class WhatIfCommand extends Subcommand {
     /** How the answers are shown: on stdout, or for html in --output when given. */
     enum Format { TEXT, JSON, HTML }
 
-    /** The search of each plan a case makes, unless --time-limit says otherwise. */
+    /** The time each plan a case makes may take, all its searches together, unless --time-limit says otherwise. */
     static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
 
     @Mixin

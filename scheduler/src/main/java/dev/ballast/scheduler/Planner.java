@@ -40,12 +40,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +84,7 @@ public final class Planner {
     private final PreCopyModel migrationModel = PreCopyModel.standard();
     private final Consumer<SearchStats> statsListener;
     private final Consumer<SearchProgress> progressListener;
+    private final LongSupplier ticker;
 
     public Planner(SolverSettings settings) {
         this(settings, Clock.systemUTC(), stats -> { });
@@ -101,23 +104,38 @@ public final class Planner {
      */
     public Planner(SolverSettings settings, Clock clock, Consumer<SearchStats> statsListener,
             Consumer<SearchProgress> progressListener) {
+        this(settings, clock, statsListener, progressListener, System::nanoTime);
+    }
+
+    /** @param ticker tells the time of the time limit, in {@link System#nanoTime()} terms */
+    Planner(SolverSettings settings, Clock clock, Consumer<SearchStats> statsListener,
+            Consumer<SearchProgress> progressListener, LongSupplier ticker) {
         this.settings = settings;
         this.clock = clock;
         this.statsListener = statsListener;
         this.progressListener = progressListener;
+        this.ticker = ticker;
     }
 
     /**
-     * Plans the cluster under the policy.
+     * Plans the cluster under the policy, within the time limit: every search the plan makes,
+     * with or without standby hosts woken, shares it.
      *
-     * @throws NoFeasiblePlacementException when no placement satisfies every hard rule
+     * @throws NoFeasiblePlacementException when no placement satisfies every hard rule, or the
+     *                                      time limit ran out before one was found
      */
     public MigrationPlan plan(ClusterSnapshot given, Policy policy) throws NoFeasiblePlacementException {
+        Deadline deadline = Deadline.after(settings.timeLimit(), ticker);
         List<Host> wakeable = Goals.registry().of(policy).wakesStandbyHosts() ? Wakeable.hostsOf(given) : List.of();
         MigrationPlan plan = null;
         NoFeasiblePlacementException refused = null;
+        // A cluster that keeps every rule now never needs a standby host (a plan adds no breach):
+        // its first search gets the whole time. Otherwise it leaves half for the searches with
+        // hosts woken, and more when it ends early, as a search proven infeasible at once does.
+        boolean mayWake = !wakeable.isEmpty() && (given.vms().stream().anyMatch(Vm::isNew) || mustMove(given, policy));
         try {
-            plan = planWaking(given, policy, List.of());
+            plan = planWaking(given, policy, List.of(), deadline.share(
+                    mayWake ? deadline.left().dividedBy(2) : deadline.left()));
             if (wakeable.isEmpty() || !Wakeable.leavesBreaches(plan)) {
                 return plan;
             }
@@ -129,7 +147,9 @@ public final class Planner {
         }
         // The hosts that are on cannot take what must move: standby hosts are woken, the largest
         // first, as many at once as the cluster's whole load needs at least, then one at a time,
-        // until a plan keeps every limit or none is left.
+        // until a plan keeps every limit, none is left, or the time limit runs out. Each try gets
+        // half of what is left, the last one all of it: the first tries, with the fewest hosts
+        // the load needs, are the likeliest to keep every limit.
         List<String> woken = new ArrayList<>();
         int first = Wakeable.atLeast(given, policy, wakeable);
         for (Host host : wakeable) {
@@ -137,10 +157,15 @@ public final class Planner {
             if (woken.size() < first) {
                 continue;
             }
+            if (!deadline.hasLeft(MIN_SEARCH)) {
+                return bestBeforeTimeOut(policy, plan, refused, woken);
+            }
             log.info("policy {}: the hosts that are on leave {}; planning again with {} switched on", policy.name(),
                     plan == null ? refused.getMessage() : plan.summary().unresolved().get(0), woken);
+            boolean last = woken.size() == wakeable.size();
             try {
-                plan = planWaking(given, policy, woken);
+                plan = planWaking(given, policy, woken,
+                        deadline.share(last ? deadline.left() : deadline.left().dividedBy(2)));
                 if (!Wakeable.leavesBreaches(plan)) {
                     break;
                 }
@@ -155,12 +180,29 @@ public final class Planner {
     }
 
     /**
+     * The time limit ran out before a search with the {@code woken} standby hosts could run:
+     * the plan found so far, which leaves breaches, or the refusal with the reason added.
+     */
+    private MigrationPlan bestBeforeTimeOut(Policy policy, MigrationPlan plan, NoFeasiblePlacementException refused,
+            List<String> woken) throws NoFeasiblePlacementException {
+        String timedOut = String.format(Locale.ROOT, "the time limit of %.1f s ran out before a plan with %s"
+                + " switched on could be searched", settings.timeLimit().toMillis() / 1000.0, woken);
+        log.warn("policy {}: {}; {}", policy.name(), timedOut,
+                plan == null ? "no plan" : "the plan leaves " + plan.summary().unresolved().get(0));
+        if (plan != null) {
+            return plan;
+        }
+        List<String> reasons = new ArrayList<>(refused.reasons());
+        reasons.add(timedOut);
+        throw new NoFeasiblePlacementException(reasons);
+    }
+
+    /**
      * The plan with the {@code woken} standby hosts counted as on; those of them the plan puts a
      * VM on are switched on by its first steps, the others are left off.
      */
-    private MigrationPlan planWaking(ClusterSnapshot given, Policy policy, List<String> woken)
+    private MigrationPlan planWaking(ClusterSnapshot given, Policy policy, List<String> woken, Deadline budget)
             throws NoFeasiblePlacementException {
-        long started = System.nanoTime();
         ClusterSnapshot asGiven = StaleHosts.leaveAlone(Cooldown.apply(given, policy, clock.instant()));
         ClusterSnapshot snapshot = asGiven;
         for (String host : woken) {
@@ -178,7 +220,7 @@ public final class Planner {
         }
         Goal goal = Goals.registry().of(policy);
         Objective objective = goal.on(snapshot, policy);
-        Target target = solve(snapshot, policy, goal, objective, settings.timeLimit(), started, MAX_REPAIRS);
+        Target target = solve(snapshot, policy, goal, objective, budget, MAX_REPAIRS);
         List<String> homeless = target.placement().hostOfVm().entrySet().stream().filter(e -> e.getValue() == null)
                 .map(Map.Entry::getKey).sorted().toList();
         if (!homeless.isEmpty()) {
@@ -190,7 +232,7 @@ public final class Planner {
         }
         Sequence sequence = Sequencer.of(snapshot, policy, target.placement());
         if (!sequence.dropped().isEmpty()) {
-            sequence = retargetAround(snapshot, policy, goal, sequence);
+            sequence = retargetAround(snapshot, policy, goal, sequence, budget);
         }
         Optional<String> tooSmall = mustMove(snapshot, policy) ? Optional.empty()
                 : objective.tooSmall(sequence.reached());
@@ -214,7 +256,7 @@ public final class Planner {
     }
 
     /** Where a search stands with its new best placement. */
-    private SearchProgress progressOf(ClusterPlacement best, long started) {
+    private SearchProgress progressOf(ClusterPlacement best, Deadline budget) {
         Set<PlanningHost> used = new HashSet<>();
         int moves = 0;
         for (PlanningVm vm : best.getVms()) {
@@ -225,7 +267,7 @@ public final class Planner {
                 moves++;
             }
         }
-        return new SearchProgress(Duration.ofNanos(System.nanoTime() - started), settings.timeLimit(),
+        return new SearchProgress(budget.elapsed(), settings.timeLimit(),
                 String.valueOf(best.getScore()), used.size(), moves);
     }
 
@@ -233,30 +275,35 @@ public final class Planner {
     private record Target(Placement placement, List<DroppedMove> unpaid) {
     }
 
-    /** A target placement that keeps every hard rule, from the solver within the time left. */
-    private Target solve(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective, Duration limit,
-            long started, int repairs) throws NoFeasiblePlacementException {
+    /** A target placement that keeps every hard rule, from the solver within the budget. */
+    private Target solve(ClusterSnapshot snapshot, Policy policy, Goal goal, Objective objective, Deadline budget,
+            int repairs) throws NoFeasiblePlacementException {
         long temperature = objective.temperature();
+        Duration limit = budget.length();
         SolverFactory<ClusterPlacement> factory = SolverFactories.forConstraints(goal.constraints(),
                 settings.withTimeLimit(limit), temperature);
         Map<String, Optional<Placement>> starts = objective.startingPoints();
         ClusterPlacement start = startingPoint(snapshot, policy, objective, starts, factory);
-        // The time limit covers the whole plan: the solver gets what preparing it left over, less
-        // a share for undoing the moves that do not pay and what ordering, checking and
-        // explaining the moves takes afterwards.
-        Duration left = limit.minusMillis((System.nanoTime() - started) / 1_000_000)
-                .minus(limit.dividedBy(PRUNING_SHARE)).minus(finishing(limit, snapshot));
+        // The budget covers the whole of this search: the solver gets what preparing it left
+        // over, less a share for undoing the moves that do not pay and what ordering, checking
+        // and explaining the moves takes afterwards (which also covers building the solver, a few
+        // milliseconds); at least MIN_SEARCH while that much is left, never more than is left.
+        Duration left = budget.left();
+        Duration searching = left.minus(limit.dividedBy(PRUNING_SHARE)).minus(finishing(limit, snapshot));
+        Duration least = left.compareTo(MIN_SEARCH) < 0 ? left : MIN_SEARCH;
+        searching = searching.compareTo(least) < 0 ? least : searching;
         factory = SolverFactories.forConstraints(goal.constraints(),
-                settings.withTimeLimit(left.compareTo(MIN_SEARCH) < 0 ? MIN_SEARCH : left), temperature);
+                settings.withTimeLimit(searching).sizedFor(snapshot.vms().size(), snapshot.hosts().size()), temperature);
         Solver<ClusterPlacement> solver = factory.buildSolver();
         AtomicLong bestAt = new AtomicLong();
         solver.addEventListener(event -> {
             bestAt.set(event.getTimeMillisSpent());
-            progressListener.accept(progressOf(event.getNewBestSolution(), started));
+            progressListener.accept(progressOf(event.getNewBestSolution(), budget));
         });
+        Duration began = budget.elapsed();
         ClusterPlacement best = solver.solve(start);
         if (solver instanceof DefaultSolver<ClusterPlacement> search) {
-            statsListener.accept(new SearchStats(Duration.ofMillis(search.getTimeMillisSpent()),
+            statsListener.accept(new SearchStats(began, searching, Duration.ofMillis(search.getTimeMillisSpent()),
                     Duration.ofMillis(bestAt.get()), search.getSolverScope().getScoreCalculationCount()));
         }
         Breaches breaches = new Breaches(snapshot, policy);
@@ -270,12 +317,12 @@ public final class Planner {
             // of maintenance onto a host it overloads): the VMs whose moves broke a rule stay where
             // they are, and the search runs again on what is left.
             Set<String> culprits = culprits(snapshot, target, fresh);
-            if (repairs > 0 && !culprits.isEmpty()) {
+            if (repairs > 0 && !culprits.isEmpty() && budget.hasLeft(MIN_SEARCH)) {
                 log.info("policy {}: the search traded a breach for {}; searching again with {} VMs left in place",
                         policy.name(), fresh.get(0), culprits.size());
                 ClusterSnapshot kept = leaveInPlace(snapshot, culprits);
-                return solve(kept, policy, goal, goal.on(kept, policy), limit.dividedBy(REPAIR_SHARE),
-                        System.nanoTime(), repairs - 1);
+                return solve(kept, policy, goal, goal.on(kept, policy), budget.share(limit.dividedBy(REPAIR_SHARE)),
+                        repairs - 1);
             }
             log.warn("policy {}: the search's target breaks new rules ({}); falling back", policy.name(),
                     fresh.get(0));
@@ -286,7 +333,7 @@ public final class Planner {
         long pruning = System.nanoTime();
         UnpaidMoves.Result paid = UnpaidMoves.drop(factory,
                 withPlacement(ProblemBuilder.build(snapshot, policy, objective.prices()), target),
-                started + limit.toNanos() - finishing(limit, snapshot).toNanos());
+                budget.endNanos(finishing(limit, snapshot)), ticker);
         List<DroppedMove> unpaid = List.of();
         if (breaches.newIn(paid.target()).isEmpty()) {
             target = paid.target();
@@ -364,7 +411,13 @@ public final class Planner {
      * Some moves could not be ordered, not even with detours. Asks the solver for another target
      * that leaves those VMs where they are, and keeps it if it orders better.
      */
-    private Sequence retargetAround(ClusterSnapshot snapshot, Policy policy, Goal goal, Sequence first) {
+    private Sequence retargetAround(ClusterSnapshot snapshot, Policy policy, Goal goal, Sequence first,
+            Deadline budget) {
+        if (!budget.hasLeft(MIN_SEARCH)) {
+            log.info("policy {}: {} moves cannot be ordered; no time is left to ask for a target without them",
+                    policy.name(), first.dropped().size());
+            return first;
+        }
         Set<String> stuck = new HashSet<>();
         first.dropped().forEach(d -> stuck.add(d.vm()));
         log.info("policy {}: {} moves cannot be ordered; asking for a target without them", policy.name(), stuck.size());
@@ -373,9 +426,8 @@ public final class Planner {
                         .toList(),
                 snapshot.groups());
         try {
-            Duration retry = settings.timeLimit().dividedBy(3);
-            Target target = solve(keepStuck, policy, goal, goal.on(keepStuck, policy), retry, System.nanoTime(),
-                    MAX_REPAIRS);
+            Target target = solve(keepStuck, policy, goal, goal.on(keepStuck, policy),
+                    budget.share(budget.length().dividedBy(3)), MAX_REPAIRS);
             Sequence second = Sequencer.of(snapshot, policy, target.placement());
             return second.dropped().size() < first.dropped().size() ? second : first;
         } catch (NoFeasiblePlacementException e) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.impl.score.director.InnerScoreDirector;
@@ -41,8 +42,12 @@ final class UnpaidMoves {
     record Result(Placement target, List<DroppedMove> dropped) {
     }
 
-    /** @param deadline when to stop trying, in {@link System#nanoTime()} terms */
-    static Result drop(SolverFactory<ClusterPlacement> factory, ClusterPlacement solution, long deadline) {
+    /**
+     * @param deadline when to stop trying, in the {@code ticker}'s terms
+     * @param ticker   tells the time, as {@link System#nanoTime()} does
+     */
+    static Result drop(SolverFactory<ClusterPlacement> factory, ClusterPlacement solution, long deadline,
+            LongSupplier ticker) {
         DefaultSolverFactory<ClusterPlacement> solverFactory = (DefaultSolverFactory<ClusterPlacement>) factory;
         Map<String, DroppedMove> dropped = new LinkedHashMap<>();
         try (InnerScoreDirector<ClusterPlacement, HardSoftLongScore> director =
@@ -56,7 +61,7 @@ final class UnpaidMoves {
                 moved.forEach(vm -> arrivals.computeIfAbsent(vm.getHost(), h -> new ArrayList<>()).add(vm));
                 int tried = 0;
                 for (PlanningVm vm : moved) {
-                    if (++tried % DEADLINE_CHECKS == 0 && System.nanoTime() - deadline > 0) {
+                    if (++tried % DEADLINE_CHECKS == 0 && ticker.getAsLong() - deadline > 0) {
                         return new Result(placementOf(solution), List.copyOf(dropped.values()));
                     }
                     if (!vm.isMoved()) {

@@ -33,7 +33,7 @@ class UnpaidMovesTest {
         var solution = ProblemBuilder.build(snapshot, policy, goal.on(snapshot, policy).prices(),
                 new Placement(target));
         return UnpaidMoves.drop(SolverFactories.forConstraints(goal.constraints(), SolverSettings.DEFAULT), solution,
-                System.nanoTime() + Duration.ofMinutes(1).toNanos());
+                System.nanoTime() + Duration.ofMinutes(1).toNanos(), System::nanoTime);
     }
 
     @Test
