@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * {@code ballast serve} in a JVM of its own, on this test's class path, for the tests that kill
@@ -79,6 +80,17 @@ final class ServeProcess implements AutoCloseable {
             serve.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts service {@code name} on a free port: its Service file, written by {@code serviceFile}
+     * for that port, is {@code dir/name.yaml}, its log {@code dir/name.log}.
+     */
+    static ServeProcess startOnFreePort(Path dir, String name, IntFunction<String> serviceFile, String token,
+            Duration startup) throws Exception {
+        int port = freePort();
+        Path config = Files.writeString(dir.resolve(name + ".yaml"), serviceFile.apply(port));
+        return start(config, dir.resolve(name + ".log"), port, token, startup);
     }
 
     /** Writes the API token as the service wants its {@code tokenFile}: readable by its owner only. */

@@ -373,9 +373,8 @@ class TestbedFailoverTest {
 
     /** Starts service {@code name} on its own port and data directory, with the store and cluster the other has. */
     private ServeProcess serve(String name, ServiceConfig.Store store) throws Exception {
-        int port = ServeProcess.freePort();
-        Path config = Files.writeString(dir.resolve(name + ".yaml"), serviceFile(name, port, store));
-        ServeProcess service = ServeProcess.start(config, dir.resolve(name + ".log"), port, TOKEN, AWAIT);
+        ServeProcess service = ServeProcess.startOnFreePort(dir, name, port -> serviceFile(name, port, store), TOKEN,
+                AWAIT);
         services.add(service);
         return service;
     }
