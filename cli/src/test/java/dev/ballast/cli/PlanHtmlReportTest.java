@@ -3,9 +3,8 @@ package dev.ballast.cli;
 import dev.ballast.reports.browser.HeadlessBrowser;
 import dev.ballast.reports.browser.HeadlessBrowser.Visit;
 import dev.ballast.simulator.ClusterGenerator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -46,22 +45,11 @@ class PlanHtmlReportTest {
     private static final String AFTER = "rgb(31, 111, 235)";
     private static final String SAVED = "rgb(130, 80, 223)";
 
-    private static HeadlessBrowser browser;
+    @RegisterExtension
+    static final HeadlessBrowser browser = HeadlessBrowser.forEachClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theDemoClustersReportShowsABarPerHostAndEveryStep() throws IOException {

@@ -8,22 +8,15 @@ import dev.ballast.executor.Testbed;
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.service.store.PostgresServer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,15 +55,13 @@ class TestbedFailoverTest {
     private static final Duration LEASE = Duration.ofSeconds(6);
     private static final Duration RENEW_EVERY = Duration.ofSeconds(2);
     private static final List<String> HOSTS = List.of("host-01", "host-02");
-    private static final Set<String> FINAL = Set.of("succeeded", "failed", "stopped");
     /** MiB/s: a guest's 48 MiB of data take about 6 s, time to see the job and kill the service. */
     private static final int SLOW_MIBPS = 8;
     private static final Pattern PROCESSED = Pattern.compile("data processed: ([0-9.]+) mib");
 
     @TempDir
     Path dir;
-    private final List<Process> processes = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<ServeProcess> services = new ArrayList<>();
     private Path clusterFile;
     private Placements placements;
 
@@ -88,9 +79,8 @@ class TestbedFailoverTest {
             if (placements != null) {
                 placements.stopPolling();
             }
-            for (Process process : processes) {
-                process.destroyForcibly();
-                process.waitFor(30, TimeUnit.SECONDS);
+            for (ServeProcess service : services) {
+                service.close();
             }
             Testbed.down();
         } finally {
@@ -108,20 +98,17 @@ class TestbedFailoverTest {
             virsh(busy, "migrate-setspeed", guest, Integer.toString(SLOW_MIBPS));
         }
         ServiceConfig.Store store = PostgresServer.shared().createDatabase();
-        Path token = Files.writeString(dir.resolve("token"), TOKEN + "\n");
-        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-        int portA = freePort();
-        int portB = freePort();
-        Process a = serve(serviceFile("a", portA, store), "a", portA);
-        assertThat(lease(portA).get("held").asBoolean()).as("the first service up takes the lease").isTrue();
-        serve(serviceFile("b", portB, store), "b", portB);
-        assertThat(lease(portB).get("held").asBoolean()).isFalse();
+        ServeProcess.writeToken(dir.resolve("token"), TOKEN);
+        ServeProcess a = serve("a", store);
+        assertThat(a.lease().get("held").asBoolean()).as("the first service up takes the lease").isTrue();
+        ServeProcess b = serve("b", store);
+        assertThat(b.lease().get("held").asBoolean()).isFalse();
         placements = new Placements(guests);
         placements.start();
 
-        send("PUT", portB, "/api/v1/hosts/" + busy + "/maintenance");
+        b.put("/api/v1/hosts/" + busy + "/maintenance");
         JsonNode recommended = await("a recommended evacuation plan", () -> {
-            for (JsonNode plan : get(portA, "/api/v1/plans?state=recommended")) {
+            for (JsonNode plan : a.get("/api/v1/plans?state=recommended")) {
                 if (plan.get("job").asText().equals("maintenance")) {
                     return plan;
                 }
@@ -131,14 +118,14 @@ class TestbedFailoverTest {
         long id = recommended.get("id").asLong();
         Map<String, String> destinations = new LinkedHashMap<>();
         Map<Integer, String> vmOfStep = new TreeMap<>();
-        for (JsonNode step : get(portA, "/api/v1/plans/" + id).get("plan").get("steps")) {
+        for (JsonNode step : a.get("/api/v1/plans/" + id).get("plan").get("steps")) {
             destinations.put(step.get("vm").asText(), step.get("to").asText());
             vmOfStep.put(vmOfStep.size() + 1, step.get("vm").asText());
         }
         assertThat(destinations.keySet()).as("the evacuation plan's guests")
                 .containsExactlyInAnyOrderElementsOf(guests);
         // Approved on b, which does not hold the lease: a runs it.
-        send("POST", portB, "/api/v1/plans/" + id + "/approve");
+        b.post("/api/v1/plans/" + id + "/approve");
         // Caught a quarter of the way through QEMU's sending, not while libvirt is still preparing the destination.
         String inFlight = await("a migration sending memory", () -> {
             for (String guest : guests) {
@@ -153,24 +140,19 @@ class TestbedFailoverTest {
         for (String guest : guests) {
             lastOnSource.put(guest, Testbed.counters(busy, guest).isEmpty() ? 0 : Testbed.last(busy, guest));
         }
-        a.destroyForcibly(); // SIGKILL: no shutdown hook, the lease is not let go, libvirt's client is gone
         long killedAt = System.nanoTime();
-        assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(a.exitValue()).as("killed by signal 9").isEqualTo(128 + 9);
+        a.kill(); // the lease is not let go, libvirt's client is gone
         await("libvirt done with " + inFlight + "'s migration", () -> migrating(busy, inFlight) ? null : true);
         Duration libvirtEnded = Duration.ofNanos(System.nanoTime() - killedAt);
         String leftBy = states(inFlight);
         String libvirtDid = placements.now(inFlight);
 
-        JsonNode taken = await("b holding the lease", () -> lease(portB).get("held").asBoolean() ? lease(portB) : null);
+        JsonNode taken = b.awaitLease(AWAIT);
         Duration takeOver = Duration.ofNanos(System.nanoTime() - killedAt);
         assertThat(taken.get("token").asLong()).as("the fencing token went up").isEqualTo(2);
-        JsonNode ended = await("the plan ended", () -> {
-            JsonNode plan = get(portB, "/api/v1/plans/" + id);
-            return FINAL.contains(plan.get("state").asText()) ? plan : null;
-        });
+        JsonNode ended = b.awaitEnd(id, AWAIT);
         placements.stopPolling();
-        JsonNode events = get(portB, "/api/v1/plans/" + id + "/events");
+        JsonNode events = b.get("/api/v1/plans/" + id + "/events");
 
         // libvirt's word on every poll: no guest ever ran on two hosts.
         assertThat(placements.onTwo).as("polls where a guest ran on two hosts").isEmpty();
@@ -389,8 +371,16 @@ class TestbedFailoverTest {
 
     // ------------------------------------------------------------------ the two services
 
-    private Path serviceFile(String name, int port, ServiceConfig.Store store) throws IOException {
-        return Files.writeString(dir.resolve(name + ".yaml"), """
+    /** Starts service {@code name} on its own port and data directory, with the store and cluster the other has. */
+    private ServeProcess serve(String name, ServiceConfig.Store store) throws Exception {
+        ServeProcess service = ServeProcess.startOnFreePort(dir, name, port -> serviceFile(name, port, store), TOKEN,
+                AWAIT);
+        services.add(service);
+        return service;
+    }
+
+    private String serviceFile(String name, int port, ServiceConfig.Store store) {
+        return """
                 apiVersion: ballast/v1
                 kind: Service
                 cluster: %s
@@ -404,73 +394,10 @@ class TestbedFailoverTest {
                 collect: {interval: 2s}
                 jobs: [{name: balance, policy: balance}]
                 """.formatted(clusterFile, name, store.url(), store.user(), store.passwordFile(), LEASE.toSeconds(),
-                RENEW_EVERY.toSeconds(), port));
+                RENEW_EVERY.toSeconds(), port);
     }
 
-    private Process serve(Path config, String name, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile())
-                .start();
-        processes.add(process);
-        await("service " + name + " answering", () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("ballast serve ended with " + process.exitValue() + ":\n"
-                        + Files.readString(dir.resolve(name + ".log")));
-            }
-            try {
-                return get(port, "/api/v1/health");
-            } catch (IOException notYet) {
-                return null;
-            }
-        });
-        return process;
-    }
-
-    private JsonNode lease(int port) throws Exception {
-        return get(port, "/api/v1/health").get("runLease");
-    }
-
-    private JsonNode get(int port, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private void send(String method, int port, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(port, path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TOKEN)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 202);
-    }
-
-    private static URI uri(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    /** Polls until {@code probe} gives something, a bounded time. */
-    private static <T> T await(String what, Probe<T> probe) throws Exception {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no " + what + " within " + AWAIT);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static <T> T await(String what, Poll.Probe<T> probe) throws Exception {
+        return Poll.until(AWAIT, what, probe);
     }
 }

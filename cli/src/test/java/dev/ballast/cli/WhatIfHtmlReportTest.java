@@ -8,9 +8,8 @@ import dev.ballast.simulator.ClusterGenerator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -24,22 +23,11 @@ class WhatIfHtmlReportTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static HeadlessBrowser browser;
+    @RegisterExtension
+    static final HeadlessBrowser browser = HeadlessBrowser.forEachClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void everyCaseHasItsVerdictAndAChart() {

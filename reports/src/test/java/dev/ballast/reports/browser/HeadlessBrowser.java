@@ -1,5 +1,8 @@
 package dev.ballast.reports.browser;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,8 +41,12 @@ import java.util.stream.Stream;
  * <p>{@link #open} records, for the page it loads, the console's errors and every URL the browser
  * requested (from the DevTools performance log), so a test can assert that a page loaded cleanly
  * and fetched nothing from the network.
+ *
+ * <p>A test class that opens pages registers one browser for all its tests, started before the
+ * first and closed after the last: {@code @RegisterExtension static final HeadlessBrowser browser
+ * = HeadlessBrowser.forEachClass();}.
  */
-public final class HeadlessBrowser implements AutoCloseable {
+public final class HeadlessBrowser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -59,8 +66,11 @@ public final class HeadlessBrowser implements AutoCloseable {
     private static final String INSTALL = "install Debian's chromium and chromium-driver"
             + " (apt-get install chromium chromium-driver; bin/test installs them)";
 
-    private final ChromeDriver driver;
-    private final Path profile;
+    private final Path chromium;
+    private final Path chromedriver;
+    /** Set while the browser runs: from {@link #launch} to {@link #close}. */
+    private ChromeDriver driver;
+    private Path profile;
 
     /**
      * What the browser did when it loaded one page.
@@ -77,14 +87,32 @@ public final class HeadlessBrowser implements AutoCloseable {
         }
     }
 
-    private HeadlessBrowser(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
+    private HeadlessBrowser(Path chromium, Path chromedriver) {
+        this.chromium = chromium;
+        this.chromedriver = chromedriver;
     }
 
     /** The browser at Debian's paths. */
     public static HeadlessBrowser start() {
         return start(CHROMIUM, CHROMEDRIVER);
+    }
+
+    /**
+     * The browser at Debian's paths, not started yet: registered as a test class's extension, it
+     * starts before the class's first test and is closed after its last.
+     */
+    public static HeadlessBrowser forEachClass() {
+        return new HeadlessBrowser(CHROMIUM, CHROMEDRIVER);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        launch();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /**
@@ -94,6 +122,10 @@ public final class HeadlessBrowser implements AutoCloseable {
      * @throws IllegalStateException when a binary is missing, saying what to install
      */
     public static HeadlessBrowser start(Path chromium, Path chromedriver) {
+        return new HeadlessBrowser(chromium, chromedriver).launch();
+    }
+
+    private HeadlessBrowser launch() {
         requireExecutable(chromium, "chromium");
         requireExecutable(chromedriver, "chromedriver");
         // Selenium's CDP bindings lag Debian's chromium; the plain WebDriver protocol is all that is used.
@@ -115,11 +147,13 @@ public final class HeadlessBrowser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         try {
-            ChromeDriver driver = new ChromeDriver(service, options);
+            ChromeDriver started = new ChromeDriver(service, options);
             // The browser may open its new-tab page, which keeps loading its own chrome:// parts
             // while it is shown; a blank page ends that before any test's page is opened.
-            driver.get("about:blank");
-            return new HeadlessBrowser(driver, profile);
+            started.get("about:blank");
+            this.driver = started;
+            this.profile = profile;
+            return this;
         } catch (RuntimeException e) {
             delete(profile);
             throw new IllegalStateException("chromium did not start (" + chromium + " through " + chromedriver
@@ -136,9 +170,9 @@ public final class HeadlessBrowser implements AutoCloseable {
     /** Loads {@code page} (a {@code file:} URL for a report) and tells what the browser did. */
     public Visit open(URI page) {
         // The logs hold what happened since they were last read: start from an empty slate.
-        driver.manage().logs().get(LogType.BROWSER);
-        driver.manage().logs().get(LogType.PERFORMANCE);
-        driver.get(page.toString());
+        chrome().manage().logs().get(LogType.BROWSER);
+        chrome().manage().logs().get(LogType.PERFORMANCE);
+        chrome().get(page.toString());
         return activity();
     }
 
@@ -147,7 +181,7 @@ public final class HeadlessBrowser implements AutoCloseable {
      * requests made, for what a page does after it loaded (a button pressed, say).
      */
     public Visit activity() {
-        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<String> errors = chrome().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
         return new Visit(errors, requests());
@@ -157,7 +191,7 @@ public final class HeadlessBrowser implements AutoCloseable {
     private List<String> requests() {
         Json json = new Json();
         List<String> urls = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+        for (LogEntry entry : chrome().manage().logs().get(LogType.PERFORMANCE).getAll()) {
             Map<String, Object> event = map(map(json.toType(entry.getMessage(), Map.class)).get("message"));
             String method = String.valueOf(event.get("method"));
             Map<String, Object> params = map(event.get("params"));
@@ -177,12 +211,20 @@ public final class HeadlessBrowser implements AutoCloseable {
 
     /** The driver, to find elements and read their text. */
     public WebDriver driver() {
+        return chrome();
+    }
+
+    private ChromeDriver chrome() {
+        if (driver == null) {
+            throw new IllegalStateException("the browser is not running: start() it, or register forEachClass()"
+                    + " with @RegisterExtension on a static field");
+        }
         return driver;
     }
 
     /** Runs a script in the page and returns its result (see {@link JavascriptExecutor}). */
     public Object script(String script, Object... args) {
-        return driver.executeScript(script, args);
+        return chrome().executeScript(script, args);
     }
 
     /**
@@ -202,11 +244,11 @@ public final class HeadlessBrowser implements AutoCloseable {
 
     /** A PNG of the top {@code height} CSS pixels of the page, scaled by {@code scale}. */
     public Path screenshot(Path png, int height, double scale) {
-        Map<String, Object> size = map(driver.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize"));
+        Map<String, Object> size = map(chrome().executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize"));
         double width = ((Number) size.get("width")).doubleValue();
         double shown = Math.min(((Number) size.get("height")).doubleValue(), height);
         Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", shown, "scale", scale);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+        Map<String, Object> shot = chrome().executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         try {
             Files.createDirectories(png.toAbsolutePath().getParent());
@@ -218,9 +260,13 @@ public final class HeadlessBrowser implements AutoCloseable {
 
     @Override
     public void close() {
+        if (driver == null) {
+            return; // never started, or closed already
+        }
         try {
             driver.quit();
         } finally {
+            driver = null;
             delete(profile);
         }
     }

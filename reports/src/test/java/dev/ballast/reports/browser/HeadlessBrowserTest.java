@@ -1,9 +1,8 @@
 package dev.ballast.reports.browser;
 
 import dev.ballast.reports.browser.HeadlessBrowser.Visit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,22 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HeadlessBrowserTest {
 
-    private static HeadlessBrowser browser;
+    @RegisterExtension
+    static final HeadlessBrowser browser = HeadlessBrowser.forEachClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aCleanPageHasNoErrorsAndRequestsOnlyItsFile() throws IOException {

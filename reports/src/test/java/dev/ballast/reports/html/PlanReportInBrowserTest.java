@@ -5,9 +5,8 @@ import dev.ballast.model.Migration;
 import dev.ballast.model.PowerOff;
 import dev.ballast.reports.browser.HeadlessBrowser;
 import dev.ballast.reports.browser.HeadlessBrowser.Visit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
@@ -31,22 +30,11 @@ class PlanReportInBrowserTest {
     private static final String HOST = "<img src=x onerror=\"document.title='pwned'\">";
     private static final String VM = "vm-<script>document.title='pwned'</script>";
 
-    private static HeadlessBrowser browser;
+    @RegisterExtension
+    static final HeadlessBrowser browser = HeadlessBrowser.forEachClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void namesThatLookLikeMarkupShowAsTextAndNeitherRunNorFetch() throws IOException {

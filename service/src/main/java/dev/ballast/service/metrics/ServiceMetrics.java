@@ -11,9 +11,7 @@ import dev.ballast.model.Resources;
 import dev.ballast.model.Limits;
 import dev.ballast.service.FiredBy;
 import dev.ballast.service.jobs.Excess;
-import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.PlanStore;
-import dev.ballast.service.store.StoredPlan;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -26,7 +24,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +34,8 @@ import java.util.function.Supplier;
  * The service's Prometheus metrics, served at {@code GET /metrics} (see {@code docs/service.md}).
  * Each is registered once, here, in the service's own registry (not the client's global one, so
  * that two services in one JVM, as in tests, keep apart). Hosts and plans are read when scraped,
- * from the newest snapshot and the store; migrations, runs, job runs and collector rounds are
+ * from the newest snapshot and the store (the last figures read while the store is down, see
+ * {@link StoreFigures}); migrations, runs, job runs and collector rounds are
  * counted as they happen, from the executor's events and the service's calls.
  *
  * <p>Labels hold host, job and resource names and fixed words (states, results): never a token,
@@ -54,6 +52,7 @@ public final class ServiceMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final StoreFigures stored;
     private final Counter migrations;
     private final Histogram migrationSeconds;
     private final Histogram estimateRatio;
@@ -84,11 +83,18 @@ public final class ServiceMetrics {
      */
     public ServiceMetrics(Supplier<Optional<ClusterSnapshot>> latest, PlanStore store,
             DoubleSupplier energySavedJoules) {
+        stored = new StoreFigures(store, energySavedJoules);
         JvmMetrics.builder().register(registry);
+        GaugeWithCallback.builder().name("ballast_store_up")
+                .help("1 when the store answered this scrape's reads, 0 when it did not: the figures read from it"
+                        + " (ballast_plans, ballast_plan_awaiting_approval_seconds, ballast_energy_saved_joules)"
+                        + " are then those of the last scrape it answered")
+                .callback(callback -> callback.call(stored.storeUp() ? 1 : 0))
+                .register(registry);
         CounterWithCallback.builder().name("ballast_energy_saved_joules")
                 .help("Energy saved by the hosts the service switched off: each one's idle watts times the seconds"
                         + " it stayed off, since the store began (3.6e6 J is a kWh)")
-                .callback(callback -> callback.call(energySavedJoules.getAsDouble()))
+                .callback(callback -> stored.last().ifPresent(figures -> callback.call(figures.energySavedJoules())))
                 .register(registry);
         GaugeWithCallback.builder().name("ballast_host_utilisation_ratio")
                 .help("Fraction of a host's capacity in use, by resource, as last collected")
@@ -128,14 +134,15 @@ public final class ServiceMetrics {
         GaugeWithCallback.builder().name("ballast_plans")
                 .help("Plans in the store, by job and state")
                 .labelNames("job_name", "state")
-                .callback(callback -> store.counts().forEach(count ->
-                        callback.call(count.plans(), count.job(), count.state().key())))
+                .callback(callback -> stored.last().ifPresent(figures -> figures.counts().forEach(count ->
+                        callback.call(count.plans(), count.job(), count.state().key()))))
                 .register(registry);
         GaugeWithCallback.builder().name("ballast_plan_awaiting_approval_seconds")
                 .help("Age of the oldest plan of each job waiting for approval (recommended)")
                 .labelNames("job_name")
-                .callback(callback -> oldestRecommended(store).forEach((job, since) ->
-                        callback.call(seconds(Duration.between(since, store.clock().instant())), job)))
+                // The age goes on from the last read while the store is down: no plan is approved meanwhile.
+                .callback(callback -> stored.last().ifPresent(figures -> figures.oldestRecommended().forEach(
+                        (job, since) -> callback.call(seconds(Duration.between(since, store.clock().instant())), job))))
                 .register(registry);
         GaugeWithCallback.builder().name("ballast_host_over_limit_ratio")
                 .help("How far each active host is over the limits of each job that watches for overload, as a"
@@ -233,14 +240,6 @@ public final class ServiceMetrics {
         watchedLimits.put(job, limits);
     }
 
-    private static Map<String, Instant> oldestRecommended(PlanStore store) {
-        Map<String, Instant> oldest = new LinkedHashMap<>();
-        for (StoredPlan plan : store.list(Optional.of(PlanState.RECOMMENDED))) {
-            oldest.merge(plan.job(), plan.createdAt(), (a, b) -> a.isBefore(b) ? a : b);
-        }
-        return oldest;
-    }
-
     /** A listener for one run of a plan of {@code job}: counts its migrations and times it. */
     public RunListener run(String job) {
         return new RunListener() {
@@ -288,8 +287,12 @@ public final class ServiceMetrics {
         return writer.getContentType();
     }
 
-    /** Writes every metric, scraped now, in Prometheus's text format. */
+    /**
+     * Writes every metric, scraped now, in Prometheus's text format; while the store is down,
+     * with the figures last read from it and {@code ballast_store_up 0}.
+     */
     public void write(OutputStream out) throws IOException {
+        stored.refresh();
         writer.write(out, registry.scrape());
     }
 }

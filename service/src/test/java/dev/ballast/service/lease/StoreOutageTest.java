@@ -37,12 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PostgreSQL stops while one of two services runs a plan (its own server, halted as a crash
  * would): the step under way finishes, no further migration starts on either service, both say
- * why (log, {@code /api/v1/health}), and when the server is back one of them takes the lease,
- * reconciles the run and carries the plan to its end. Lease time is the injected clock's.
+ * why (log, {@code /api/v1/health}, {@code ballast_store_up 0} in {@code /metrics}, which goes on
+ * answering with the plans' last known figures), and when the server is back one of them takes
+ * the lease, reconciles the run and carries the plan to its end. Lease time is the injected clock's.
  */
 class StoreOutageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RUNNING_PLANS = "ballast_plans{job_name=\"nightly\",state=\"running\"}";
     private static PostgresServer server;
 
     @TempDir
@@ -79,11 +81,25 @@ class StoreOutageTest {
         two.close();
     }
 
-    private JsonNode health(ApiServer api) throws Exception {
+    private HttpResponse<String> get(ApiServer api, String path) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port()
-                + "/api/v1/health")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).isEqualTo(200);
-        return JSON.readTree(answer.body()).get("runLease");
+                + path)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return answer;
+    }
+
+    private JsonNode health(ApiServer api) throws Exception {
+        return JSON.readTree(get(api, "/api/v1/health").body()).get("runLease");
+    }
+
+    /** {@code GET /metrics}, as Prometheus scrapes it: each sample's value by its name and labels as written. */
+    private Map<String, Double> metrics(ApiServer api) throws Exception {
+        Map<String, Double> samples = new HashMap<>();
+        get(api, "/metrics").body().lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        });
+        return samples;
     }
 
     @Test
@@ -97,6 +113,9 @@ class StoreOutageTest {
         two.a.approve(plan.id(), "looks good");
         assertThat(two.gateA.awaitReached(Duration.ofSeconds(60))).as("a's run reached its first step").isTrue();
         two.awaitMigrating(first.vm());
+        Map<String, Double> beforeOutage = metrics(apiA);
+        assertThat(beforeOutage).containsEntry("ballast_store_up", 1.0)
+                .containsEntry(RUNNING_PLANS, 1.0);
 
         server.halt();
         two.gateA.release();
@@ -119,6 +138,13 @@ class StoreOutageTest {
         assertThat(health(apiB).get("why").asText()).contains("the store cannot be reached");
         assertThat(placement()).as("no migration started while the store was down").isEqualTo(placedDuringOutage);
         assertThat(steps.migrations()).allSatisfy(m -> assertThat(two.cluster.migrating(m.vm())).isFalse());
+        // Prometheus still scrapes both: the store is down, the figures read from it are the last known.
+        long scrapeStarted = System.nanoTime();
+        Map<String, Double> duringOutage = metrics(apiA);
+        Duration scrapeTook = Duration.ofNanos(System.nanoTime() - scrapeStarted);
+        assertThat(duringOutage).containsEntry("ballast_store_up", 0.0).containsEntry(RUNNING_PLANS, 1.0)
+                .containsEntry("ballast_run_lease_held", 0.0);
+        assertThat(metrics(apiB)).containsEntry("ballast_store_up", 0.0);
 
         server.resume();
         Instant back = two.clock.instant();
@@ -141,9 +167,13 @@ class StoreOutageTest {
         assertThat(two.stepsRepeated(plan.id())).as("steps done twice").isZero();
         steps.placement().hostOfVm().forEach((vm, host) -> assertThat(two.cluster.hostOf(vm)).as(vm).contains(host));
         assertThat(health(apiB).get("held").asBoolean()).isTrue();
+        Map<String, Double> afterOutage = metrics(apiA);
+        assertThat(afterOutage).containsEntry("ballast_store_up", 1.0)
+                .containsEntry("ballast_plans{job_name=\"nightly\",state=\"succeeded\"}", 1.0)
+                .doesNotContainKey(RUNNING_PLANS);
         System.out.printf("store outage: no migration started while PostgreSQL was down; after it came back, b held"
-                + " the lease %s later (injected clock); steps repeated: %d%n", toResume,
-                two.stepsRepeated(plan.id()));
+                + " the lease %s later (injected clock); steps repeated: %d; /metrics answered during the outage"
+                + " in %d ms%n", toResume, two.stepsRepeated(plan.id()), scrapeTook.toMillis());
     }
 
     private Map<String, String> placement() {

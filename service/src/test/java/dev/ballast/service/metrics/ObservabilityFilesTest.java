@@ -54,7 +54,7 @@ class ObservabilityFilesTest {
         Tool check = promtool("check", "rules", RULES.toString());
 
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output()).contains("SUCCESS: 8 rules found");
+        assertThat(check.output()).contains("SUCCESS: 9 rules found");
     }
 
     @Test

@@ -21,10 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -47,24 +46,13 @@ class WebPageInBrowserTest {
             Job.onDemand("weekend", "consolidate", Mode.RECOMMEND));
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static HeadlessBrowser browser;
+    @RegisterExtension
+    static final HeadlessBrowser browser = HeadlessBrowser.forEachClass();
 
     @TempDir
     Path dataDir;
     private SimulatedService simulated;
     private ApiServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = HeadlessBrowser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @AfterEach
     void stop() {
