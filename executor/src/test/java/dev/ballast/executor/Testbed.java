@@ -129,12 +129,12 @@ public final class Testbed {
 
     /**
      * Waits until the VM printed at least {@code lines} more counters on the host, and checks that
-     * they only grow (a restart of the guest would begin again at 1); fails after 20 s, saying the
-     * VM does not run there.
+     * they only grow (a restart of the guest would begin again at 1); fails after 60 s, saying the
+     * VM does not run there (a guest prints a line a second, slower on a loaded machine: TCG).
      */
     public static List<Long> awaitGrowth(String host, String vm, int lines) throws IOException, InterruptedException {
         int before = counters(host, vm).size();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             List<Long> counters = counters(host, vm);
             if (counters.size() >= before + lines) {
@@ -148,7 +148,7 @@ public final class Testbed {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError(vm + "'s serial log on " + host + " did not grow by " + lines + " lines in 20s: "
+        throw new AssertionError(vm + "'s serial log on " + host + " did not grow by " + lines + " lines in 60s: "
                 + "it does not run there");
     }
 
