@@ -98,7 +98,7 @@ final class StreamedVm {
         badName = false;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             int field = indexOf(parser.currentName(), VmReader.FIELDS);
-            if (field < 0 || fields.kind[field] != ABSENT) {
+            if (field < 0 || fields.kind(field) != ABSENT) {
                 handedOver = part().fromName(parser);
                 return false;
             }
@@ -148,7 +148,7 @@ final class StreamedVm {
         }
         System.arraycopy(parser.getTextCharacters(), parser.getTextOffset(), name, 0, length);
         nameLength = length;
-        fields.kind[NAME] = TEXT;
+        fields.set(NAME, TEXT);
         fields.text[NAME] = null;
         return true;
     }
@@ -161,7 +161,7 @@ final class StreamedVm {
     private boolean demand(JsonParser parser) throws IOException {
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             int field = indexOf(parser.currentName(), DEMAND_FIELDS);
-            if (field < 0 || demand.kind[field] != ABSENT) {
+            if (field < 0 || demand.kind(field) != ABSENT) {
                 handOverWith(DEMAND, demandPart().fromName(parser), parser);
                 return true;
             }
@@ -175,7 +175,7 @@ final class StreamedVm {
                 return true;
             }
         }
-        fields.kind[DEMAND] = READ;
+        fields.set(DEMAND, READ);
         return true;
     }
 
@@ -189,7 +189,7 @@ final class StreamedVm {
             }
             bridges.add(attachment(parser));
         }
-        fields.kind[BRIDGES] = READ;
+        fields.set(BRIDGES, READ);
         return true;
     }
 
@@ -235,9 +235,9 @@ final class StreamedVm {
 
     /** Hands the VM on when the {@link VmReader} would find nothing wrong with it; false to hand it over. */
     private boolean accepted(int index, VmsRead into) {
-        if (fields.kind[NAME] != TEXT || !NameRule.isName(name, nameLength)
-                || fields.kind[MEMORY] != INT && fields.kind[MEMORY] != LONG
-                || fields.kind[VCPUS] != INT && fields.kind[VCPUS] != LONG || fields.kind[DEMAND] != READ
+        if (fields.kind(NAME) != TEXT || !NameRule.isName(name, nameLength)
+                || fields.kind(MEMORY) != INT && fields.kind(MEMORY) != LONG
+                || fields.kind(VCPUS) != INT && fields.kind(VCPUS) != LONG || fields.kind(DEMAND) != READ
                 || !VmReader.MEMORY_MIB.accepts(fields.whole[MEMORY]) || !VmReader.VCPUS.accepts(fields.whole[VCPUS])
                 || !demand.isNumber(0) || !VmReader.CPU.accepts(demand.decimal(0))
                 || demand.isGiven(1) && (!demand.isNumber(1) || !VmReader.NETWORK.accepts(demand.decimal(1)))
@@ -245,13 +245,13 @@ final class StreamedVm {
                         || !VmReader.DIRTY_RATE.accepts(fields.decimal(DIRTY_RATE)))
                 || !fields.isAbsentOr(HOST, TEXT) || !fields.isAbsentOr(STORAGE, TEXT)
                 || !fields.isAbsentOr(LAST_MIGRATED, TEXT)
-                || fields.isGiven(PINNED) && fields.kind[PINNED] != TRUE && fields.kind[PINNED] != FALSE
-                || fields.isGiven(BRIDGES) && fields.kind[BRIDGES] != READ) {
+                || fields.isGiven(PINNED) && fields.kind(PINNED) != TRUE && fields.kind(PINNED) != FALSE
+                || fields.isGiven(BRIDGES) && fields.kind(BRIDGES) != READ) {
             return false;
         }
         String host = fields.isGiven(HOST) ? fields.text[HOST] : null;
         String storage = fields.isGiven(STORAGE) ? fields.text[STORAGE] : null;
-        boolean pinned = fields.kind[PINNED] == TRUE;
+        boolean pinned = fields.kind(PINNED) == TRUE;
         // The host, storage and bridges were checked as they were read (attachment, host).
         if (badName || pinned && host == null) {
             return false;
@@ -286,9 +286,9 @@ final class StreamedVm {
         for (int i = 0; i < given; i++) {
             int field = order[i];
             JsonNode value = switch (field) {
-                case DEMAND -> fields.kind[DEMAND] == READ ? demandPart().done() : fields.node(field);
-                case BRIDGES -> fields.kind[BRIDGES] == READ ? bridgeNodes() : fields.node(field);
-                case NAME -> fields.kind[NAME] == TEXT ? NODES.textNode(new String(name, 0, nameLength))
+                case DEMAND -> fields.kind(DEMAND) == READ ? demandPart().done() : fields.node(field);
+                case BRIDGES -> fields.kind(BRIDGES) == READ ? bridgeNodes() : fields.node(field);
+                case NAME -> fields.kind(NAME) == TEXT ? NODES.textNode(new String(name, 0, nameLength))
                         : fields.node(field);
                 default -> fields.node(field);
             };
@@ -312,6 +312,12 @@ final class StreamedVm {
     }
 
     private static int indexOf(String name, String[] known) {
+        // The parser interns field names, as Java does literals: the same instance, nearly always.
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] == name) {
+                return i;
+            }
+        }
         for (int i = 0; i < known.length; i++) {
             if (known[i].equals(name)) {
                 return i;
@@ -323,27 +329,36 @@ final class StreamedVm {
     /** The scalar values of an object's fields, by field, as read. */
     private static final class Slots {
 
-        final byte[] kind;
+        /** A bit for each field read into its slot: the others are absent, whatever the slot holds. */
+        private int given;
+        private final byte[] kinds;
         final String[] text;
         final long[] whole;
         final double[] decimal;
 
         Slots(int size) {
-            kind = new byte[size];
+            kinds = new byte[size];
             text = new String[size];
             whole = new long[size];
             decimal = new double[size];
         }
 
         void clear() {
-            for (int i = 0; i < kind.length; i++) {
-                kind[i] = ABSENT; // a loop: Arrays.fill was a call of its own for each VM
-            }
+            given = 0;
+        }
+
+        byte kind(int field) {
+            return (given >>> field & 1) == 0 ? ABSENT : kinds[field];
+        }
+
+        void set(int field, byte kind) {
+            kinds[field] = kind;
+            given |= 1 << field;
         }
 
         /** Keeps a string value. */
         boolean text(int field, String value) {
-            kind[field] = TEXT;
+            set(field, TEXT);
             text[field] = value;
             return true;
         }
@@ -352,7 +367,7 @@ final class StreamedVm {
         boolean scalar(int field, JsonParser parser, JsonToken token) throws IOException {
             switch (token) {
                 case VALUE_STRING -> {
-                    kind[field] = TEXT;
+                    set(field, TEXT);
                     text[field] = parser.getText();
                 }
                 case VALUE_NUMBER_INT -> {
@@ -360,16 +375,16 @@ final class StreamedVm {
                     if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
                         return false;
                     }
-                    kind[field] = type == JsonParser.NumberType.INT ? INT : LONG;
+                    set(field, type == JsonParser.NumberType.INT ? INT : LONG);
                     whole[field] = parser.getLongValue();
                 }
                 case VALUE_NUMBER_FLOAT -> {
-                    kind[field] = DECIMAL;
+                    set(field, DECIMAL);
                     decimal[field] = Decimals.of(parser);
                 }
-                case VALUE_TRUE -> kind[field] = TRUE;
-                case VALUE_FALSE -> kind[field] = FALSE;
-                case VALUE_NULL -> kind[field] = NULL;
+                case VALUE_TRUE -> set(field, TRUE);
+                case VALUE_FALSE -> set(field, FALSE);
+                case VALUE_NULL -> set(field, NULL);
                 default -> {
                     return false;
                 }
@@ -379,25 +394,25 @@ final class StreamedVm {
 
         /** Given with a value other than null, as {@link NodeReader} counts it. */
         boolean isGiven(int field) {
-            return kind[field] != ABSENT && kind[field] != NULL;
+            return kind(field) != ABSENT && kind(field) != NULL;
         }
 
         boolean isAbsentOr(int field, byte expected) {
-            return !isGiven(field) || kind[field] == expected;
+            return !isGiven(field) || kind(field) == expected;
         }
 
         boolean isNumber(int field) {
-            return kind[field] == INT || kind[field] == LONG || kind[field] == DECIMAL;
+            return kind(field) == INT || kind(field) == LONG || kind(field) == DECIMAL;
         }
 
         /** A number as the tree's node gives it as a double. */
         double decimal(int field) {
-            return kind[field] == DECIMAL ? decimal[field] : (double) whole[field];
+            return kind(field) == DECIMAL ? decimal[field] : (double) whole[field];
         }
 
         /** The node {@link StreamedValue#read} makes of the value. */
         JsonNode node(int field) {
-            return switch (kind[field]) {
+            return switch (kind(field)) {
                 case NULL -> NODES.nullNode();
                 case TEXT -> NODES.textNode(text[field]);
                 case INT -> NODES.numberNode((int) whole[field]);
