@@ -33,6 +33,8 @@ final class VmReader {
     // million VMs was a third of the heap they took.
     private final Map<String, String> storageIds = new HashMap<>();
     private final Map<List<String>, Set<String>> bridgeSets = new HashMap<>();
+    private List<String> lastBridges;
+    private Set<String> lastBridgeSet;
 
     /**
      * @param hostNames  every host name given, valid host or not, so a reference to a broken
@@ -87,14 +89,32 @@ final class VmReader {
                 lastMigratedAt);
     }
 
-    // The list may be a reader's scratch list: the map keeps a copy.
+    // The list may be a reader's scratch list: the map keeps a copy. Most VMs name the same
+    // bridges as the VM before, as the same instances (SharedTexts): those skip the map.
     private Set<String> bridgeSet(List<String> bridges) {
+        if (lastBridges != null && sameInstances(lastBridges, bridges)) {
+            return lastBridgeSet;
+        }
         Set<String> set = bridgeSets.get(bridges);
         if (set == null) {
             set = Set.copyOf(bridges);
             bridgeSets.put(List.copyOf(bridges), set);
         }
+        lastBridges = List.copyOf(bridges);
+        lastBridgeSet = set;
         return set;
+    }
+
+    private static boolean sameInstances(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -2,7 +2,11 @@ package dev.ballast.formats;
 
 import dev.ballast.model.Resources;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,9 +29,17 @@ final class VmsChecked extends VmsRead {
     private long[][] memoryMiB = new long[16][];
     private double[][] cpu = new double[16][];
     private double[][] networkMbps = new double[16][];
-    // Shared instances (VmReader makes them so): a handful of each for millions of VMs.
-    private String[][] storage = new String[16][];
-    private Object[][] bridges = new Object[16][];
+    // The storage and bridges of each VM, as the place of the pair in a list: a handful of
+    // pairs for millions of VMs, and no reference stored per VM for the collector to track.
+    private int[][] attachments = new int[16][];
+    private final List<String> storage = new ArrayList<>();
+    private final List<Set<String>> bridges = new ArrayList<>();
+    private final List<Object> keys = new ArrayList<>();
+    private final Map<Object, Integer> places = new HashMap<>();
+    // The pair of the VM kept last (shared instances, so compared as such), and its place.
+    private String lastStorage;
+    private Set<String> lastBridges;
+    private int lastPlace = -1;
 
     VmsChecked() {
         super(new PackedNames());
@@ -44,9 +56,26 @@ final class VmsChecked extends VmsRead {
         this.memoryMiB[block][at] = memoryMiB;
         this.cpu[block][at] = cpu;
         this.networkMbps[block][at] = networkMbps;
-        this.storage[block][at] = storage;
-        this.bridges[block][at] = bridges;
+        this.attachments[block][at] = placeOf(storage, bridges);
         count++;
+    }
+
+    private int placeOf(String storage, Set<String> bridges) {
+        if (lastPlace < 0 || storage != lastStorage || bridges != lastBridges) {
+            Object key = Fit.attachments(storage, bridges);
+            Integer place = places.get(key);
+            if (place == null) {
+                place = keys.size();
+                places.put(key, place);
+                keys.add(key);
+                this.storage.add(storage);
+                this.bridges.add(bridges);
+            }
+            lastStorage = storage;
+            lastBridges = bridges;
+            lastPlace = place;
+        }
+        return lastPlace;
     }
 
     private void addBlock(int block) {
@@ -55,24 +84,17 @@ final class VmsChecked extends VmsRead {
             memoryMiB = Arrays.copyOf(memoryMiB, size);
             cpu = Arrays.copyOf(cpu, size);
             networkMbps = Arrays.copyOf(networkMbps, size);
-            storage = Arrays.copyOf(storage, size);
-            bridges = Arrays.copyOf(bridges, size);
+            attachments = Arrays.copyOf(attachments, size);
         }
         memoryMiB[block] = new long[BLOCK];
         cpu[block] = new double[BLOCK];
         networkMbps[block] = new double[BLOCK];
-        storage[block] = new String[BLOCK];
-        bridges[block] = new Object[BLOCK];
+        attachments[block] = new int[BLOCK];
     }
 
     @Override
     Fit.Needs needs() {
         return new Fit.Needs() {
-            // VMs of the same storage and bridges come in runs: the key of the last is given again.
-            private String lastStorage;
-            private Object lastBridges;
-            private Object lastKey;
-
             @Override
             public int size() {
                 return count;
@@ -80,20 +102,14 @@ final class VmsChecked extends VmsRead {
 
             @Override
             public Fit.Need need(int index) {
-                String id = storageOf(index);
-                return new Fit.Need(usage(index), id == null ? Set.of() : Set.of(id), bridgesOf(index));
+                int place = placeAt(index);
+                String id = storage.get(place);
+                return new Fit.Need(usage(index), id == null ? Set.of() : Set.of(id), bridges.get(place));
             }
 
             @Override
             public Object attachments(int index) {
-                String id = storageOf(index);
-                Object set = bridges[index >>> SHIFT][index & MASK];
-                if (lastKey == null || id != lastStorage || set != lastBridges) {
-                    lastStorage = id;
-                    lastBridges = set;
-                    lastKey = Fit.attachments(lastStorage, bridgesOf(index));
-                }
-                return lastKey;
+                return keys.get(placeAt(index));
             }
 
             @Override
@@ -112,12 +128,7 @@ final class VmsChecked extends VmsRead {
         };
     }
 
-    private String storageOf(int index) {
-        return storage[index >>> SHIFT][index & MASK];
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> bridgesOf(int index) {
-        return (Set<String>) bridges[index >>> SHIFT][index & MASK];
+    private int placeAt(int index) {
+        return attachments[index >>> SHIFT][index & MASK];
     }
 }
