@@ -194,17 +194,10 @@ public final class ServiceConfigReader {
     }
 
     private static Entry<Job> job(NodeReader job, Path directory) {
-        job.allowOnly("name", "policy", "schedule", "mode", "window", "trigger", "cooldown");
+        job.allowOnly("name", "policy", "schedule", "mode", "window", "trigger", "cooldown", "limitsOf");
         String name = job.name("name", true);
-        String policy = job.requiredText("policy");
-        if (policy != null && policy.isBlank()) {
-            job.report("policy", "must name a built-in policy (balance, consolidate, relieve) or a policy file");
-            policy = null;
-        } else if (policy != null && (policy.contains("/") || policy.contains("."))) {
-            // A policy file, not a built-in name: relative to the Service file, as every path in it.
-            Path file = path(job, "policy", true, directory);
-            policy = file == null ? null : file.toString();
-        }
+        String policy = policy(job, "policy", true, directory);
+        String limitsOf = limitsOf(job, policy, directory);
         String schedule = cron(job);
         Mode mode = job.choice("mode", Mode.values(), Mode::key, Mode.RECOMMEND, false);
         LocalTime until = until(job.object("window", false));
@@ -213,10 +206,43 @@ public final class ServiceConfigReader {
         boolean triggerBroken = job.has("trigger") && overload == null;
         boolean windowBroken = job.has("window") && until == null;
         if (name == null || policy == null || (job.has("schedule") && schedule == null) || mode == null
-                || windowBroken || triggerBroken || cooldown == null) {
+                || windowBroken || triggerBroken || cooldown == null || (job.has("limitsOf") && limitsOf == null)) {
             return job.entry(name, null);
         }
-        return job.entry(name, new Job(name, policy, schedule, mode, until, overload, cooldown));
+        return job.entry(name, new Job(name, policy, schedule, mode, until, overload, cooldown, limitsOf));
+    }
+
+    /** A built-in policy's name, or a policy file relative to the Service file, as every path in it. */
+    private static String policy(NodeReader job, String field, boolean required, Path directory) {
+        String policy = required ? job.requiredText(field) : job.text(field);
+        if (policy != null && policy.isBlank()) {
+            job.report(field, "must name a built-in policy (balance, consolidate, relieve) or a policy file");
+            return null;
+        }
+        if (policy != null && (policy.contains("/") || policy.contains("."))) {
+            Path file = path(job, field, required, directory);
+            return file == null ? null : file.toString();
+        }
+        return policy;
+    }
+
+    /** The policy whose limits a wake job keeps; only a wake job reads it, and it names no wake plan. */
+    private static String limitsOf(NodeReader job, String policy, Path directory) {
+        String limitsOf = policy(job, "limitsOf", false, directory);
+        if (limitsOf == null) {
+            return null;
+        }
+        if (Job.wakes(limitsOf)) {
+            job.report("limitsOf", "must name a built-in policy (balance, consolidate, relieve) or a policy file,"
+                    + " not a wake plan");
+            return null;
+        }
+        if (policy != null && !Job.wakes(policy)) {
+            job.report("limitsOf", "read by wake jobs only (policy: " + Job.WAKE + " or " + Job.WAKE_ALL
+                    + "); this job plans with its policy's limits");
+            return null;
+        }
+        return limitsOf;
     }
 
     /**

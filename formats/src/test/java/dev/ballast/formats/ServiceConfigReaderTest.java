@@ -91,6 +91,23 @@ class ServiceConfigReaderTest {
     }
 
     @Test
+    void aWakeJobMayNameThePolicyWhoseLimitsItKeeps() throws InputException {
+        ServiceConfig config = ServiceConfigReader.parse("""
+                apiVersion: ballast/v1
+                kind: Service
+                cluster: cluster.yaml
+                dataDir: data
+                jobs:
+                  - {name: morning, policy: wake, limitsOf: policies/watch.yaml}
+                  - {name: all-up, policy: wake-all, limitsOf: balance}
+                  - {name: plain, policy: wake}
+                """, "service.yaml", DIR);
+
+        assertThat(config.jobs()).extracting(Job::limitsOf).containsExactly(
+                DIR.resolve("policies/watch.yaml").toString(), "balance", null);
+    }
+
+    @Test
     void anIpv6AddressIsWrittenInBrackets() throws InputException {
         ServiceConfig config = ServiceConfigReader.parse("""
                 apiVersion: ballast/v1
@@ -120,7 +137,7 @@ class ServiceConfigReaderTest {
                 "cluster: required",
                 "collect.interval: must be more than 0, e.g. 30s",
                 "jobs[0].mode: unknown value \"sometimes\" (allowed: recommend, auto)",
-                "jobs[1].colour: unknown field (known: name, policy, schedule, mode, window, trigger, cooldown)",
+                "jobs[1].colour: unknown field (known: name, policy, schedule, mode, window, trigger, cooldown, limitsOf)",
                 "jobs[1].cooldown: expected a duration such as 500ms, 30s, 30m, 6h or 1d (0 for none), got \"soon\"");
     }
 

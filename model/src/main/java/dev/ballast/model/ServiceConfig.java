@@ -116,20 +116,41 @@ public record ServiceConfig(Path cluster, Path dataDir, Store store, Http http, 
     /**
      * One job: collect, plan with a policy, and keep the plan for approval or run it.
      *
-     * @param policy   a built-in policy's name or a policy file
+     * @param policy   a built-in policy's name, a policy file, or a wake plan ({@link #WAKE}, {@link #WAKE_ALL})
      * @param schedule a Quartz cron expression, or null when the job runs only on demand or on its trigger
      * @param until    null: no window; else a plan not finished by then stops between steps
      * @param overload null: no overload trigger
      * @param cooldown no second run of this job within it; zero for none
+     * @param limitsOf for a wake job only: the built-in policy or policy file whose limits the hosts
+     *                 left on must hold the load within; null for the built-in {@code relieve}
      */
     public record Job(String name, String policy, String schedule, Mode mode, LocalTime until, Overload overload,
-            Duration cooldown) {
+            Duration cooldown, String limitsOf) {
+
+        /** The policy of a job that wakes standby hosts for the load forecast. */
+        public static final String WAKE = "wake";
+        /** The policy of a job that wakes every standby host. */
+        public static final String WAKE_ALL = "wake-all";
 
         public Job {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(policy, "policy");
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(cooldown, "cooldown");
+            if (limitsOf != null && !wakes(policy)) {
+                throw new IllegalArgumentException("limitsOf is read by wake jobs only, not by policy " + policy);
+            }
+        }
+
+        /** A job that is not a wake job, or one under the built-in {@code relieve} limits. */
+        public Job(String name, String policy, String schedule, Mode mode, LocalTime until, Overload overload,
+                Duration cooldown) {
+            this(name, policy, schedule, mode, until, overload, cooldown, null);
+        }
+
+        /** True when a job's {@code policy} names a wake plan rather than a policy. */
+        public static boolean wakes(String policy) {
+            return WAKE.equals(policy) || WAKE_ALL.equals(policy);
         }
 
         /** A job run only on demand, with no window and no cooldown. */

@@ -234,18 +234,8 @@ public final class Planner {
         if (!sequence.dropped().isEmpty()) {
             sequence = retargetAround(snapshot, policy, goal, sequence, budget);
         }
-        Optional<String> tooSmall = mustMove(snapshot, policy) ? Optional.empty()
-                : objective.tooSmall(sequence.reached());
-        if (tooSmall.isPresent()) {
-            log.info("policy {}: plan emptied: {}", policy.name(), tooSmall.get());
-            sequence = new Sequence(List.of(), dropAll(sequence.steps(), tooSmall.get()),
-                    snapshot.currentPlacement());
-        } else if (!target.unpaid().isEmpty()) {
-            List<DroppedMove> dropped = new ArrayList<>(target.unpaid());
-            dropped.addAll(sequence.dropped());
-            sequence = new Sequence(sequence.steps(), dropped, sequence.reached());
-        }
-        MigrationPlan plan = planOf(asGiven, snapshot, policy, goal, objective, sequence, shortfall, woken);
+        MigrationPlan plan = planOf(asGiven, snapshot, policy, goal, objective, sequence, target.unpaid(),
+                mustMove(snapshot, policy), shortfall, woken);
         Optional<PlanCheck.Problem> problem = PlanCheck.firstProblem(asGiven, policy, plan, clock.instant());
         if (problem.isPresent()) {
             List<String> reasons = new ArrayList<>(List.of("no safe order of migrations: " + problem.get()));
@@ -442,17 +432,33 @@ public final class Planner {
 
     /**
      * The plan on {@code asGiven}, searched on {@code snapshot}, which counts the {@code woken}
-     * standby hosts as on: each of them the placement uses is switched on first.
+     * standby hosts as on: each of them the placement uses is switched on first. Unless the
+     * cluster {@code mustMove}, a plan that gains less than the policy's minimum, counted once the
+     * power rules have chosen which emptied hosts go off, is emptied; otherwise the moves in
+     * {@code unpaid}, undone, are listed as dropped.
      */
     private MigrationPlan planOf(ClusterSnapshot asGiven, ClusterSnapshot snapshot, Policy policy, Goal goal,
-            Objective objective, Sequence sequence, List<Unresolved> shortfall, List<String> woken) {
+            Objective objective, Sequence sequence, List<DroppedMove> unpaid, boolean mustMove,
+            List<Unresolved> shortfall, List<String> woken) {
+        // Each host the goal advises switching off, and the power rules allow, is switched off as
+        // soon as its last VM has left.
+        PowerOffChoice.Choice power = powerOffs(snapshot, policy, objective, sequence.reached());
+        Optional<String> tooSmall = mustMove ? Optional.empty()
+                : objective.tooSmall(sequence.reached(), power.off());
+        if (tooSmall.isPresent()) {
+            log.info("policy {}: plan emptied: {}", policy.name(), tooSmall.get());
+            sequence = new Sequence(List.of(), dropAll(sequence.steps(), tooSmall.get()),
+                    snapshot.currentPlacement());
+            // Hosts empty already may still go off: that costs no migration.
+            power = powerOffs(snapshot, policy, objective, sequence.reached());
+        } else if (!unpaid.isEmpty()) {
+            List<DroppedMove> dropped = new ArrayList<>(unpaid);
+            dropped.addAll(sequence.dropped());
+            sequence = new Sequence(sequence.steps(), dropped, sequence.reached());
+        }
         Placement placement = sequence.reached();
         Set<String> used = placement.usedHosts();
         List<Step> powerOns = woken.stream().filter(used::contains).map(h -> (Step) new PowerOn(h)).toList();
-        // Each host the goal advises switching off, and the power rules allow, is switched off as
-        // soon as its last VM has left.
-        PowerOffChoice.Choice power = PowerOffChoice.of(snapshot, policy, placement,
-                objective.hostsToSwitchOff(placement), clock.instant());
         power.keptOn().forEach((host, why) ->
                 log.info("policy {}: {} is left on, empty: {}", policy.name(), host, why));
         List<Step> steps = new ArrayList<>(powerOns);
@@ -465,6 +471,12 @@ public final class Planner {
                 PlanSummary.of(asGiven, placement, steps, sequence.dropped())
                         .withEfficacy(withKeptOn(objective.efficacy(placement), asGiven, power))
                         .withUnresolved(unresolved(snapshot, policy, placement, shortfall, objective.unresolved(placement))));
+    }
+
+    /** Which of the hosts the goal leaves empty in {@code placement} the power rules let the plan switch off. */
+    private PowerOffChoice.Choice powerOffs(ClusterSnapshot snapshot, Policy policy, Objective objective,
+            Placement placement) {
+        return PowerOffChoice.of(snapshot, policy, placement, objective.hostsToSwitchOff(placement), clock.instant());
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.ballast.model.Policy;
 import dev.ballast.model.PowerLimits;
 import dev.ballast.model.PowerLimits.Reserve;
 import dev.ballast.rules.PlanCheck;
+import dev.ballast.scheduler.goals.consolidate.ConsolidateSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,10 @@ class PowerLimitsPlanTest {
     }
 
     private MigrationPlan plan(ClusterSnapshot snapshot, PowerLimits power) throws Exception {
-        Policy policy = Clusters.consolidate().withPower(power);
+        return plan(snapshot, Clusters.consolidate().withPower(power));
+    }
+
+    private MigrationPlan plan(ClusterSnapshot snapshot, Policy policy) throws Exception {
         MigrationPlan plan = planner.plan(snapshot, policy);
         assertThat(PlanCheck.firstProblem(snapshot, policy, plan, NOON)).isEmpty();
         return plan;
@@ -75,5 +79,45 @@ class PowerLimitsPlanTest {
                 snapshot.vms(), snapshot.groups());
         MigrationPlan plan = plan(snapshot, PowerLimits.NONE.withPowerCooldown(Duration.ofHours(1)));
         assertThat(plan.hostsToPowerOff()).doesNotContain("b").hasSizeBetween(2, 3);
+    }
+
+    /** Consolidation under a cap of one power-off per plan that asks each plan to switch off {@code watts}. */
+    private static Policy oneOffPerPlanAsking(double watts) {
+        return Clusters.consolidate().withPower(PowerLimits.NONE.withMaxPowerOffsPerRun(1))
+                .withSettings(ConsolidateSettings.DEFAULTS.withMinImprovementWatts(watts));
+    }
+
+    @Test
+    void aPlanWhoseEmptiedHostsThePowerRulesKeepOnIsEmptiedBelowTheMinimum() throws Exception {
+        // The plan empties three hosts of 150 W (450 W), the cap lets one go off (150 W): under 300 W.
+        MigrationPlan plan = plan(fourQuietHosts(), oneOffPerPlanAsking(300));
+        assertThat(plan.migrations()).isEmpty();
+        assertThat(plan.hostsToPowerOff()).isEmpty();
+        assertThat(plan.summary().dropped()).hasSize(3).allSatisfy(d -> assertThat(d.reason()).isEqualTo(
+                "the plan switches off 150 W of the 450 W it empties (the power rules keep the rest on),"
+                        + " under the policy's minImprovement of 300 W"));
+    }
+
+    @Test
+    void aPlanThatSwitchesOffTheMinimumIsKept() throws Exception {
+        // The one host the cap lets go off gives the 150 W asked; the hosts emptied beyond stay on.
+        MigrationPlan plan = plan(fourQuietHosts(), oneOffPerPlanAsking(150));
+        assertThat(plan.migrations()).hasSize(3);
+        assertThat(plan.hostsToPowerOff()).hasSize(1);
+        assertThat(plan.summary().efficacy()).anySatisfy(f -> {
+            assertThat(f.name()).isEqualTo(Planner.KEPT_ON);
+            assertThat(f.value()).isEqualTo(300.0);
+        });
+    }
+
+    @Test
+    void aPolicyThatSwitchesNoHostOffCountsTheWattsItEmpties() throws Exception {
+        // maxPowerOffsPerRun: 0 empties hosts and keeps them on: the 450 W emptied meet the 300 W asked.
+        Policy policy = Clusters.consolidate().withPower(PowerLimits.NONE.withMaxPowerOffsPerRun(0))
+                .withSettings(ConsolidateSettings.DEFAULTS.withMinImprovementWatts(300));
+        MigrationPlan plan = plan(fourQuietHosts(), policy);
+        assertThat(plan.migrations()).hasSize(3);
+        assertThat(plan.hostsToPowerOff()).isEmpty();
+        assertThat(plan.placement().usedHosts()).hasSize(1);
     }
 }

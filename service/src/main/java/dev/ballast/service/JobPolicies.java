@@ -2,24 +2,29 @@ package dev.ballast.service;
 
 import dev.ballast.formats.InputException;
 import dev.ballast.model.Policy;
+import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.rules.Policies;
 import dev.ballast.scheduler.goals.Goals;
-import dev.ballast.service.power.WakePlans;
 
 /**
  * The policy a job or a stored plan names: a built-in policy, a policy file, or a wake plan
- * ({@code wake}, {@code wake-all}), whose plans are checked and run under the built-in
- * {@code relieve} policy's limits, renamed.
+ * ({@code wake}, {@code wake-all}), whose plans are made, checked and run under the limits of the
+ * policy the job names in {@code limitsOf} (the one its overload watch relieves with, say), or
+ * of the built-in {@code relieve} policy, renamed.
  */
 public final class JobPolicies {
+
+    /** The policy whose limits a wake job keeps when it names none: the one that acts when hosts run hot. */
+    static final String WAKE_LIMITS = "relieve";
 
     private JobPolicies() {
     }
 
-    public static Policy resolve(String name) throws InputException {
-        if (WakePlans.names(name)) {
-            return Policies.resolve("relieve", Goals.registry()).withName(name);
+    public static Policy resolve(Job job) throws InputException {
+        if (Job.wakes(job.policy())) {
+            String limits = job.limitsOf() == null ? WAKE_LIMITS : job.limitsOf();
+            return Policies.resolve(limits, Goals.registry()).withName(job.policy());
         }
-        return Policies.resolve(name, Goals.registry());
+        return Policies.resolve(job.policy(), Goals.registry());
     }
 }

@@ -357,7 +357,7 @@ public final class Service implements AutoCloseable {
      * plan names when its job is gone or is the service's own.
      */
     private Policy policyOf(StoredPlan plan) throws InputException {
-        return JobPolicies.resolve(jobOf(plan).policy());
+        return JobPolicies.resolve(jobOf(plan));
     }
 
     /** The job that made a stored plan: a configured one, or the evacuation job (its plans wait for approval). */
@@ -370,7 +370,7 @@ public final class Service implements AutoCloseable {
     private Optional<StoredPlan> makePlan(Job job, boolean mayReplan) {
         try {
             ClusterSnapshot snapshot = collect();
-            Policy policy = JobPolicies.resolve(job.policy());
+            Policy policy = JobPolicies.resolve(job);
             MigrationPlan plan = WakePlans.names(job.policy()) ? wakePlan(snapshot, policy)
                     : new Planner(solver, store.clock(), stats -> { }).plan(snapshot, policy);
             String planJson = PlanWriter.toJson(plan);

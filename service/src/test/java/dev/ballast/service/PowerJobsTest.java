@@ -3,16 +3,19 @@ package dev.ballast.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ballast.formats.PlanReader;
+import dev.ballast.formats.SnapshotReader;
 import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.model.Host;
 import dev.ballast.model.HostState;
 import dev.ballast.model.Limits;
 import dev.ballast.model.MigrationPlan;
 import dev.ballast.model.PowerOn;
+import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
 import dev.ballast.service.power.PowerHistory;
+import dev.ballast.service.power.WakeForecast;
 import dev.ballast.service.store.PlanState;
 import dev.ballast.service.store.StoredPlan;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +41,8 @@ class PowerJobsTest {
 
     /** The limits of the built-in relieve policy, under which wake plans are made. */
     private static final Limits RELIEVE = new Limits(0.85, 0.95, 0.8);
+    /** The limits of the test's policy watch.yaml, which the job watch-morning names in limitsOf. */
+    private static final Limits WATCH = new Limits(0.7, 0.7, 0.7);
 
     @TempDir
     Path dataDir;
@@ -60,10 +66,21 @@ class PowerJobsTest {
                 goal: relieve
                 limits: {cpu: 0.5, memory: 0.5, network: 0.5}
                 """);
+        // Stricter than the built-in relieve: the hosts on after a night's packing hold the load
+        // within relieve's limits but not within these (memory 0.7); all of them would.
+        Path watch = Files.writeString(dataDir.resolve("watch.yaml"), """
+                apiVersion: ballast/v1
+                kind: Policy
+                name: watch
+                goal: relieve
+                limits: {cpu: 0.7, memory: 0.7, network: 0.7}
+                """);
         simulated = new SimulatedService(dataDir, List.of(Job.onDemand("night", "consolidate", Mode.AUTO),
                 Job.onDemand("morning", "wake", Mode.AUTO), Job.onDemand("all-up", "wake-all", Mode.RECOMMEND),
                 Job.onDemand("cooling-night", cooling.toString(), Mode.RECOMMEND),
-                Job.onDemand("relieve", cool.toString(), Mode.AUTO)), ZoneOffset.UTC);
+                Job.onDemand("relieve", cool.toString(), Mode.AUTO),
+                new Job("watch-morning", "wake", null, Mode.AUTO, null, null, Duration.ZERO, watch.toString())),
+                ZoneOffset.UTC);
     }
 
     @AfterEach
@@ -148,6 +165,45 @@ class PowerJobsTest {
         StoredPlan morning = run("morning");
 
         assertThat(PlanReader.parse(morning.planJson(), "plan").steps()).isEmpty();
+    }
+
+    @Test
+    void wakeKeepsTheLimitsOfThePolicyItNamesInLimitsOf() throws Exception {
+        night();
+        Resources yesterday = WakeForecast.loadOf(simulated.service.collect());
+        simulated.clock.advance(Duration.ofDays(1));
+        // Within relieve's limits the hosts on hold the load of yesterday: the plain wake job wakes none.
+        assertThat(PlanReader.parse(run("morning").planJson(), "plan").steps()).isEmpty();
+
+        StoredPlan morning = run("watch-morning");
+
+        // Within watch's they do not: the job wakes the fewest hosts that make room within them.
+        assertThat(morning.state()).as(morning.reason()).isEqualTo(PlanState.SUCCEEDED);
+        assertThat(morning.policy()).isEqualTo("wake");
+        ClusterSnapshot before = SnapshotReader.parse(morning.snapshotJson(), "the plan's snapshot");
+        Resources load = max(yesterday, WakeForecast.loadOf(before));
+        List<String> woken = PlanReader.parse(morning.planJson(), "plan").steps().stream()
+                .filter(PowerOn.class::isInstance).map(s -> s.host()).toList();
+        assertThat(woken).isNotEmpty().isSubsetOf(standby(before).stream().map(Host::name).toList());
+        assertThat(holds(roomWithin(before, woken, WATCH), load)).as("the hosts on and those woken hold %s", load)
+                .isTrue();
+        assertThat(holds(roomWithin(before, woken.subList(0, woken.size() - 1), WATCH), load))
+                .as("without the last host woken they would not").isFalse();
+    }
+
+    /** The room of the hosts on (active, fresh) and the {@code woken}, within {@code limits}. */
+    private static Resources roomWithin(ClusterSnapshot snapshot, List<String> woken, Limits limits) {
+        return snapshot.hosts().stream().filter(h -> (h.isActive() && !h.isStale()) || woken.contains(h.name()))
+                .map(h -> h.capacity().scaledBy(limits)).reduce(Resources.ZERO, Resources::plus);
+    }
+
+    private static boolean holds(Resources room, Resources load) {
+        return Arrays.stream(Resource.values()).allMatch(r -> room.get(r) >= load.get(r));
+    }
+
+    private static Resources max(Resources a, Resources b) {
+        return new Resources(Math.max(a.cpu(), b.cpu()), Math.max(a.memoryMiB(), b.memoryMiB()),
+                Math.max(a.networkMbps(), b.networkMbps()));
     }
 
     @Test

@@ -37,8 +37,12 @@ public interface Objective {
     /**
      * Why a plan reaching {@code target} is not worth its migrations, in the policy's
      * {@code minImprovement} terms; empty when it gains enough.
+     *
+     * @param switchedOff the hosts the plan switches off: those of {@link #hostsToSwitchOff} the
+     *                    power rules allow, so that a goal that gains by switching hosts off counts
+     *                    only the watts it actually saves
      */
-    Optional<String> tooSmall(Placement target);
+    Optional<String> tooSmall(Placement target, List<String> switchedOff);
 
     /**
      * The goal's own measure of a placement, lower is better, in the goal's unit (watts kept on,

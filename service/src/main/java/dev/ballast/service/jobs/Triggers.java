@@ -70,7 +70,7 @@ public final class Triggers implements AutoCloseable {
                 continue;
             }
             try {
-                Limits limits = JobPolicies.resolve(job.policy()).limits();
+                Limits limits = JobPolicies.resolve(job).limits();
                 watched.add(new Watched(job, limits, new OverloadWatch(job.overload(), job.cooldown())));
                 service.metrics().watches(job.name(), limits);
             } catch (InputException e) {

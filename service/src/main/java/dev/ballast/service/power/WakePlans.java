@@ -10,6 +10,7 @@ import dev.ballast.model.PowerOn;
 import dev.ballast.model.Reason;
 import dev.ballast.model.Resource;
 import dev.ballast.model.Resources;
+import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.Step;
 import dev.ballast.model.Term;
 import dev.ballast.scheduler.Wakeable;
@@ -23,22 +24,22 @@ import java.util.Optional;
  * forecast for the coming hour, so that the hosts that are on hold it within the limits; or, with
  * {@code policy: wake-all}, every standby host. A plan of {@code power-on} steps only, kept for
  * approval or run at once like any other; a host is woken in {@link Wakeable}'s order (the
- * largest first). The limits are those of the built-in {@code relieve} policy, the one that acts
- * when the hosts run hot.
+ * largest first). The limits are those of the policy the job names in {@code limitsOf}, or of the
+ * built-in {@code relieve} policy, the one that acts when the hosts run hot ({@code JobPolicies}).
  */
 public final class WakePlans {
 
     /** Wake for the forecast load. */
-    public static final String FORECAST = "wake";
+    public static final String FORECAST = Job.WAKE;
     /** Wake every standby host. */
-    public static final String ALL = "wake-all";
+    public static final String ALL = Job.WAKE_ALL;
 
     private WakePlans() {
     }
 
     /** True when a job's {@code policy} names a wake plan rather than a policy. */
     public static boolean names(String policy) {
-        return FORECAST.equals(policy) || ALL.equals(policy);
+        return Job.wakes(policy);
     }
 
     /**

@@ -157,7 +157,7 @@ public final class BalanceGoal implements Goal {
          * a plan that evens nothing out, by the gap or by the spread.
          */
         @Override
-        public Optional<String> tooSmall(Placement target) {
+        public Optional<String> tooSmall(Placement target, List<String> switchedOff) {
             double points = 100 * (Imbalance.of(snapshot, snapshot.currentPlacement()) - Imbalance.of(snapshot, target));
             double spreadPoints = 100 * (Spread.of(snapshot, snapshot.currentPlacement()) - Spread.of(snapshot, target));
             double least = settings.minImprovementPoints();

@@ -161,14 +161,40 @@ public final class ConsolidateGoal implements Goal {
             return NeedlessMoves.revert(snapshot, policy, target);
         }
 
+        /**
+         * Below the policy's minImprovement in the idle watts the plan switches off: the hosts it
+         * empties that a power rule keeps on (cooldown, cap per plan, reserve, last storage host)
+         * save nothing, so their migrations must not count them. A policy that switches no host
+         * off at all ({@code maxPowerOffsPerRun: 0}) means to empty hosts and keep them on, for
+         * the operator to switch or use: there the watts emptied count.
+         */
         @Override
-        public Optional<String> tooSmall(Placement target) {
-            double watts = idleWatts(snapshot, snapshot.currentPlacement()) - idleWatts(snapshot, target);
+        public Optional<String> tooSmall(Placement target, List<String> switchedOff) {
+            double emptied = idleWatts(snapshot, snapshot.currentPlacement()) - idleWatts(snapshot, target);
+            boolean keepsAllOn = Integer.valueOf(0).equals(policy.power().maxPowerOffsPerRun());
+            double watts = keepsAllOn ? emptied : emptied - keptOnWatts(target, switchedOff);
             double least = settings.minImprovementWatts();
-            boolean assumed = powerAssumed(snapshot.currentPlacement().usedHosts(), target.usedHosts());
-            return watts >= least && watts > 0 ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
-                    "the plan switches off %.0f W%s, under the policy's minImprovement of %.0f W", watts,
-                    assumed ? " (assumed: some hosts give no power figures)" : "", least));
+            if (watts >= least && watts > 0) {
+                return Optional.empty();
+            }
+            String assumed = powerAssumed(snapshot.currentPlacement().usedHosts(), target.usedHosts())
+                    ? " (assumed: some hosts give no power figures)" : "";
+            String gain = keepsAllOn
+                    ? String.format(Locale.ROOT, "the plan empties %.0f W%s (the policy's maxPowerOffsPerRun of 0"
+                            + " keeps them on)", watts, assumed)
+                    : watts == emptied ? String.format(Locale.ROOT, "the plan switches off %.0f W%s", watts, assumed)
+                    : String.format(Locale.ROOT, "the plan switches off %.0f W of the %.0f W it empties%s (the power"
+                            + " rules keep the rest on)", watts, emptied, assumed);
+            return Optional.of(String.format(Locale.ROOT, "%s, under the policy's minImprovement of %.0f W", gain,
+                    least));
+        }
+
+        /** The idle watts of the hosts the plan empties that it does not switch off. */
+        private double keptOnWatts(Placement target, List<String> switchedOff) {
+            Set<String> after = target.usedHosts();
+            return snapshot.currentPlacement().usedHosts().stream()
+                    .filter(h -> !after.contains(h) && !switchedOff.contains(h))
+                    .mapToDouble(h -> snapshot.host(h).orElseThrow().idleWatts()).sum();
         }
 
         /** The idle watts of the hosts kept on. */

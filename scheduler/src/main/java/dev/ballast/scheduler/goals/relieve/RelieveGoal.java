@@ -118,7 +118,7 @@ public final class RelieveGoal implements Goal {
         }
 
         @Override
-        public Optional<String> tooSmall(Placement target) {
+        public Optional<String> tooSmall(Placement target, List<String> switchedOff) {
             if (before <= Excess.NONE) {
                 return Optional.of("no host is over a limit or must be emptied: nothing to relieve");
             }

@@ -115,7 +115,7 @@ class RelieveGoalTest {
         Objective relieve = RelieveGoal.objective(snapshot, RELIEVE);
 
         assertThat(moved(snapshot, greedy(snapshot, RELIEVE))).isEmpty();
-        assertThat(relieve.tooSmall(snapshot.currentPlacement())).hasValue(
+        assertThat(relieve.tooSmall(snapshot.currentPlacement(), List.of())).hasValue(
                 "no host is over a limit or must be emptied: nothing to relieve");
     }
 
