@@ -356,7 +356,7 @@ public final class Service implements AutoCloseable {
      * its path in the Service file, while the plan keeps the name inside the file), or the one the
      * plan names when its job is gone or is the service's own.
      */
-    private Policy policyOf(StoredPlan plan) throws InputException {
+    public Policy policyOf(StoredPlan plan) throws InputException {
         return JobPolicies.resolve(jobOf(plan));
     }
 

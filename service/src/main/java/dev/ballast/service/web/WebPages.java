@@ -15,8 +15,7 @@ import dev.ballast.reports.html.PlanHtmlRenderer;
 import dev.ballast.reports.html.Svg;
 import dev.ballast.reports.html.UtilisationChart;
 import dev.ballast.reports.html.UtilisationChart.HostUse;
-import dev.ballast.rules.Policies;
-import dev.ballast.scheduler.goals.Goals;
+import dev.ballast.service.JobPolicies;
 import dev.ballast.service.Service;
 import dev.ballast.service.store.StoredPlan;
 import gg.jte.Content;
@@ -105,7 +104,7 @@ public final class WebPages {
         String problem = null;
         String subtitle = "job " + plan.job() + " · policy " + plan.policy();
         try {
-            PlanView view = view(plan);
+            PlanView view = view(plan, service.policyOf(plan));
             report = PlanHtmlRenderer.body(view);
             subtitle = subtitle + " · " + PlanHtmlRenderer.subtitle(view);
         } catch (InputException e) {
@@ -116,11 +115,13 @@ public final class WebPages {
                 template("web/plan.jte", Map.of("page", page)));
     }
 
-    /** The plan's report as {@code ballast plan --format html} draws it, from the snapshot it was made from. */
-    private static PlanView view(StoredPlan plan) throws InputException {
+    /**
+     * The plan's report as {@code ballast plan --format html} draws it, from the snapshot it was
+     * made from, under the policy its job names (a policy file, a wake job's limits).
+     */
+    private static PlanView view(StoredPlan plan, Policy policy) throws InputException {
         ClusterSnapshot snapshot = SnapshotReader.parse(plan.snapshotJson(), "the snapshot of plan " + plan.id());
         MigrationPlan migrationPlan = PlanReader.parse(plan.planJson(), "plan " + plan.id());
-        Policy policy = Policies.resolve(plan.policy(), Goals.registry());
         return PlanView.of(snapshot, policy, migrationPlan);
     }
 
@@ -134,7 +135,7 @@ public final class WebPages {
     private ShownLimits limits() {
         for (Job job : service.config().jobs()) {
             try {
-                Policy policy = Policies.resolve(job.policy(), Goals.registry());
+                Policy policy = JobPolicies.resolve(job);
                 return new ShownLimits(policy.limits(), "the limits of policy " + policy.name() + " (job " + job.name() + ")");
             } catch (InputException e) {
                 // The next job's policy, then: this one is logged when the job runs.

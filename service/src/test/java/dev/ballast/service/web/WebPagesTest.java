@@ -2,6 +2,8 @@ package dev.ballast.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.model.ServiceConfig.Job;
+import dev.ballast.model.ServiceConfig.Mode;
 import dev.ballast.service.SimulatedService;
 import dev.ballast.service.api.ApiServer;
 import dev.ballast.service.api.Token;
@@ -14,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -111,9 +115,35 @@ class WebPagesTest {
     }
 
     @Test
+    void aPlanOfAPolicyFileNamedOtherwiseInsideIsDrawnUnderThatFilesPolicy() throws Exception {
+        server.close();
+        simulated.close();
+        Path policy = Files.writeString(dataDir.resolve("night.yaml"), """
+                apiVersion: ballast/v1
+                kind: Policy
+                name: night-consolidation
+                goal: consolidate
+                limits: {cpu: 0.7, memory: 0.9, network: 0.8}
+                """);
+        simulated = new SimulatedService(dataDir, List.of(Job.onDemand("night", policy.toString(), Mode.RECOMMEND)),
+                ZoneOffset.UTC);
+        server = ApiServer.start(simulated.service, Token.read(dataDir.resolve("token")), "127.0.0.1", 0);
+        StoredPlan made = simulated.service.runJob("night").get().orElseThrow();
+        assertThat(made.policy()).isEqualTo("night-consolidation");
+
+        HttpResponse<String> page = get("/plans/" + made.id());
+        HttpResponse<String> front = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("cannot be drawn").contains("night-consolidation");
+        assertThat(front.body()).contains("the limits of policy night-consolidation (job night)");
+    }
+
+    @Test
     void aPlanWhoseReportCannotBeDrawnStillShowsItsStateAndButtons() throws Exception {
         StoredPlan made = simulated.service.runJob("nightly").get().orElseThrow();
-        StoredPlan orphan = simulated.store().add(new NewPlan("nightly", "gone-policy.yaml", made.steps(),
+        // Its job gone from the Service file, the plan names a policy no longer there.
+        StoredPlan orphan = simulated.store().add(new NewPlan("gone-job", "gone-policy.yaml", made.steps(),
                 made.migrations(), made.figuresJson(), made.planJson(), made.snapshotJson(), null));
 
         HttpResponse<String> page = get("/plans/" + orphan.id());
