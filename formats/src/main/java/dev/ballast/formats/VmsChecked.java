@@ -26,7 +26,8 @@ final class VmsChecked extends VmsRead {
     private static final int MASK = BLOCK - 1;
 
     private int count;
-    private long[][] memoryMiB = new long[16][];
+    // At most Bound.MAX_MEMORY_MIB (2^30) for a VM read without problems: an int each.
+    private int[][] memoryMiB = new int[16][];
     private double[][] cpu = new double[16][];
     private double[][] networkMbps = new double[16][];
     // The storage and bridges of each VM, as the place of the pair in a list: a handful of
@@ -53,7 +54,7 @@ final class VmsChecked extends VmsRead {
         if (at == 0) {
             addBlock(block);
         }
-        this.memoryMiB[block][at] = memoryMiB;
+        this.memoryMiB[block][at] = Math.toIntExact(memoryMiB);
         this.cpu[block][at] = cpu;
         this.networkMbps[block][at] = networkMbps;
         this.attachments[block][at] = placeOf(storage, bridges);
@@ -86,7 +87,7 @@ final class VmsChecked extends VmsRead {
             networkMbps = Arrays.copyOf(networkMbps, size);
             attachments = Arrays.copyOf(attachments, size);
         }
-        memoryMiB[block] = new long[BLOCK];
+        memoryMiB[block] = new int[BLOCK];
         cpu[block] = new double[BLOCK];
         networkMbps[block] = new double[BLOCK];
         attachments[block] = new int[BLOCK];
