@@ -7,6 +7,7 @@ import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -20,11 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The most heap in use at once while one case runs. Two sources, the higher wins: every
- * collection reports the heap just before it ran (the true high points, as garbage piles up
- * until a collection), and a thread samples the used heap between collections (for a run that
- * ends before the next one). Summing each pool's own peak would overstate it: the pools peak at
- * different moments.
+ * The most heap in use at once while one case runs, direct buffers included (memory kept
+ * outside the heap, as the snapshot check keeps its columns, is memory all the same). Two
+ * sources, the higher wins: every collection reports the heap just before it ran (the true high
+ * points, as garbage piles up until a collection), and a thread samples the used heap between
+ * collections (for a run that ends before the next one). Summing each pool's own peak would
+ * overstate it: the pools peak at different moments.
  *
  * <p>Limits: includes whatever the harness itself still holds (the snapshot, earlier results),
  * and with a concurrent collector the "before" figure is the heap when the cycle began.
@@ -106,14 +108,20 @@ public final class HeapPeak implements AutoCloseable {
                 before += pool.getValue().getUsed();
             }
         }
-        record(before);
+        record(before + directBytes());
     }
 
     private void record(long used) {
         peak.accumulateAndGet(used, Math::max);
     }
 
+    /** The heap in use, and the direct buffers: memory a reader keeps outside the heap counts too. */
     private static long usedHeap() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() + directBytes();
+    }
+
+    private static long directBytes() {
+        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).mapToLong(BufferPoolMXBean::getMemoryUsed).sum();
     }
 }

@@ -19,14 +19,10 @@ final class StreamedNames implements NameSet {
     }
 
     private final IntFunction<String> nameAt;
-    private static final int SHIFT = 14;
-    private static final int BLOCK = 1 << SHIFT;
-
     // The hash of each name in the high half, its element's index in the low: sorted, they
-    // are in order of hash, then of index. Kept in blocks as the names come (an array grown
-    // by doubling copies millions of keys again and again), then in one array to sort once
-    // every name is in.
-    private long[][] blocks = new long[16][];
+    // are in order of hash, then of index. Kept outside the heap as the names come, then in
+    // one array to sort once every name is in.
+    private NativeColumn added = new NativeColumn(Long.BYTES);
     private long[] keys = new long[0];
     private int size;
     private boolean sorted = true;
@@ -45,17 +41,10 @@ final class StreamedNames implements NameSet {
 
     /** The name of the {@code index}-th element, by its hash ({@link String#hashCode}'s). */
     void add(int hash, int index) {
-        if (blocks == null) {
+        if (added == null) {
             throw new IllegalStateException("every name is added before any is looked up");
         }
-        int block = size >>> SHIFT;
-        if (block == blocks.length) {
-            blocks = Arrays.copyOf(blocks, block * 2);
-        }
-        if (blocks[block] == null) {
-            blocks[block] = new long[BLOCK];
-        }
-        blocks[block][size & BLOCK - 1] = key(hash, index);
+        added.addLong(key(hash, index));
         size++;
         sorted = false;
     }
@@ -99,12 +88,9 @@ final class StreamedNames implements NameSet {
 
     private void sort() {
         if (!sorted) {
-            keys = new long[size];
-            for (int block = 0; block << SHIFT < size; block++) {
-                System.arraycopy(blocks[block], 0, keys, block << SHIFT, Math.min(BLOCK, size - (block << SHIFT)));
-            }
+            keys = added.toLongArray();
             Arrays.sort(keys);
-            blocks = null;
+            added = null;
             sorted = true;
         }
     }
