@@ -201,9 +201,10 @@ public final class PlanExecutor {
             for (int i = 0; i < steps.size(); i++) {
                 results.add(initial(i + 1, steps.get(i)));
             }
-            Reconciliation.Result reconciled = Reconciliation.reconcile(steps, earlier, hosts, clock, this::emit);
+            Reconciliation.Result reconciled = Reconciliation.reconcile(steps, earlier, hosts,
+                    new MigrationInFlight(hosts, request.settings(), clock, sleeper), clock, this::emit);
             reconciled.done().forEach(n -> {
-                set(n, StepResult.Status.DONE_EARLIER, null);
+                set(n, StepResult.Status.DONE_EARLIER, reconciled.notes().get(n));
                 state = applied(state, steps.get(n - 1));
             });
             if (reconciled.refusal().isPresent()) {
