@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Waits out a migration that an earlier run started and never saw end, before its step is
@@ -28,6 +30,8 @@ import java.util.concurrent.Future;
  * person.
  */
 final class MigrationInFlight {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationInFlight.class);
 
     /** After an abort, how long the job may take to end (as {@link LiveMigration}'s own abort). */
     static final Duration ABORT_GRACE = Duration.ofSeconds(60);
@@ -70,6 +74,8 @@ final class MigrationInFlight {
         Instant seen = clock.instant();
         Duration ranBefore = job.get().elapsedMs() < 0 ? Duration.ZERO : Duration.ofMillis(job.get().elapsedMs());
         String found = step.describe() + " was still migrating when this run began";
+        LOG.info("{}: waiting for its job on {} to end, at most until it has run {}", found, step.from(),
+                Durations.format(settings.stepTimeout()));
         if (waitForEnd(source, step.vm(), seen.plus(settings.stepTimeout().minus(ranBefore)))) {
             return Optional.of(new Settled(found + ": waited " + since(seen) + ", it ended", false));
         }
