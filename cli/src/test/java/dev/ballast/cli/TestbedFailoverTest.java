@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the lease within the lease time, the guest that was in flight is found where libvirt left it
  * (libvirt decides whether a migration whose client died completes or is cancelled; the test
  * records which), no guest ever runs on two hosts, no migration is done twice, the plan ends
- * truthfully, and every guest keeps running.
+ * truthfully, and every guest keeps running. A second case hangs the holder (SIGSTOP) instead of
+ * killing it, so that libvirt's migration goes on without being cancelled.
  *
  * <p>The testbed's migrations take about half a second in libvirt; the guests' migration speed is
  * capped with {@code virsh migrate-setspeed} (libvirt's per-domain cap, used when the migration
