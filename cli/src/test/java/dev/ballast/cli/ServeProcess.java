@@ -184,6 +184,26 @@ final class ServeProcess implements AutoCloseable {
         assertThat(process.exitValue()).as("killed by signal 9").isEqualTo(KILLED_BY_SIGKILL);
     }
 
+    /** SIGSTOP, as a long pause would: the process hangs, holding its connections (libvirt's, the store's). */
+    void hang() throws InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a process {@link #hang hung} goes on where it stopped. */
+    void resume() throws InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws InterruptedException {
+        assertThat(process.isAlive()).as("ballast serve running, for SIG" + name).isTrue();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + name).isTrue();
+        } catch (IOException e) {
+            throw new AssertionError("kill -" + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

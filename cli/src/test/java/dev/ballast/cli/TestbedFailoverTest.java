@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the lease within the lease time, the guest that was in flight is found where libvirt left it
  * (libvirt decides whether a migration whose client died completes or is cancelled; the test
  * records which), no guest ever runs on two hosts, no migration is done twice, the plan ends
- * truthfully, and every guest keeps running.
+ * truthfully, and every guest keeps running. A second case hangs the holder (SIGSTOP) instead of
+ * killing it, so that libvirt's migration goes on without being cancelled.
  *
  * <p>The testbed's migrations take about half a second in libvirt; the guests' migration speed is
  * capped with {@code virsh migrate-setspeed} (libvirt's per-domain cap, used when the migration
@@ -237,6 +238,121 @@ class TestbedFailoverTest {
                 libvirtEnded.toMillis() / 1000.0, leftBy, inFlight, libvirtDid, repeated, restarted,
                 placements.polls.get(), placements.onTwo.size(), placements.onNone.size(),
                 ended.get("state").asText(), inFlight, ofStep);
+    }
+
+    /**
+     * The holder hangs (SIGSTOP) instead of dying: libvirt's migration of its guest is not cancelled
+     * (its client did not go away). The other service takes the lease, finds the migration still under
+     * way on the source and waits for it; the hung one is resumed (SIGCONT) while it waits, its
+     * migration ends, and the step is recorded by where libvirt put the guest. The resumed holder,
+     * fenced, starts no migration.
+     */
+    @Test
+    void whenTheOneMigratingHangsTheOtherWaitsForItsMigrationAndRecordsWhereLibvirtPutTheGuest() throws Exception {
+        String busy = busiestHost();
+        List<String> guests = Testbed.runningGuests(busy);
+        assertThat(guests).as("guests on %s", busy).hasSizeGreaterThanOrEqualTo(2);
+        for (String guest : guests) {
+            virsh(busy, "migrate-setspeed", guest, Integer.toString(SLOW_MIBPS));
+        }
+        ServiceConfig.Store store = PostgresServer.shared().createDatabase();
+        ServeProcess.writeToken(dir.resolve("token"), TOKEN);
+        ServeProcess a = serve("a", store);
+        assertThat(a.lease().get("held").asBoolean()).as("the first service up takes the lease").isTrue();
+        ServeProcess b = serve("b", store);
+        placements = new Placements(guests);
+        placements.start();
+
+        b.put("/api/v1/hosts/" + busy + "/maintenance");
+        JsonNode recommended = await("a recommended evacuation plan", () -> {
+            for (JsonNode plan : a.get("/api/v1/plans?state=recommended")) {
+                if (plan.get("job").asText().equals("maintenance")) {
+                    return plan;
+                }
+            }
+            return null;
+        });
+        long id = recommended.get("id").asLong();
+        Map<String, String> destinations = new LinkedHashMap<>();
+        Map<Integer, String> vmOfStep = new TreeMap<>();
+        for (JsonNode step : a.get("/api/v1/plans/" + id).get("plan").get("steps")) {
+            destinations.put(step.get("vm").asText(), step.get("to").asText());
+            vmOfStep.put(vmOfStep.size() + 1, step.get("vm").asText());
+        }
+        b.post("/api/v1/plans/" + id + "/approve");
+        String inFlight = await("a migration sending memory", () -> {
+            for (String guest : guests) {
+                if (processedMiB(progress(busy, guest)) >= 16) {
+                    return guest;
+                }
+            }
+            return null;
+        });
+        String caught = progress(busy, inFlight);
+        long hungAt = System.nanoTime();
+        a.hang();
+
+        b.awaitLease(AWAIT);
+        Duration takeOver = Duration.ofNanos(System.nanoTime() - hungAt);
+        Path bLog = dir.resolve("b.log");
+        await("b waiting for " + inFlight + "'s migration (" + states(inFlight) + ")", () ->
+                Files.readString(bLog).contains(" was still migrating when this run began: waiting for its job")
+                        ? true : null);
+        String whileHung = states(inFlight) + "; job on " + busy + ": " + (migrating(busy, inFlight) ? "under way"
+                : "none") + ", " + progress(busy, inFlight);
+        a.resume();
+        long resumedAt = System.nanoTime();
+        JsonNode ended = b.awaitEnd(id, AWAIT);
+        Duration resumedToEnd = Duration.ofNanos(System.nanoTime() - resumedAt);
+        placements.stopPolling();
+        await("the resumed service stopping, fenced", () -> Files.readString(dir.resolve("a.log"))
+                .contains("left running for the service that holds the run lease now") ? true : null);
+
+        assertThat(placements.onTwo).as("polls where a guest ran on two hosts").isEmpty();
+        List<String> journal = Files.readAllLines(dir.resolve("data-b/runs/plan-" + id + ".journal.jsonl"));
+        int inFlightStep = vmOfStep.entrySet().stream().filter(e -> e.getValue().equals(inFlight)).findFirst()
+                .orElseThrow().getKey();
+        List<String> ofStep = new ArrayList<>();
+        String note = null;
+        Map<String, Integer> starts = new TreeMap<>();
+        for (String line : journal) {
+            JsonNode entry = JSON.readTree(line);
+            String event = entry.path("event").asText();
+            if (event.equals("start")) {
+                starts.merge(vmOfStep.get(entry.path("step").asInt()), 1, Integer::sum);
+            }
+            if (entry.path("step").asInt() == inFlightStep && !event.equals("progress")) {
+                ofStep.add(event + (entry.has("outcome") ? " " + entry.get("outcome").asText() : ""));
+                if (event.equals("reconciled")) {
+                    note = entry.path("note").asText();
+                }
+            }
+        }
+        boolean recordedDone = ofStep.contains("reconciled done");
+        assertThat(ofStep).as("%s's step in b's journal:\n%s", inFlight, String.join("\n", journal))
+                .containsSubsequence(recordedDone ? List.of("start", "reconciled done")
+                        : List.of("start", "reconciled not-done", "start", "done"));
+        assertThat(note).as("the reconciliation's note").contains(inFlight + " " + busy + " -> "
+                + destinations.get(inFlight) + " was still migrating when this run began: waited");
+        assertThat(starts.get(inFlight)).as("starts of %s's migration", inFlight).isEqualTo(recordedDone ? 1 : 2);
+        assertThat(ended.get("state").asText()).as("%s", ended).isEqualTo("succeeded");
+        if (recordedDone) {
+            assertThat(ended.path("reason").asText()).contains("1 done by an earlier run");
+        }
+        for (Map.Entry<String, String> move : destinations.entrySet()) {
+            assertThat(placements.now(move.getKey())).as("where %s runs at the end", move.getKey())
+                    .isEqualTo(move.getValue());
+            Testbed.awaitGrowth(move.getValue(), move.getKey(), 3);
+        }
+        List<String> aJournal = Files.readAllLines(dir.resolve("data-a/runs/plan-" + id + ".journal.jsonl"));
+        assertThat(aJournal.stream().filter(line -> line.contains("\"event\":\"start\"")))
+                .as("migrations the hung service started: the one it hung in, none after it resumed").hasSize(1);
+        System.out.printf("testbed hung holder (SIGSTOP mid-migration of %s, %s -> %s, at %s): b took the lease %.1f s"
+                + " after the stop; while a was stopped: %s; a resumed, b's run ended %.1f s later; %s's step: %s;"
+                + " note: %s; plan %s (%s); polls %d, with a guest on two hosts: %d%n", inFlight, busy,
+                destinations.get(inFlight), caught, takeOver.toMillis() / 1000.0, whileHung,
+                resumedToEnd.toMillis() / 1000.0, inFlight, ofStep, note, ended.get("state").asText(),
+                ended.path("reason").asText(), placements.polls.get(), placements.onTwo.size());
     }
 
     // ------------------------------------------------------------------ libvirt's word

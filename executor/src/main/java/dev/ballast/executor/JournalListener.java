@@ -40,6 +40,7 @@ final class JournalListener implements RunListener {
             fields.put("outcome", unresolved ? null : reconciled.resolution().key());
             fields.put("journaledAs", reconciled.journaledAs());
             where(fields, reconciled.where());
+            fields.put("note", reconciled.note());
             journal.append(unresolved ? "unresolved" : "reconciled", fields);
         } else if (event instanceof RunEvent.StepStarted started) {
             Map<String, Object> fields = step(started);

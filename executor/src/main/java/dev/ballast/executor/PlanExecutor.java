@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a plan on the live cluster, strictly one step at a time:
  * <ol>
- *   <li>reads the journal and takes a fresh snapshot of the cluster (its {@link SnapshotSource});</li>
- *   <li>reconciles the journal with the cluster as it is (a step started by a run that died is
- *       resolved by where its VM runs, or by its host's power; steps done are not repeated);</li>
+ *   <li>reads the journal and reconciles it with the cluster as it is (a step started by a run that
+ *       died is resolved by where its VM runs, or by its host's power; steps done are not repeated);</li>
+ *   <li>takes a fresh snapshot of the cluster (its {@link SnapshotSource});</li>
  *   <li>checks the steps still to run against the snapshot ({@link PlanCheck});</li>
  *   <li>asks for confirmation unless told yes; a dry run stops here;</li>
  *   <li>for each step: a migration's pre-flight on the live hosts (a failed one skips the step,
@@ -197,13 +197,16 @@ public final class PlanExecutor {
             List<JournalEntry> earlier = journal.entries().stream().map(JournalEntry::of).toList();
             emit(new RunEvent.RunStarted(clock.instant(), request.planFile().toString(), sha256, steps.size(),
                     request.policy().name(), request.dryRun()));
+            Reconciliation.Result reconciled = Reconciliation.reconcile(steps, earlier, hosts,
+                    new MigrationInFlight(hosts, request.settings(), clock, sleeper), clock, this::emit);
+            // Taken after the reconciliation, which may have waited for a migration an earlier run left
+            // under way: while it ran, its destination may not have answered the collector.
             state = snapshots.snapshot();
             for (int i = 0; i < steps.size(); i++) {
                 results.add(initial(i + 1, steps.get(i)));
             }
-            Reconciliation.Result reconciled = Reconciliation.reconcile(steps, earlier, hosts, clock, this::emit);
             reconciled.done().forEach(n -> {
-                set(n, StepResult.Status.DONE_EARLIER, null);
+                set(n, StepResult.Status.DONE_EARLIER, reconciled.notes().get(n));
                 state = applied(state, steps.get(n - 1));
             });
             if (reconciled.refusal().isPresent()) {

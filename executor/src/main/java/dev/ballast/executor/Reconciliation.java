@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,20 +25,29 @@ import java.util.TreeSet;
  * {@code from}: it did not, it runs again; anywhere else an unfinished step cannot be resolved
  * safely and the run is refused); a power step by the host's power state (as the step wanted:
  * done; otherwise it runs again). Each resolution is a {@link Reconciled} event.
+ *
+ * <p>A VM's step is resolved only once no migration of its VM is under way on its source any more
+ * ({@link MigrationInFlight}: an earlier run that hung rather than died leaves its migration going
+ * on); one that outlives even its abort leaves the step unresolved.
  */
 final class Reconciliation {
 
-    /** What the journal and the hosts say: the steps done, or why the run must not go on. */
-    record Result(Set<Integer> done, Optional<String> refusal) {
+    /**
+     * What the journal and the hosts say: the steps done, or why the run must not go on.
+     *
+     * @param notes what was found of the steps whose migration was still under way, by step
+     */
+    record Result(Set<Integer> done, Map<Integer, String> notes, Optional<String> refusal) {
     }
 
     private Reconciliation() {
     }
 
-    static Result reconcile(List<Step> steps, List<JournalEntry> entries, Hosts hosts, Clock clock,
-            RunListener events) {
+    static Result reconcile(List<Step> steps, List<JournalEntry> entries, Hosts hosts, MigrationInFlight inFlight,
+            Clock clock, RunListener events) throws InterruptedException {
         Map<Integer, String> last = lastOutcomes(entries);
         Set<Integer> done = new TreeSet<>();
+        Map<Integer, String> notes = new TreeMap<>();
         for (Map.Entry<Integer, String> entry : last.entrySet()) {
             int number = entry.getKey();
             if (number < 1 || number > steps.size()) {
@@ -48,15 +58,19 @@ final class Reconciliation {
             switch (was) {
                 case "done", "reconciled-done" -> done.add(number);
                 case "start", "failed", "aborted" -> {
-                    Resolved resolved = step instanceof VmStep vmStep ? resolve(vmStep, hosts, was)
+                    Resolved resolved = step instanceof VmStep vmStep ? resolve(vmStep, hosts, inFlight, was)
                             : resolvePower(step, hosts);
                     events.on(new Reconciled(clock.instant(), number, step, resolved.resolution(), was,
-                            resolved.where()));
+                            resolved.where(), resolved.note()));
+                    if (resolved.note() != null) {
+                        notes.put(number, resolved.note());
+                    }
                     if (resolved.resolution() == Resolution.DONE) {
                         done.add(number);
                     } else if (resolved.resolution() == Resolution.UNRESOLVED) {
-                        return new Result(done, Optional.of("step " + number + " (" + step.describe()
-                                + ") was started by an earlier run that did not finish, and " + resolved.where()
+                        return new Result(done, notes, Optional.of("step " + number + " (" + step.describe()
+                                + ") was started by an earlier run that did not finish, and "
+                                + (resolved.note() != null ? resolved.note() : resolved.where().toString())
                                 + ": resolve it by hand, then run again"));
                     }
                 }
@@ -65,31 +79,40 @@ final class Reconciliation {
                 }
             }
         }
-        return new Result(done, Optional.empty());
+        return new Result(done, notes, Optional.empty());
     }
 
-    private record Resolved(Resolution resolution, Whereabouts where) {
+    /** @param note what became of the step's migration found under way; null when none was */
+    private record Resolved(Resolution resolution, Whereabouts where, String note) {
     }
 
-    private static Resolved resolve(VmStep step, Hosts hosts, String was) {
+    private static Resolved resolve(VmStep step, Hosts hosts, MigrationInFlight inFlight, String was)
+            throws InterruptedException {
+        Optional<MigrationInFlight.Settled> settled = inFlight.settle(step);
         Whereabouts where = hosts.locate(step.vm());
-        if (where.onlyOn(step.to()) && where.unreachable().isEmpty()) {
-            return new Resolved(Resolution.DONE, where);
+        Resolution resolution;
+        if (settled.isPresent() && settled.get().stillUnderWay()) {
+            resolution = Resolution.UNRESOLVED; // wherever the VM is now, the job may still move it
+        } else if (where.onlyOn(step.to()) && where.unreachable().isEmpty()) {
+            resolution = Resolution.DONE;
+        } else if (step.from() != null && where.onlyOn(step.from()) && where.unreachable().isEmpty()) {
+            resolution = Resolution.NOT_DONE;
+        } else {
+            // A failed or aborted step did not move the VM to its destination: it runs again after its pre-flight.
+            resolution = was.equals("start") ? Resolution.UNRESOLVED : Resolution.NOT_DONE;
         }
-        if (step.from() != null && where.onlyOn(step.from()) && where.unreachable().isEmpty()) {
-            return new Resolved(Resolution.NOT_DONE, where);
-        }
-        // A failed or aborted step did not move the VM to its destination: it runs again after its pre-flight.
-        return new Resolved(was.equals("start") ? Resolution.UNRESOLVED : Resolution.NOT_DONE, where);
+        String note = settled.map(s -> s.note() + "; " + where + ": " + (resolution == Resolution.UNRESOLVED
+                ? "left unresolved" : "recorded " + resolution.key().replace('-', ' '))).orElse(null);
+        return new Resolved(resolution, where, note);
     }
 
     private static Resolved resolvePower(Step step, Hosts hosts) {
         PowerState wanted = step instanceof PowerOff ? PowerState.OFF : PowerState.ON;
         try {
             PowerState now = hosts.driver(step.host()).powerStatus();
-            return new Resolved(now == wanted ? Resolution.DONE : Resolution.NOT_DONE, null);
+            return new Resolved(now == wanted ? Resolution.DONE : Resolution.NOT_DONE, null, null);
         } catch (HostException e) {
-            return new Resolved(Resolution.NOT_DONE, null); // runs again; its pre-flight asks the host afresh
+            return new Resolved(Resolution.NOT_DONE, null, null); // runs again; its pre-flight asks the host afresh
         }
     }
 

@@ -53,9 +53,11 @@ public sealed interface RunEvent {
      * A step the journal left unfinished (started, failed or aborted), resolved by where its VM runs.
      *
      * @param journaledAs the step's last event in the journal ({@code start}, {@code failed}, {@code aborted})
+     * @param note        when the step's migration was still under way: how long it was waited for, whether it
+     *                    was aborted, and what was recorded; null otherwise
      */
     record Reconciled(Instant at, int number, Step step, Resolution resolution, String journaledAs,
-            Whereabouts where) implements StepEvent {
+            Whereabouts where, String note) implements StepEvent {
     }
 
     /** A step passed its pre-flight and starts. @param migrationUri where a migration's stream goes; null for none */

@@ -57,7 +57,8 @@ public final class TerminalListener implements RunListener {
             line("step " + skipped.number() + ": skipped: " + skipped.reason());
         } else if (event instanceof RunEvent.Reconciled reconciled) {
             line("step " + reconciled.number() + ": left unfinished by an earlier run, "
-                    + reconciled.resolution().key() + (reconciled.where() == null ? "" : ": " + reconciled.where()));
+                    + reconciled.resolution().key() + (reconciled.note() != null ? ": " + reconciled.note()
+                            : reconciled.where() == null ? "" : ": " + reconciled.where()));
         } else if (event instanceof RunEvent.RunFinished finished) {
             finished(finished);
         }

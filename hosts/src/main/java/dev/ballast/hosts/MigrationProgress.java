@@ -33,6 +33,15 @@ public record MigrationProgress(Job job, long elapsedMs, double dataTotalMiB, do
         return job == Job.RUNNING;
     }
 
+    /**
+     * True when the VM has a job at all, as of {@link HostDriver#jobStatistics}: libvirt keeps a
+     * migration's job on its source from the start until the client that started it confirms its
+     * end, so a job that says completed (the data sent, the guest paused) is not over yet either.
+     */
+    public boolean underWay() {
+        return job != Job.NONE;
+    }
+
     /** Share of the data sent, 0 to 1; 0 when not known. */
     public double fraction() {
         if (dataTotalMiB <= 0 || dataRemainingMiB < 0) {

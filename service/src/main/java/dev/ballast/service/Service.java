@@ -535,7 +535,9 @@ public final class Service implements AutoCloseable {
             store.finishRun(run, report.outcome().key(), report.toJson());
             end = report.outcome() == RunReport.Outcome.COMPLETED ? PlanState.SUCCEEDED
                     : window.closed() || cancel.asked() ? PlanState.STOPPED : PlanState.FAILED;
-            why = report.getDone() + " steps done, " + report.getSkipped() + " skipped, " + report.getFailed()
+            why = report.getDone() + " steps done, "
+                    + (report.getDoneEarlier() == 0 ? "" : report.getDoneEarlier() + " done by an earlier run, ")
+                    + report.getSkipped() + " skipped, " + report.getFailed()
                     + " failed (" + report.outcome().key() + ")"
                     + (report.reason() == null ? "" : ": " + report.reason());
         } catch (InputException | PlanExecutor.BadInput | IOException | RuntimeException e) {

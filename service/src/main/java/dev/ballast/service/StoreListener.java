@@ -40,7 +40,7 @@ final class StoreListener implements RunListener {
             add(event, "step-aborted", aborted.number(), aborted.reason());
         } else if (event instanceof RunEvent.Reconciled reconciled) {
             add(event, "reconciled", reconciled.number(), "left unfinished by an earlier run: "
-                    + reconciled.resolution().key());
+                    + reconciled.resolution().key() + (reconciled.note() == null ? "" : ": " + reconciled.note()));
         } else if (event instanceof RunEvent.RunFinished finished) {
             add(event, "run-finished", null, finished.report().outcome().key());
         }
