@@ -22,9 +22,19 @@ public final class JobPolicies {
 
     public static Policy resolve(Job job) throws InputException {
         if (Job.wakes(job.policy())) {
-            String limits = job.limitsOf() == null ? WAKE_LIMITS : job.limitsOf();
-            return Policies.resolve(limits, Goals.registry()).withName(job.policy());
+            return Policies.resolve(limitsOf(job), Goals.registry()).withName(job.policy());
         }
         return Policies.resolve(job.policy(), Goals.registry());
+    }
+
+    /**
+     * The policy whose limits a wake job's plans keep: the one it names in {@code limitsOf}, else
+     * {@value #WAKE_LIMITS}; null for a job that wakes nothing.
+     */
+    public static String limitsOf(Job job) {
+        if (!Job.wakes(job.policy())) {
+            return null;
+        }
+        return job.limitsOf() == null ? WAKE_LIMITS : job.limitsOf();
     }
 }

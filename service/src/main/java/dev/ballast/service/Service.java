@@ -94,6 +94,7 @@ public final class Service implements AutoCloseable {
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private volatile ClusterSnapshot latest;
     private volatile Runnable beforeTakeOver = () -> { };
+    private volatile Runnable whileStandby = () -> { };
 
     /**
      * A service alone on its store: it always holds the run lease.
@@ -127,6 +128,16 @@ public final class Service implements AutoCloseable {
      */
     public void beforeTakeOver(Runnable action) {
         this.beforeTakeOver = action;
+    }
+
+    /**
+     * What to do before each snapshot while another service holds the run lease: a simulated
+     * cluster shared with a service in another process reads its state file afresh, so that the
+     * standby's answers (the snapshot, the metrics, the web page) and plans show the cluster where
+     * the holder's migrations left it, not where it was when this service started.
+     */
+    public void whileStandby(Runnable action) {
+        this.whileStandby = action;
     }
 
     /** The run lease: whether this service runs plans. */
@@ -196,6 +207,9 @@ public final class Service implements AutoCloseable {
 
     /** Takes a fresh snapshot and keeps it as the newest (the collector's loop calls it). */
     public ClusterSnapshot collect() throws InterruptedException {
+        if (!lease.standing().held()) {
+            whileStandby.run();
+        }
         ClusterSnapshot snapshot = powerHistory.marked(maintenance.marked(cluster.snapshots().snapshot()));
         wakeForecast.record(store.clock().instant(), snapshot);
         latest = snapshot;

@@ -9,6 +9,7 @@ import dev.ballast.formats.Durations;
 import dev.ballast.formats.SnapshotWriter;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
+import dev.ballast.service.JobPolicies;
 import dev.ballast.service.MaintenanceConflict;
 import dev.ballast.service.Service;
 import dev.ballast.service.lease.RunLease;
@@ -156,6 +157,8 @@ public final class ApiServer implements AutoCloseable {
                     .put("mode", job.mode().key()).put("schedule", job.schedule())
                     .put("cooldown", Durations.format(job.cooldown()));
             node.put("windowUntil", job.until() == null ? null : job.until().toString());
+            // The limits a wake job keeps are those of the default policy when it names none: say which.
+            node.put("limitsOf", JobPolicies.limitsOf(job));
             // Written as null when absent, as schedule and windowUntil are: every job has the same fields.
             if (job.overload() == null) {
                 node.putNull("trigger");

@@ -7,6 +7,7 @@ import static org.quartz.TriggerBuilder.newTrigger;
 import dev.ballast.model.ServiceConfig;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.service.FiredBy;
+import dev.ballast.service.store.MissedFireClaims;
 import dev.ballast.service.store.Vendor;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * (one scheduler name, each service its own {@code AUTO} instance id), a trigger fires on one of
  * them only, and a service that stops checking in is found dead by the others after
  * {@link #CHECKIN}, its fires in flight recovered. On H2 (one service) the store is not clustered.
+ * A fire missed while they were all down is caught up by one of them only, the one whose
+ * {@link MissedFireClaims claim} in the store went in.
  */
 public final class CronJobs implements AutoCloseable {
 
@@ -64,12 +67,15 @@ public final class CronJobs implements AutoCloseable {
     private final ServiceConfig config;
     private final Clock clock;
     private final JobFiring firing;
+    private final MissedFireClaims claims;
 
-    private CronJobs(Scheduler scheduler, ServiceConfig config, Clock clock, JobFiring firing) {
+    private CronJobs(Scheduler scheduler, ServiceConfig config, Clock clock, JobFiring firing,
+            MissedFireClaims claims) {
         this.scheduler = scheduler;
         this.config = config;
         this.clock = clock;
         this.firing = firing;
+        this.claims = claims;
     }
 
     /**
@@ -86,7 +92,7 @@ public final class CronJobs implements AutoCloseable {
         // services in one process (tests of the cluster) must not be handed the same one.
         org.quartz.impl.SchedulerRepository.getInstance().remove(name);
         scheduler.getContext().put(FIRING, firing);
-        CronJobs jobs = new CronJobs(scheduler, config, clock, firing);
+        CronJobs jobs = new CronJobs(scheduler, config, clock, firing, new MissedFireClaims(db));
         try {
             jobs.register();
         } catch (SchedulerException | RuntimeException e) {
@@ -172,9 +178,11 @@ public final class CronJobs implements AutoCloseable {
 
     private void register(Job job) throws SchedulerException {
         TriggerKey key = TriggerKey.triggerKey(job.name(), GROUP);
+        // Compared as Quartz keeps it: a zone such as Z or +02:00 is stored as UTC or GMT+02:00.
+        TimeZone zone = TimeZone.getTimeZone(config.timeZone());
         if (scheduler.getTrigger(key) instanceof CronTrigger existing
                 && existing.getCronExpression().equals(job.schedule())
-                && existing.getTimeZone().getID().equals(config.timeZone().getId())) {
+                && existing.getTimeZone().getID().equals(zone.getID())) {
             return;
         }
         JobDetail detail = newJob(FireJob.class).withIdentity(job.name(), GROUP).storeDurably().build();
@@ -182,7 +190,7 @@ public final class CronJobs implements AutoCloseable {
         try {
             // Quartz skips what it finds missed (do nothing); start() applies MissedFire instead.
             trigger = newTrigger().withIdentity(key).forJob(detail).startAt(Date.from(clock.instant()))
-                    .withSchedule(cronSchedule(job.schedule()).inTimeZone(TimeZone.getTimeZone(config.timeZone()))
+                    .withSchedule(cronSchedule(job.schedule()).inTimeZone(zone)
                             .withMisfireHandlingInstructionDoNothing())
                     .build();
         } catch (RuntimeException e) {
@@ -207,6 +215,11 @@ public final class CronJobs implements AutoCloseable {
      * Fires, once each, the jobs whose stored next fire time passed while the service was down
      * (more than {@link MissedFire#GRACE} ago), when {@link MissedFire} says so; the others are
      * skipped with a line in the log. Called before {@link #start}.
+     *
+     * <p>Until Quartz starts, the stored trigger still says the fire is due: services sharing the
+     * store that start at once all find it missed, so each fire is first claimed in the store,
+     * under the trigger's stored next fire time, and fired only by the service whose claim went
+     * in (a service started again before its Quartz moved the trigger on finds its own claim).
      */
     public void fireMissed() throws SchedulerException {
         Instant now = clock.instant();
@@ -220,7 +233,14 @@ public final class CronJobs implements AutoCloseable {
             Instant missed = lastBefore(t, now);
             Optional<String> why = MissedFire.decide(missed, now, job.until(), config.timeZone());
             if (why.isPresent()) {
-                firing.fire(job.name(), FiredBy.MISSED_SCHEDULE, why.get());
+                Instant due = t.getNextFireTime().toInstant();
+                if (claims.claim(job.name(), due, scheduler.getSchedulerInstanceId(), now)) {
+                    firing.fire(job.name(), FiredBy.MISSED_SCHEDULE, why.get());
+                } else {
+                    LOG.info("job {} missed its fire at {} while the service was down; another service sharing the"
+                            + " store fired it already (its missed fire due at {} is claimed): not fired again",
+                            job.name(), missed, due);
+                }
             } else {
                 LOG.info("job {} missed its fire at {} while the service was down; its window closed: skipped,"
                         + " it fires next at its next time", job.name(), missed);

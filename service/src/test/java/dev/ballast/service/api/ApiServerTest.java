@@ -90,6 +90,9 @@ class ApiServerTest {
 
         assertThat(answer.body().findValuesAsText("name")).containsExactly("nightly", "rebalance");
         assertThat(answer.body().get(1).get("mode").asText()).isEqualTo("auto");
+        // Neither wakes hosts: the field is there, null, as every job has the same fields.
+        assertThat(answer.body().get(0).has("limitsOf")).isTrue();
+        assertThat(answer.body().findValues("limitsOf")).allMatch(JsonNode::isNull);
     }
 
     @Test

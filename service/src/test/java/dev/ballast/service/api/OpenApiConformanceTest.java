@@ -2,6 +2,7 @@ package dev.ballast.service.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ballast.model.ServiceConfig.Job;
 import dev.ballast.model.ServiceConfig.Mode;
@@ -36,6 +37,10 @@ class OpenApiConformanceTest {
     /** A scheduled job with a window, a trigger and a cooldown, beside the demo's on-demand ones. */
     private static final Job WATCH = new Job("overload-watch", "relieve", "0 0 22 * * ?", Mode.AUTO,
             LocalTime.of(6, 0), new Overload(Duration.ofMinutes(5), 0.05), Duration.ofMinutes(30));
+    /** Wake jobs: one keeps the limits of the policy it names, the other those of the default, relieve. */
+    private static final Job WAKE = new Job("morning-wake", "wake", null, Mode.RECOMMEND, null, null, Duration.ZERO,
+            "consolidate");
+    private static final Job WAKE_DEFAULT = Job.onDemand("wake-all", "wake-all", Mode.RECOMMEND);
 
     @TempDir
     Path dataDir;
@@ -49,6 +54,8 @@ class OpenApiConformanceTest {
     void start() throws Exception {
         List<Job> jobs = new ArrayList<>(SimulatedService.JOBS);
         jobs.add(WATCH);
+        jobs.add(WAKE);
+        jobs.add(WAKE_DEFAULT);
         simulated = new SimulatedService(dataDir, jobs, ZoneOffset.UTC);
         Path tokenFile = Files.writeString(dataDir.resolve("token"), SECRET + "\n");
         server = ApiServer.start(simulated.service, Token.read(tokenFile), "127.0.0.1", 0);
@@ -88,12 +95,22 @@ class OpenApiConformanceTest {
         return simulated.service.runJob("nightly").get().orElseThrow().id();
     }
 
+    /** {@code name=limitsOf} of each job listed, {@code null} where the field is null. */
+    private static List<String> limitsOfEach(JsonNode jobs) {
+        List<String> each = new ArrayList<>();
+        jobs.forEach(job -> each.add(job.get("name").asText() + "=" + job.get("limitsOf").asText()));
+        return each;
+    }
+
     @Test
     void theReadsAnswerAsDocumented() throws Exception {
         long id = recommendedPlan();
 
         assertThat(get("/api/v1/health", "/api/v1/health").statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/jobs", "/api/v1/jobs").body()).contains("\"overload\"");
+        JsonNode jobs = JSON.readTree(get("/api/v1/jobs", "/api/v1/jobs").body());
+        assertThat(limitsOfEach(jobs)).containsExactly("nightly=null", "rebalance=null", "overload-watch=null",
+                "morning-wake=consolidate", "wake-all=relieve");
         assertThat(get("/api/v1/snapshot", "/api/v1/snapshot").statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/plans", "/api/v1/plans").statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(get("/api/v1/plans", "/api/v1/plans?state=recommended").body()).findValuesAsText("id"))

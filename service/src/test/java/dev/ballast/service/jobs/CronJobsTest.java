@@ -148,6 +148,26 @@ abstract class CronJobsTest {
     }
 
     @Test
+    void aRestartInAZoneGivenAsAnOffsetKeepsTheStoredNextFireTime() throws Exception {
+        // Quartz keeps Z as UTC and +01:00 as GMT+01:00: the zone must still count as unchanged.
+        for (ZoneId zone : List.of(java.time.ZoneOffset.UTC, java.time.ZoneOffset.ofHours(1))) {
+            ServiceConfig config = new ServiceConfig(dataDir.resolve("cluster.yaml"), dataDir, null,
+                    ServiceConfig.Http.DEFAULT, ServiceConfig.DEFAULT_COLLECT_INTERVAL,
+                    List.of(nightly(NIGHTLY, null)), zone, ServiceConfig.DEFAULT_EXPIRY);
+            try (Database db = store.open()) {
+                Instant first;
+                try (CronJobs cron = open(db, config)) {
+                    first = cron.nextFire("nightly").orElseThrow();
+                }
+                clock.advance(Duration.ofDays(2));
+                try (CronJobs again = open(db, config)) {
+                    assertThat(again.nextFire("nightly")).as("in zone " + zone).contains(first);
+                }
+            }
+        }
+    }
+
+    @Test
     void aFireMissedWhileDownFiresOnceAtStartWhileItsWindowIsOpen() throws Exception {
         ranAndStopped(config(nightly(NIGHTLY, LocalTime.of(6, 0))));
         clock.advance(Duration.ofHours(5).plusMinutes(30)); // 03:00 in Paris, the window open until 06:00

@@ -44,6 +44,25 @@ class FailoverTest {
     }
 
     @Test
+    void onlyAServiceNotHoldingTheLeaseReadsTheClusterBackBeforeEachSnapshot() throws Exception {
+        List<String> readBack = new java.util.concurrent.CopyOnWriteArrayList<>();
+        two.a.whileStandby(() -> readBack.add("a"));
+        two.b.whileStandby(() -> readBack.add("b"));
+        assertThat(two.a.keepLease().held()).isTrue();
+        assertThat(two.b.keepLease().held()).isFalse();
+
+        two.a.collect();
+        two.b.collect();
+        two.b.collect();
+        assertThat(readBack).as("the standby reads back at each snapshot, the holder never").containsExactly("b", "b");
+
+        two.a.lease().release(); // a stops cleanly
+        assertThat(two.b.keepLease().tookOver()).isTrue();
+        two.b.collect();
+        assertThat(readBack).as("once it holds the lease, its own cluster is the one that moves").hasSize(2);
+    }
+
+    @Test
     void oneServiceHoldsTheLeaseAndAnApprovalTakenByTheOtherRunsOnIt() throws Exception {
         assertThat(two.a.keepLease().held()).isTrue();
         RunLease.Standing b = two.b.keepLease();

@@ -23,7 +23,7 @@ abstract class DatabaseTest {
 
     /** The store's tables, and every table of Quartz 2.5.2's job store. */
     private static final List<String> TABLES = List.of("plans", "runs", "run_events", "maintenance", "power_switches",
-            "cluster_load", "run_lease", "run_journals",
+            "cluster_load", "run_lease", "run_journals", "missed_fire_claims",
             "qrtz_blob_triggers",
             "qrtz_calendars", "qrtz_cron_triggers", "qrtz_fired_triggers", "qrtz_job_details", "qrtz_locks",
             "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_simple_triggers", "qrtz_simprop_triggers",
@@ -32,7 +32,7 @@ abstract class DatabaseTest {
     /** The common scripts and the database's own (V10), in the order Flyway applies them. */
     private static final List<String> MIGRATIONS = List.of("1 plans runs events: ok", "10 quartz job store: ok",
             "11 maintenance and cancel requests: ok", "12 power switches and cluster load: ok",
-            "13 run lease and journals: ok");
+            "13 run lease and journals: ok", "14 missed fire claims: ok");
 
     @TempDir
     Path dataDir;
