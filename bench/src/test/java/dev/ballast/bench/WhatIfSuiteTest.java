@@ -54,7 +54,8 @@ class WhatIfSuiteTest {
         Answer.FitMore fitMore = (Answer.FitMore) direct.answers().get(1);
         int active = (int) cluster.hosts().stream().filter(Host::isActive).count();
         int lost = (int) fail.hosts().stream().filter(h -> !h.absorbable()).count();
-        int byPlanner = (int) fail.hosts().stream().filter(HostLoss::absorbable).filter(h -> h.othersMoved() > 0).count();
+        // Absorbed beyond the free room: other VMs moved, greedily or by the planner.
+        int byMoving = (int) fail.hosts().stream().filter(HostLoss::absorbable).filter(h -> h.othersMoved() > 0).count();
 
         assertThat(result.valid()).isTrue();
         assertThat(result.inTime()).isTrue();
@@ -63,15 +64,16 @@ class WhatIfSuiteTest {
         assertThat(result.vms()).isEqualTo(450);
         WhatIfFigures figures = result.whatIf();
         assertThat(figures.hostsFailed()).isEqualTo(active);
-        // The tight cluster is built so that losses go both ways, and the planner absorbs some
-        // the greedy check cannot.
+        // The tight cluster is built so that losses go both ways, and some are absorbed only by
+        // moving other VMs out of the way.
         assertThat(lost).isBetween(1, active - 1);
-        assertThat(byPlanner).isPositive();
+        assertThat(byMoving).isPositive();
         assertThat(figures.verdict()).isEqualTo("not-ok");
         assertThat(figures.fitMore()).isEqualTo(fitMore.count());
         // The greedy check is deterministic; which of the losses it strands the planner absorbs
         // within its second may vary with the machine's load, so the two are compared summed.
-        assertThat(figures.notAbsorbable() + figures.absorbedByPlanner()).isEqualTo(lost + byPlanner);
+        assertThat(figures.notAbsorbable() + figures.absorbedByPlanner() + figures.absorbedMovingOthers())
+                .isEqualTo(lost + byMoving);
         assertThat(figures.notAbsorbable()).isPositive();
         // Two seconds shared, a second each at least: at most two runs, and each absorbed loss took one.
         assertThat(figures.plannerRuns()).isBetween(Math.max(1, figures.absorbedByPlanner()), 2);
