@@ -31,10 +31,10 @@ class WhatIfSuiteTest {
             () -> WhatIfSuite.tight(30, 450, SEED));
 
     @Test
-    void theSuiteAsksFailAnyAndFitMoreOfTwoClustersOfAThousandHosts() throws Exception {
+    void theSuiteAsksFailAnyAndFitMoreOfThreeClustersOfAThousandHosts() throws Exception {
         List<BenchCase> cases = Suites.select(List.of("what-if"), 1, null);
         assertThat(cases).extracting(BenchCase::name).containsExactly("1000-hosts-20000-vms",
-                "1000-hosts-15000-vms-memory-tight");
+                "1000-hosts-15000-vms-memory-tight", "1000-hosts-15000-vms-memory-tighter");
         assertThat(cases).allSatisfy(c -> {
             assertThat(c.whatIf().cases()).extracting(question -> question.name())
                     .containsExactly("lose-any-host", "capacity");
