@@ -18,6 +18,9 @@ import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.scheduler.goals.Goals;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,6 +103,27 @@ class FailFallbackTest {
     }
 
     @Test
+    void thePlannersRunsStopOnceTheCasesTimeLimitHasPassedOnTheClock() {
+        // The chain above, each host failing alone: only host-f's loss needs the planner. On a
+        // clock that moves an hour each time it is read, the 2 s limit has passed before the
+        // first run, so the greedy verdict stands.
+        ClusterSnapshot cluster = cluster(Map.of("host-f", 128, "host-1", 68, "host-2", 50, "host-3", 40),
+                List.of(vm("vm-v", "host-f", 64), vm("vm-p", "host-1", 48), vm("vm-q", "host-2", 30)));
+        WhatIfCase.Fail any = new WhatIfCase.Fail("lose-any-host", List.of(), true);
+        PlannerRuns onTime = new PlannerRuns();
+        PlannerRuns late = new PlannerRuns();
+
+        HostLoss planned = loss(fail(cluster, any, onTime, Clock.systemUTC()), "host-f");
+        HostLoss unplanned = loss(fail(cluster, any, late, new HourPerRead()), "host-f");
+
+        assertThat(onTime.count).isEqualTo(1);
+        assertThat(planned.decidedBy()).isEqualTo(DecidedBy.PLANNER);
+        assertThat(late.count).isZero();
+        assertThat(unplanned.absorbable()).isFalse();
+        assertThat(unplanned.decidedBy()).isEqualTo(DecidedBy.GREEDY);
+    }
+
+    @Test
     void aVmThatMayNotMoveIsLeftWhereItIs() {
         // As above with one move enough, but vm-p is pinned: only the planner may be asked, and
         // it must leave vm-p where it is, so the loss cannot be absorbed.
@@ -116,7 +140,12 @@ class FailFallbackTest {
     }
 
     private static Answer.Fail fail(ClusterSnapshot cluster, WhatIfCase.Fail question, WhatIfProgress progress) {
-        return (Answer.Fail) new WhatIfRunner(SEARCH, Clock.systemUTC(), progress)
+        return fail(cluster, question, progress, Clock.systemUTC());
+    }
+
+    private static Answer.Fail fail(ClusterSnapshot cluster, WhatIfCase.Fail question, WhatIfProgress progress,
+            Clock clock) {
+        return (Answer.Fail) new WhatIfRunner(SEARCH, clock, progress)
                 .run(cluster, new WhatIf("balance", List.of(question)), POLICY, Map.of()).answers().get(0);
     }
 
@@ -143,6 +172,27 @@ class FailFallbackTest {
         @Override
         public void planning() {
             count++;
+        }
+    }
+
+    /** A clock an hour later each time it is read. */
+    private static final class HourPerRead extends Clock {
+        private Instant now = Instant.parse("2026-12-02T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            now = now.plus(Duration.ofHours(1));
+            return now;
         }
     }
 
