@@ -4,6 +4,7 @@ import dev.ballast.model.ClusterSnapshot;
 import dev.ballast.scheduler.SearchProgress;
 import dev.ballast.scheduler.SolverSettings;
 import dev.ballast.whatif.Answer;
+import dev.ballast.whatif.DecidedBy;
 import dev.ballast.whatif.HostLoss;
 import dev.ballast.whatif.ScenarioCheck;
 import dev.ballast.whatif.Verdict;
@@ -77,19 +78,23 @@ final class WhatIfRun {
         int failed = 0;
         int lost = 0;
         int byPlanner = 0;
+        int movingOthers = 0;
+        int proven = 0;
         Integer fitMore = null;
         for (Answer answer : answers.answers()) {
             if (answer instanceof Answer.Fail fail) {
                 failed += fail.hosts().size();
                 lost += (int) fail.hosts().stream().filter(h -> !h.absorbable()).count();
-                byPlanner += (int) fail.hosts().stream().filter(HostLoss::absorbable).filter(h -> h.othersMoved() > 0)
-                        .count();
+                byPlanner += (int) fail.hosts().stream().filter(HostLoss::absorbable)
+                        .filter(h -> h.decidedBy() == DecidedBy.PLANNER).count();
+                movingOthers += (int) fail.hosts().stream().filter(h -> h.decidedBy() == DecidedBy.MOVING_OTHERS).count();
+                proven += (int) fail.hosts().stream().filter(h -> h.decidedBy() == DecidedBy.PROOF).count();
             } else if (answer instanceof Answer.FitMore fit) {
                 fitMore = (fitMore == null ? 0 : fitMore) + fit.count();
             }
         }
         boolean ok = answers.answers().stream().allMatch(a -> a.verdict() == Verdict.OK);
-        return new WhatIfFigures(Verdict.of(ok).key(), failed, lost, byPlanner, watch.plannerRuns.get(), fitMore,
+        return new WhatIfFigures(Verdict.of(ok).key(), failed, lost, byPlanner, movingOthers, proven, watch.plannerRuns.get(), fitMore,
                 watch.caseSeconds);
     }
 

@@ -31,10 +31,10 @@ class WhatIfSuiteTest {
             () -> WhatIfSuite.tight(30, 450, SEED));
 
     @Test
-    void theSuiteAsksFailAnyAndFitMoreOfTwoClustersOfAThousandHosts() throws Exception {
+    void theSuiteAsksFailAnyAndFitMoreOfThreeClustersOfAThousandHosts() throws Exception {
         List<BenchCase> cases = Suites.select(List.of("what-if"), 1, null);
         assertThat(cases).extracting(BenchCase::name).containsExactly("1000-hosts-20000-vms",
-                "1000-hosts-15000-vms-memory-tight");
+                "1000-hosts-15000-vms-memory-tight", "1000-hosts-15000-vms-memory-tighter");
         assertThat(cases).allSatisfy(c -> {
             assertThat(c.whatIf().cases()).extracting(question -> question.name())
                     .containsExactly("lose-any-host", "capacity");
@@ -54,7 +54,8 @@ class WhatIfSuiteTest {
         Answer.FitMore fitMore = (Answer.FitMore) direct.answers().get(1);
         int active = (int) cluster.hosts().stream().filter(Host::isActive).count();
         int lost = (int) fail.hosts().stream().filter(h -> !h.absorbable()).count();
-        int byPlanner = (int) fail.hosts().stream().filter(HostLoss::absorbable).filter(h -> h.othersMoved() > 0).count();
+        // Absorbed beyond the free room: other VMs moved, greedily or by the planner.
+        int byMoving = (int) fail.hosts().stream().filter(HostLoss::absorbable).filter(h -> h.othersMoved() > 0).count();
 
         assertThat(result.valid()).isTrue();
         assertThat(result.inTime()).isTrue();
@@ -63,18 +64,18 @@ class WhatIfSuiteTest {
         assertThat(result.vms()).isEqualTo(450);
         WhatIfFigures figures = result.whatIf();
         assertThat(figures.hostsFailed()).isEqualTo(active);
-        // The tight cluster is built so that losses go both ways, and the planner absorbs some
-        // the greedy check cannot.
-        assertThat(lost).isBetween(1, active - 1);
-        assertThat(byPlanner).isPositive();
-        assertThat(figures.verdict()).isEqualTo("not-ok");
+        // The tight cluster is built so that some losses are absorbed in the free room and some
+        // only by moving other VMs out of the way (all of them, at this size).
+        assertThat(byMoving).isBetween(1, active - 1);
+        assertThat(figures.verdict()).isEqualTo(figures.notAbsorbable() == 0 ? "ok" : "not-ok");
         assertThat(figures.fitMore()).isEqualTo(fitMore.count());
         // The greedy check is deterministic; which of the losses it strands the planner absorbs
         // within its second may vary with the machine's load, so the two are compared summed.
-        assertThat(figures.notAbsorbable() + figures.absorbedByPlanner()).isEqualTo(lost + byPlanner);
-        assertThat(figures.notAbsorbable()).isPositive();
-        // Two seconds shared, a second each at least: at most two runs, and each absorbed loss took one.
-        assertThat(figures.plannerRuns()).isBetween(Math.max(1, figures.absorbedByPlanner()), 2);
+        assertThat(figures.notAbsorbable() + figures.absorbedByPlanner() + figures.absorbedMovingOthers())
+                .isEqualTo(lost + byMoving);
+        // Two seconds shared, a second each at least: at most two runs, and each loss the planner
+        // absorbed took one.
+        assertThat(figures.plannerRuns()).isBetween(figures.absorbedByPlanner(), 2);
         assertThat(figures.caseSeconds()).containsOnlyKeys("lose-any-host", "capacity");
         assertThat(figures.caseSeconds().values().stream().mapToDouble(Double::doubleValue).sum())
                 .isLessThanOrEqualTo(result.wallSeconds());

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The answers as a {@code ballast/v1 WhatIfReport} JSON document, for a program: for every case
  * its {@code name}, {@code kind}, {@code verdict} ({@code ok} or {@code not-ok}) and its
- * evidence; a {@code fail} case lists {@code hosts: [{"host", "absorbable", "stranded", "short"}]},
+ * evidence; a {@code fail} case lists {@code hosts: [{"host", "absorbable", "stranded", "short",
+ * "decidedBy"}]},
  * one entry per failed host. Field by field in docs/what-if.md.
  */
 public final class AnswersJson {
@@ -62,6 +63,11 @@ public final class AnswersJson {
                             .forEach(e -> restarts.put(e.getKey(), e.getValue()));
                 }
                 host.put("othersMoved", loss.othersMoved());
+                if (!loss.moves().isEmpty()) {
+                    ObjectNode moves = host.putObject("moves");
+                    loss.moves().forEach(moves::put);
+                }
+                host.put("decidedBy", loss.decidedBy().key());
             }
         } else if (answer instanceof Answer.Maintenance maintenance) {
             strings(node.putArray("hosts"), maintenance.hosts());

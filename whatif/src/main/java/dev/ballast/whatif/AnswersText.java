@@ -1,5 +1,6 @@
 package dev.ballast.whatif;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +49,15 @@ public final class AnswersText {
             }
             fail.hosts().stream().filter(h -> h.absorbable() && h.othersMoved() > 0).limit(SHOWN)
                     .forEach(h -> text.append("  ").append(h.host()).append(": absorbable once ")
-                            .append(h.othersMoved()).append(" other VMs move (the planner's way)\n"));
+                            .append(h.othersMoved()).append(" other VMs move (")
+                            .append(h.decidedBy() == DecidedBy.PLANNER ? "the planner's way" : "moved greedily")
+                            .append(")\n"));
+            text.append("  decided by: ").append(fail.decidedBy()).append('\n');
             if (!fail.any()) {
+                // Hosts failing together share the moves made for them: each is listed once.
+                Map<String, String> moves = new LinkedHashMap<>();
+                fail.hosts().forEach(h -> moves.putAll(h.moves()));
+                moves.forEach((vm, to) -> text.append("  ").append(vm).append(" moves to ").append(to).append(" first\n"));
                 fail.hosts().forEach(h -> h.restarts().forEach((vm, to) ->
                         text.append("  ").append(vm).append(" restarts on ").append(to).append('\n')));
             }

@@ -10,7 +10,9 @@ import dev.ballast.model.WhatIfCase;
 import dev.ballast.scheduler.NoFeasiblePlacementException;
 import dev.ballast.scheduler.Planner;
 import dev.ballast.scheduler.SolverSettings;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,10 +25,14 @@ import java.util.function.Function;
 /**
  * Answers {@code fail}: for each failed host (each active host in turn for {@code any}), can its
  * VMs restart on the hosts left? The greedy placements of {@link Absorption} decide most hosts
- * in microseconds; a host they cannot absorb, whose VMs would still fit in the room left in
- * total, is given to the planner, which may move other VMs to make room. For {@code any} the
- * planner's runs share the run's time limit (as many hosts as get a second each, the first in the
- * snapshot's order), so the whole case stays within minutes however many hosts need one.
+ * in microseconds, first into the free room, then moving a few other VMs out of the way. A loss
+ * they cannot absorb is checked against two necessary conditions, proof that no plan can help
+ * when one fails: the VMs fit in the room left in total, and each fits on some host left were it
+ * emptied of every VM that may move. Only a loss that passes both is given to the planner, which
+ * may move any number of other VMs. For {@code any} the planner's runs share the run's time
+ * limit (as many hosts as get a second each, the first in the snapshot's order, until the limit
+ * has passed on the clock), so the whole case stays within minutes however many hosts need one.
+ * Each loss says what decided it ({@link DecidedBy}).
  */
 final class Failures {
 
@@ -38,18 +44,20 @@ final class Failures {
     private final SolverSettings settings;
     private final Function<SolverSettings, Planner> planners;
     private final WhatIfProgress progress;
+    private final Clock clock;
 
     Failures(ClusterSnapshot snapshot, Policy policy, SolverSettings settings,
-            Function<SolverSettings, Planner> planners, WhatIfProgress progress) {
+            Function<SolverSettings, Planner> planners, WhatIfProgress progress, Clock clock) {
         this.snapshot = snapshot;
         this.policy = policy;
         this.settings = settings;
         this.planners = planners;
         this.progress = progress;
+        this.clock = clock;
     }
 
     Answer.Fail answer(WhatIfCase.Fail question) {
-        Absorption absorption = new Absorption(snapshot, policy);
+        Absorption absorption = new Absorption(snapshot, policy, clock.instant());
         List<HostLoss> losses = question.any() ? eachAlone(absorption) : together(absorption, question.hosts());
         boolean ok = losses.stream().allMatch(HostLoss::absorbable);
         return new Answer.Fail(question.name(), Verdict.of(ok), question.any(), losses);
@@ -62,58 +70,77 @@ final class Failures {
         int done = 0;
         for (Host host : hosts) {
             List<String> failed = List.of(host.name());
-            Absorption.Attempt attempt = absorption.restart(failed);
-            HostLoss loss = greedyLoss(absorption, failed, host.name(), attempt, true);
-            if (!loss.absorbable() && roomInTotal(absorption, failed)) {
-                forPlanner.add(losses.size());
+            Absorption.Attempt attempt = absorption.restartMovingOthers(failed);
+            HostLoss loss = greedyLoss(absorption, failed, host.name(), attempt);
+            if (!loss.absorbable()) {
+                if (impossible(absorption, failed)) {
+                    loss = loss.decidedBy(DecidedBy.PROOF);
+                } else {
+                    forPlanner.add(losses.size());
+                }
             }
             losses.add(loss);
             progress.hostsDone(++done, hosts.size());
         }
         if (!forPlanner.isEmpty()) {
-            // The planner's runs share the time limit, at least LEAST_SEARCH each: beyond that
-            // many, the greedy verdict stands (it never calls a loss absorbable wrongly).
+            // The planner's runs share the time limit, at least LEAST_SEARCH each, and stop once
+            // it has passed: beyond that, the greedy verdict stands (it never calls a loss
+            // absorbable wrongly).
             int runs = (int) Math.max(1, Math.min(forPlanner.size(), settings.timeLimit().toMillis() / LEAST_SEARCH.toMillis()));
             SolverSettings share = settings.withTimeLimit(settings.timeLimit().dividedBy(runs));
+            Instant end = clock.instant().plus(settings.timeLimit());
             for (int index : forPlanner.subList(0, runs)) {
+                if (!clock.instant().isBefore(end)) {
+                    break;
+                }
                 HostLoss greedy = losses.get(index);
-                losses.set(index, byPlanner(List.of(greedy.host()), share, absorption).getOrDefault(greedy.host(), greedy));
+                losses.set(index, byPlanner(List.of(greedy.host()), share, absorption)
+                        .getOrDefault(greedy.host(), greedy.decidedBy(DecidedBy.PLANNER)));
             }
         }
         return losses;
     }
 
     private List<HostLoss> together(Absorption absorption, List<String> failed) {
-        Absorption.Attempt attempt = absorption.restart(failed);
+        Absorption.Attempt attempt = absorption.restartMovingOthers(failed);
         List<HostLoss> losses = new ArrayList<>();
         for (String host : failed) {
-            losses.add(greedyLoss(absorption, failed, host, attempt, true));
+            losses.add(greedyLoss(absorption, failed, host, attempt));
         }
-        if (attempt.stranded().isEmpty() || !roomInTotal(absorption, failed)) {
+        if (attempt.stranded().isEmpty()) {
             return losses;
         }
+        if (impossible(absorption, failed)) {
+            return losses.stream().map(l -> l.absorbable() ? l : l.decidedBy(DecidedBy.PROOF)).toList();
+        }
         Map<String, HostLoss> planned = byPlanner(failed, settings, absorption);
-        return planned.isEmpty() ? losses : failed.stream().map(planned::get).toList();
+        return planned.isEmpty() ? losses.stream().map(l -> l.absorbable() ? l : l.decidedBy(DecidedBy.PLANNER)).toList()
+                : failed.stream().map(planned::get).toList();
     }
 
     /** A host's loss as the greedy attempt saw it. */
     private static HostLoss greedyLoss(Absorption absorption, List<String> failed, String host,
-            Absorption.Attempt attempt, boolean keepRestarts) {
+            Absorption.Attempt attempt) {
         List<Vm> own = absorption.vmsOn(host);
         Set<String> names = new HashSet<>();
         own.forEach(vm -> names.add(vm.name()));
         List<Vm> stranded = attempt.stranded().stream().filter(vm -> names.contains(vm.name())).toList();
         Map<String, String> restarts = new LinkedHashMap<>();
-        if (keepRestarts) {
-            attempt.placed().forEach((vm, to) -> {
-                if (names.contains(vm)) {
-                    restarts.put(vm, to);
-                }
-            });
-        }
+        attempt.placed().forEach((vm, to) -> {
+            if (names.contains(vm)) {
+                restarts.put(vm, to);
+            }
+        });
         String shortOf = stranded.isEmpty() ? null : absorption.shortOf(failed, stranded);
+        int othersMoved = stranded.isEmpty() ? attempt.moved().size() : 0;
         return new HostLoss(host, own.size(), stranded.isEmpty(), stranded.stream().map(Vm::name).sorted().toList(),
-                shortOf, restarts, 0);
+                shortOf, restarts, othersMoved, othersMoved > 0 ? attempt.moved() : Map.of(),
+                othersMoved > 0 ? DecidedBy.MOVING_OTHERS : DecidedBy.GREEDY);
+    }
+
+    /** True when a necessary condition of any restart fails: no plan can absorb the loss. */
+    private static boolean impossible(Absorption absorption, List<String> failed) {
+        return !roomInTotal(absorption, failed) || absorption.fitsNowhereEmptied(failed) != null;
     }
 
     /** False when the VMs of the failed hosts outgrow the room left on all the others together: no plan can help. */
@@ -150,7 +177,7 @@ final class Failures {
             Map<String, String> restarts = new LinkedHashMap<>();
             absorption.vmsOn(host).forEach(vm -> restarts.put(vm.name(), plan.placement().hostOf(vm.name())));
             losses.put(host, new HostLoss(host, restarts.size(), true, List.of(), null, restarts,
-                    plan.summary().migrations()));
+                    plan.summary().migrations(), Map.of(), DecidedBy.PLANNER));
         }
         return losses;
     }

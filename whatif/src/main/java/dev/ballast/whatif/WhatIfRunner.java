@@ -46,7 +46,7 @@ public final class WhatIfRunner {
 
     private Answer answer(ClusterSnapshot snapshot, Policy policy, Map<String, Policy> policies, WhatIfCase question) {
         if (question instanceof WhatIfCase.Fail fail) {
-            return new Failures(snapshot, policy, settings, this::planner, progress).answer(fail);
+            return new Failures(snapshot, policy, settings, this::planner, progress, clock).answer(fail);
         }
         if (question instanceof WhatIfCase.Maintenance maintenance) {
             return new Evacuations(snapshot, policy, planner(settings), progress).answer(maintenance);

@@ -66,6 +66,14 @@ final class IndependentFirstFit {
 
     /** True when the restarts, applied together, keep every rule this check knows. */
     boolean valid(Set<String> failed, Map<String, String> restarts) {
+        return valid(failed, Map.of(), restarts);
+    }
+
+    /**
+     * As {@link #valid(Set, Map)}, after {@code moves} of VMs on the hosts left, in their order,
+     * each allowed in the state the ones before it leave.
+     */
+    boolean valid(Set<String> failed, Map<String, String> moves, Map<String, String> restarts) {
         Map<String, Resources> load = new HashMap<>();
         Map<String, String> where = new HashMap<>();
         for (Vm vm : snapshot.vms()) {
@@ -79,6 +87,20 @@ final class IndependentFirstFit {
                 .forEach(vm -> toPlace.add(vm.name()));
         if (!toPlace.equals(restarts.keySet())) {
             return false;
+        }
+        for (Map.Entry<String, String> move : moves.entrySet()) {
+            Vm vm = snapshot.vm(move.getKey()).orElseThrow();
+            Host host = snapshot.host(move.getValue()).orElseThrow();
+            String from = where.remove(vm.name());
+            if (from == null || failed.contains(host.name())) {
+                return false;
+            }
+            load.merge(from, vm.usage(), Resources::minus);
+            if (!allowed(vm, host, load, where)) {
+                return false;
+            }
+            load.merge(host.name(), vm.usage(), Resources::plus);
+            where.put(vm.name(), host.name());
         }
         for (Map.Entry<String, String> restart : restarts.entrySet()) {
             Vm vm = snapshot.vm(restart.getKey()).orElseThrow();

@@ -9,6 +9,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,15 @@ public final class WhatIfHtmlRenderer {
 
         public Answer.Compare compare() {
             return answer instanceof Answer.Compare a ? a : null;
+        }
+
+        /** For a fail case: the other VMs moved first to make room, each once, in the order they move. */
+        public Map<String, String> moves() {
+            Map<String, String> moves = new LinkedHashMap<>();
+            if (answer instanceof Answer.Fail fail) {
+                fail.hosts().forEach(h -> moves.putAll(h.moves()));
+            }
+            return moves;
         }
 
         /** For a fail case: how many hosts' loss cannot be absorbed. */
