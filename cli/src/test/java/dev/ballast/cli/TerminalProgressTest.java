@@ -54,16 +54,18 @@ class TerminalProgressTest {
 
     @Test
     void planIsQuietWithoutATerminalAndShowsProgressWhenAsked() {
-        Path snapshot = TestFiles.snapshot(dir, "small.yaml", ClusterGenerator.mixed(6, 40, 3));
+        // Large enough that the search goes on past the first drawing: 30 hosts and 300 VMs stop
+        // only after 0.9 s without a better placement (SolverSettings.sizedFor).
+        Path snapshot = TestFiles.snapshot(dir, "small.yaml", ClusterGenerator.mixed(30, 300, 3));
 
-        Run quiet = Run.ballast("plan", "--snapshot", snapshot.toString(), "--policy", "balance", "--time-limit", "1s");
-        Run shown = Run.ballast("plan", "--snapshot", snapshot.toString(), "--policy", "balance", "--time-limit", "1s",
+        Run quiet = Run.ballast("plan", "--snapshot", snapshot.toString(), "--policy", "balance", "--time-limit", "2s");
+        Run shown = Run.ballast("plan", "--snapshot", snapshot.toString(), "--policy", "balance", "--time-limit", "2s",
                 "--progress");
 
         assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
         assertThat(quiet.err()).doesNotContain("\r");
         assertThat(shown.exitCode()).as(shown.toString()).isZero();
-        // Drawn twice a second while the search takes its second; cleared at the end.
+        // Drawn twice a second while the search goes on; cleared at the end.
         assertThat(shown.err()).contains("\rplan balance  ").endsWith("\r");
     }
 }
