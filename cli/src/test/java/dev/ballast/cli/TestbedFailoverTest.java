@@ -99,31 +99,12 @@ class TestbedFailoverTest {
         for (String guest : guests) {
             virsh(busy, "migrate-setspeed", guest, Integer.toString(SLOW_MIBPS));
         }
-        ServiceConfig.Store store = PostgresServer.shared().createDatabase();
-        ServeProcess.writeToken(dir.resolve("token"), TOKEN);
-        ServeProcess a = serve("a", store);
-        assertThat(a.lease().get("held").asBoolean()).as("the first service up takes the lease").isTrue();
-        ServeProcess b = serve("b", store);
-        assertThat(b.lease().get("held").asBoolean()).isFalse();
-        placements = new Placements(guests);
-        placements.start();
-
-        b.put("/api/v1/hosts/" + busy + "/maintenance");
-        JsonNode recommended = await("a recommended evacuation plan", () -> {
-            for (JsonNode plan : a.get("/api/v1/plans?state=recommended")) {
-                if (plan.get("job").asText().equals("maintenance")) {
-                    return plan;
-                }
-            }
-            return null;
-        });
-        long id = recommended.get("id").asLong();
-        Map<String, String> destinations = new LinkedHashMap<>();
-        Map<Integer, String> vmOfStep = new TreeMap<>();
-        for (JsonNode step : a.get("/api/v1/plans/" + id).get("plan").get("steps")) {
-            destinations.put(step.get("vm").asText(), step.get("to").asText());
-            vmOfStep.put(vmOfStep.size() + 1, step.get("vm").asText());
-        }
+        Evacuation evacuation = recommendEvacuation(busy, guests);
+        ServeProcess a = evacuation.holder();
+        ServeProcess b = evacuation.standby();
+        long id = evacuation.plan();
+        Map<String, String> destinations = evacuation.destinations();
+        Map<Integer, String> vmOfStep = evacuation.vmOfStep();
         assertThat(destinations.keySet()).as("the evacuation plan's guests")
                 .containsExactlyInAnyOrderElementsOf(guests);
         // Approved on b, which does not hold the lease: a runs it.
@@ -255,30 +236,12 @@ class TestbedFailoverTest {
         for (String guest : guests) {
             virsh(busy, "migrate-setspeed", guest, Integer.toString(SLOW_MIBPS));
         }
-        ServiceConfig.Store store = PostgresServer.shared().createDatabase();
-        ServeProcess.writeToken(dir.resolve("token"), TOKEN);
-        ServeProcess a = serve("a", store);
-        assertThat(a.lease().get("held").asBoolean()).as("the first service up takes the lease").isTrue();
-        ServeProcess b = serve("b", store);
-        placements = new Placements(guests);
-        placements.start();
-
-        b.put("/api/v1/hosts/" + busy + "/maintenance");
-        JsonNode recommended = await("a recommended evacuation plan", () -> {
-            for (JsonNode plan : a.get("/api/v1/plans?state=recommended")) {
-                if (plan.get("job").asText().equals("maintenance")) {
-                    return plan;
-                }
-            }
-            return null;
-        });
-        long id = recommended.get("id").asLong();
-        Map<String, String> destinations = new LinkedHashMap<>();
-        Map<Integer, String> vmOfStep = new TreeMap<>();
-        for (JsonNode step : a.get("/api/v1/plans/" + id).get("plan").get("steps")) {
-            destinations.put(step.get("vm").asText(), step.get("to").asText());
-            vmOfStep.put(vmOfStep.size() + 1, step.get("vm").asText());
-        }
+        Evacuation evacuation = recommendEvacuation(busy, guests);
+        ServeProcess a = evacuation.holder();
+        ServeProcess b = evacuation.standby();
+        long id = evacuation.plan();
+        Map<String, String> destinations = evacuation.destinations();
+        Map<Integer, String> vmOfStep = evacuation.vmOfStep();
         b.post("/api/v1/plans/" + id + "/approve");
         String inFlight = await("a migration sending memory", () -> {
             for (String guest : guests) {
@@ -356,6 +319,45 @@ class TestbedFailoverTest {
     }
 
     // ------------------------------------------------------------------ libvirt's word
+
+    /** The evacuation plan the lease holder recommends: its guests, their destinations and steps. */
+    private record Evacuation(ServeProcess holder, ServeProcess standby, long plan, Map<String, String> destinations,
+            Map<Integer, String> vmOfStep) {
+    }
+
+    /**
+     * Two services on a new database, {@code a} up first and holding the lease, the placements
+     * polled from then on; {@code b} asks for {@code busy}'s maintenance, and {@code a} recommends
+     * the evacuation.
+     */
+    private Evacuation recommendEvacuation(String busy, List<String> guests) throws Exception {
+        ServiceConfig.Store store = PostgresServer.shared().createDatabase();
+        ServeProcess.writeToken(dir.resolve("token"), TOKEN);
+        ServeProcess a = serve("a", store);
+        assertThat(a.lease().get("held").asBoolean()).as("the first service up takes the lease").isTrue();
+        ServeProcess b = serve("b", store);
+        assertThat(b.lease().get("held").asBoolean()).isFalse();
+        placements = new Placements(guests);
+        placements.start();
+
+        b.put("/api/v1/hosts/" + busy + "/maintenance");
+        JsonNode recommended = await("a recommended evacuation plan", () -> {
+            for (JsonNode plan : a.get("/api/v1/plans?state=recommended")) {
+                if (plan.get("job").asText().equals("maintenance")) {
+                    return plan;
+                }
+            }
+            return null;
+        });
+        long id = recommended.get("id").asLong();
+        Map<String, String> destinations = new LinkedHashMap<>();
+        Map<Integer, String> vmOfStep = new TreeMap<>();
+        for (JsonNode step : a.get("/api/v1/plans/" + id).get("plan").get("steps")) {
+            destinations.put(step.get("vm").asText(), step.get("to").asText());
+            vmOfStep.put(vmOfStep.size() + 1, step.get("vm").asText());
+        }
+        return new Evacuation(a, b, id, destinations, vmOfStep);
+    }
 
     /** Polls {@code virsh list --state-running} on both hosts until stopped, noting any guest on two hosts or none. */
     private static final class Placements extends Thread {

@@ -221,8 +221,7 @@ public final class Planner {
         Goal goal = Goals.registry().of(policy);
         Objective objective = goal.on(snapshot, policy);
         Target target = solve(snapshot, policy, goal, objective, budget, MAX_REPAIRS);
-        List<String> homeless = target.placement().hostOfVm().entrySet().stream().filter(e -> e.getValue() == null)
-                .map(Map.Entry::getKey).sorted().toList();
+        List<String> homeless = homeless(target);
         if (!homeless.isEmpty()) {
             // A search cut short may leave a VM without a host (a new VM, or one leaving a host
             // in maintenance); ordering such a target would fail, so the plan fails here, saying so.
@@ -418,11 +417,20 @@ public final class Planner {
         try {
             Target target = solve(keepStuck, policy, goal, goal.on(keepStuck, policy),
                     budget.share(budget.length().dividedBy(3)), MAX_REPAIRS);
+            if (!homeless(target).isEmpty()) {
+                return first; // cut short before every VM had a host: no better target
+            }
             Sequence second = Sequencer.of(snapshot, policy, target.placement());
             return second.dropped().size() < first.dropped().size() ? second : first;
         } catch (NoFeasiblePlacementException e) {
             return first;
         }
+    }
+
+    /** The VMs a target leaves without a host (a search cut short), by name. */
+    private static List<String> homeless(Target target) {
+        return target.placement().hostOfVm().entrySet().stream().filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** True when the cluster breaks a hard rule now, or has new VMs: then a plan is never too small. */
