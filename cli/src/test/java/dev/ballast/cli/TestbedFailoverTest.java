@@ -93,13 +93,9 @@ class TestbedFailoverTest {
     @Test
     void theOtherServiceTakesOverWhenTheOneMigratingIsKilledAndEveryGuestEndsOnOneHostStillRunning()
             throws Exception {
-        String busy = busiestHost();
-        List<String> guests = Testbed.runningGuests(busy);
-        assertThat(guests).as("guests on %s", busy).hasSizeGreaterThanOrEqualTo(2);
-        for (String guest : guests) {
-            virsh(busy, "migrate-setspeed", guest, Integer.toString(SLOW_MIBPS));
-        }
-        Evacuation evacuation = recommendEvacuation(busy, guests);
+        Evacuation evacuation = recommendEvacuation();
+        String busy = evacuation.busy();
+        List<String> guests = evacuation.guests();
         ServeProcess a = evacuation.holder();
         ServeProcess b = evacuation.standby();
         long id = evacuation.plan();
@@ -230,13 +226,9 @@ class TestbedFailoverTest {
      */
     @Test
     void whenTheOneMigratingHangsTheOtherWaitsForItsMigrationAndRecordsWhereLibvirtPutTheGuest() throws Exception {
-        String busy = busiestHost();
-        List<String> guests = Testbed.runningGuests(busy);
-        assertThat(guests).as("guests on %s", busy).hasSizeGreaterThanOrEqualTo(2);
-        for (String guest : guests) {
-            virsh(busy, "migrate-setspeed", guest, Integer.toString(SLOW_MIBPS));
-        }
-        Evacuation evacuation = recommendEvacuation(busy, guests);
+        Evacuation evacuation = recommendEvacuation();
+        String busy = evacuation.busy();
+        List<String> guests = evacuation.guests();
         ServeProcess a = evacuation.holder();
         ServeProcess b = evacuation.standby();
         long id = evacuation.plan();
@@ -320,17 +312,23 @@ class TestbedFailoverTest {
 
     // ------------------------------------------------------------------ libvirt's word
 
-    /** The evacuation plan the lease holder recommends: its guests, their destinations and steps. */
-    private record Evacuation(ServeProcess holder, ServeProcess standby, long plan, Map<String, String> destinations,
-            Map<Integer, String> vmOfStep) {
+    /** The evacuation plan the lease holder recommends: its host, guests, their destinations and steps. */
+    private record Evacuation(String busy, List<String> guests, ServeProcess holder, ServeProcess standby, long plan,
+            Map<String, String> destinations, Map<Integer, String> vmOfStep) {
     }
 
     /**
-     * Two services on a new database, {@code a} up first and holding the lease, the placements
-     * polled from then on; {@code b} asks for {@code busy}'s maintenance, and {@code a} recommends
-     * the evacuation.
+     * The busiest host's guests slowed to {@link #SLOW_MIBPS}; two services on a new database,
+     * {@code a} up first and holding the lease, the placements polled from then on; {@code b} asks
+     * for that host's maintenance, and {@code a} recommends the evacuation.
      */
-    private Evacuation recommendEvacuation(String busy, List<String> guests) throws Exception {
+    private Evacuation recommendEvacuation() throws Exception {
+        String busy = busiestHost();
+        List<String> guests = Testbed.runningGuests(busy);
+        assertThat(guests).as("guests on %s", busy).hasSizeGreaterThanOrEqualTo(2);
+        for (String guest : guests) {
+            virsh(busy, "migrate-setspeed", guest, Integer.toString(SLOW_MIBPS));
+        }
         ServiceConfig.Store store = PostgresServer.shared().createDatabase();
         ServeProcess.writeToken(dir.resolve("token"), TOKEN);
         ServeProcess a = serve("a", store);
@@ -356,7 +354,7 @@ class TestbedFailoverTest {
             destinations.put(step.get("vm").asText(), step.get("to").asText());
             vmOfStep.put(vmOfStep.size() + 1, step.get("vm").asText());
         }
-        return new Evacuation(a, b, id, destinations, vmOfStep);
+        return new Evacuation(busy, guests, a, b, id, destinations, vmOfStep);
     }
 
     /** Polls {@code virsh list --state-running} on both hosts until stopped, noting any guest on two hosts or none. */

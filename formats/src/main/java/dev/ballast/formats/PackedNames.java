@@ -36,10 +36,8 @@ final class PackedNames implements VmNames {
     public void add(String name) {
         if (name == null) {
             place(NONE, 0);
-        } else if (name.length() <= LONGEST && isLatin1(name)) {
-            pack(name.toCharArray(), name.length());
         } else {
-            keepString(name);
+            add(name.toCharArray(), name.length()); // a name read with problems: rare
         }
     }
 
@@ -112,15 +110,6 @@ final class PackedNames implements VmNames {
     private static boolean isLatin1(char[] chars, int length) {
         for (int i = 0; i < length; i++) {
             if (chars[i] > 0xff) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isLatin1(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) > 0xff) {
                 return false;
             }
         }
